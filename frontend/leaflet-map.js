@@ -1,0 +1,182 @@
+// A thin Leaflet map element for Vaadin: GeoJSON layers styled per feature, tooltips and
+// popups built on the server, and clicks reported back as DOM events. Light DOM (no
+// shadow root) so that Leaflet's global stylesheet applies.
+import L from 'leaflet';
+import 'leaflet/dist/leaflet.css';
+
+class SmLeafletMap extends HTMLElement {
+  constructor() {
+    super();
+    this._layers = new Map();
+    this._pendingBounds = null;
+    this._base = null;
+  }
+
+  connectedCallback() {
+    this._ensureMap();
+  }
+
+  disconnectedCallback() {
+    // Vaadin may detach and re-attach the element (navigation); keep the map alive.
+  }
+
+  _ensureMap() {
+    if (this.map) {
+      return this.map;
+    }
+    this.style.display = 'block';
+    this.style.position = 'relative';
+    const container = document.createElement('div');
+    container.className = 'sm-leaflet-container';
+    container.style.position = 'absolute';
+    container.style.inset = '0';
+    this.appendChild(container);
+    container.style.background = 'var(--sm-map-background, #eef2f5)';
+    this.map = L.map(container, {zoomControl: true, attributionControl: true, zoomSnap: 0.25, minZoom: 4, maxZoom: 19})
+      .setView([21.03, 105.85], 10);
+    this.map.attributionControl.setPrefix(false);
+    this.map.on('click', (e) => this._fire('sm-map-click', {lat: e.latlng.lat, lng: e.latlng.lng}));
+    // fitBounds before the element has a size leaves the map fully zoomed out: wait for one.
+    this._resizeObserver = new ResizeObserver(() => {
+      this.map.invalidateSize();
+      if (this._pendingBounds && this._hasSize()) {
+        const b = this._pendingBounds;
+        this._pendingBounds = null;
+        this.map.fitBounds(b, {padding: [16, 16], animate: false});
+        this._runAfterFit();
+      }
+    });
+    this._resizeObserver.observe(this);
+    return this.map;
+  }
+
+  _hasSize() {
+    return this.clientWidth > 0 && this.clientHeight > 0;
+  }
+
+  _fire(name, detail) {
+    this.dispatchEvent(new CustomEvent(name, {detail, bubbles: true}));
+  }
+
+  /** Basemap tiles; an empty url removes them (plain background, works offline). */
+  setBaseLayer(url, attribution) {
+    const map = this._ensureMap();
+    if (this._base) {
+      map.removeLayer(this._base);
+      this._base = null;
+    }
+    if (url) {
+      this._base = L.tileLayer(url, {attribution: attribution || '', maxZoom: 19}).addTo(map);
+      this._base.bringToBack();
+    }
+  }
+
+  /**
+   * Adds or replaces a GeoJSON layer. options: {style, hoverStyle, dataAttributes: [property...],
+   * zIndex}. A feature's properties may carry _style (merged over style), _tooltip (text) and
+   * _popup (HTML, escaped by the server).
+   */
+  setGeoJsonLayer(id, geojson, options) {
+    const map = this._ensureMap();
+    this.removeLayer(id);
+    const data = typeof geojson === 'string' ? JSON.parse(geojson) : geojson;
+    const opts = (typeof options === 'string' ? JSON.parse(options) : options) || {};
+    const baseStyle = opts.style || {};
+    const styleOf = (f) => Object.assign({}, baseStyle, (f.properties && f.properties._style) || {});
+    const pane = this._pane(opts.zIndex);
+    const layer = L.geoJSON(data, {
+      pane,
+      style: styleOf,
+      onEachFeature: (feature, featureLayer) => {
+        const p = feature.properties || {};
+        if (p._tooltip) {
+          featureLayer.bindTooltip(p._tooltip, {sticky: true, direction: 'top'});
+        }
+        if (p._popup) {
+          featureLayer.bindPopup(p._popup, {minWidth: 200, maxWidth: 320});
+        }
+        featureLayer.on('click', (e) => {
+          L.DomEvent.stopPropagation(e);
+          this._fire('sm-feature-click', {layer: id, id: String(feature.id ?? p.code ?? '')});
+        });
+        if (opts.hoverStyle) {
+          featureLayer.on('mouseover', () => featureLayer.setStyle(opts.hoverStyle));
+          featureLayer.on('mouseout', () => featureLayer.setStyle(styleOf(feature)));
+        }
+        featureLayer.on('add', () => {
+          const el = featureLayer.getElement && featureLayer.getElement();
+          if (el) {
+            el.setAttribute('data-layer', id);
+            (opts.dataAttributes || []).forEach((name) => {
+              if (p[name] !== undefined && p[name] !== null) {
+                el.setAttribute('data-' + name.toLowerCase(), String(p[name]));
+              }
+            });
+          }
+        });
+      }
+    });
+    layer.addTo(map);
+    this._layers.set(id, layer);
+    this.setAttribute('data-layer-' + id, String(data.features ? data.features.length : 0));
+  }
+
+  _pane(zIndex) {
+    if (zIndex === undefined || zIndex === null) {
+      return 'overlayPane';
+    }
+    const name = 'sm-pane-' + zIndex;
+    if (!this.map.getPane(name)) {
+      this.map.createPane(name).style.zIndex = String(zIndex);
+    }
+    return name;
+  }
+
+  removeLayer(id) {
+    const layer = this._layers.get(id);
+    if (layer) {
+      this._ensureMap().removeLayer(layer);
+      this._layers.delete(id);
+      this.removeAttribute('data-layer-' + id);
+    }
+  }
+
+  fitBounds(south, west, north, east) {
+    const bounds = L.latLngBounds([south, west], [north, east]);
+    if (this._hasSize()) {
+      this._ensureMap().fitBounds(bounds, {padding: [16, 16], animate: false});
+      this._runAfterFit();
+    } else {
+      this._pendingBounds = bounds;
+    }
+  }
+
+  _runAfterFit() {
+    const actions = this._afterFit || [];
+    this._afterFit = [];
+    actions.forEach((action) => action());
+  }
+
+  /** Opens the popup of one feature of a layer, as a click on it would. */
+  openPopup(layerId, featureId) {
+    const layer = this._layers.get(layerId);
+    if (!layer) {
+      return;
+    }
+    layer.eachLayer((featureLayer) => {
+      const f = featureLayer.feature;
+      if (f && String(f.id ?? f.properties.code) === String(featureId) && featureLayer.getPopup()) {
+        // Open after a pending fit, or the fit would move the map away from the popup.
+        if (this._pendingBounds) {
+          (this._afterFit = this._afterFit || []).push(() => featureLayer.openPopup());
+        } else {
+          featureLayer.openPopup();
+        }
+      }
+    });
+  }
+}
+
+if (!customElements.get('sm-leaflet-map')) {
+  customElements.define('sm-leaflet-map', SmLeafletMap);
+}

@@ -1,0 +1,97 @@
+package vn.socialmap.base.ui.map;
+
+import java.util.List;
+import java.util.Map;
+
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DomEvent;
+import com.vaadin.flow.component.EventData;
+import com.vaadin.flow.component.HasSize;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.dependency.JsModule;
+import com.vaadin.flow.component.dependency.NpmPackage;
+import com.vaadin.flow.shared.Registration;
+import org.locationtech.jts.geom.Envelope;
+import tools.jackson.databind.ObjectMapper;
+
+import vn.socialmap.base.geojson.GeoJson;
+
+/**
+ * The project's Leaflet map: GeoJSON layers, basemap tiles, feature clicks. Every map of
+ * the product uses it. Tooltip and popup content travel as feature properties
+ * ({@code _tooltip}, {@code _popup}) so that text is translated and escaped on the server.
+ */
+@Tag("sm-leaflet-map")
+@NpmPackage(value = "leaflet", version = "1.9.4")
+@JsModule("./leaflet-map.js")
+public class LeafletMap extends Component implements HasSize {
+
+    private final ObjectMapper json;
+
+    public LeafletMap(ObjectMapper json) {
+        this.json = json;
+        setSizeFull();
+    }
+
+    /** Basemap tiles from {@code urlTemplate}; blank means none (a plain background). */
+    public void setBaseLayer(String urlTemplate, String attribution) {
+        getElement().callJsFunction("setBaseLayer", urlTemplate == null ? "" : urlTemplate,
+                attribution == null ? "" : attribution);
+    }
+
+    public void setLayer(String id, GeoJson.FeatureCollection features, LayerOptions options) {
+        getElement().callJsFunction("setGeoJsonLayer", id, json.writeValueAsString(features),
+                json.writeValueAsString(options));
+    }
+
+    public void removeLayer(String id) {
+        getElement().callJsFunction("removeLayer", id);
+    }
+
+    public void fitBounds(Envelope envelope) {
+        getElement().callJsFunction("fitBounds", envelope.getMinY(), envelope.getMinX(),
+                envelope.getMaxY(), envelope.getMaxX());
+    }
+
+    public void openPopup(String layerId, String featureId) {
+        getElement().callJsFunction("openPopup", layerId, featureId);
+    }
+
+    public Registration addFeatureClickListener(ComponentEventListener<FeatureClickEvent> listener) {
+        return addListener(FeatureClickEvent.class, listener);
+    }
+
+    /**
+     * How a layer is drawn: Leaflet path options ({@code color}, {@code weight},
+     * {@code fillColor}, {@code fillOpacity}, {@code dashArray}), the style under the
+     * pointer, the feature properties copied to {@code data-*} attributes of each shape
+     * (for tests and styling), and the layer's stacking order.
+     */
+    public record LayerOptions(Map<String, Object> style, Map<String, Object> hoverStyle,
+                               List<String> dataAttributes, Integer zIndex) {
+    }
+
+    @DomEvent("sm-feature-click")
+    public static class FeatureClickEvent extends ComponentEvent<LeafletMap> {
+        private final String layer;
+        private final String featureId;
+
+        public FeatureClickEvent(LeafletMap source, boolean fromClient,
+                                 @EventData("event.detail.layer") String layer,
+                                 @EventData("event.detail.id") String featureId) {
+            super(source, fromClient);
+            this.layer = layer;
+            this.featureId = featureId;
+        }
+
+        public String getLayer() {
+            return layer;
+        }
+
+        public String getFeatureId() {
+            return featureId;
+        }
+    }
+}

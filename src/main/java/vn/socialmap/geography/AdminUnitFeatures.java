@@ -1,0 +1,48 @@
+package vn.socialmap.geography;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.locationtech.jts.coverage.CoverageSimplifier;
+import org.locationtech.jts.geom.Geometry;
+import org.springframework.stereotype.Component;
+
+import vn.socialmap.base.geojson.GeoJson;
+
+/** Administrative units as GeoJSON features, the shape shared by the API and the map. */
+@Component
+public class AdminUnitFeatures {
+
+    /**
+     * @param simplify tolerance in degrees; 0 keeps the full shapes. Units are simplified
+     *                 together as a coverage, so neighbours keep a common border (no gaps
+     *                 or slivers appear between them).
+     */
+    public GeoJson.FeatureCollection toFeatureCollection(List<AdminUnit> units, double simplify) {
+        Geometry[] shapes = units.stream().map(u -> (Geometry) u.getGeom()).toArray(Geometry[]::new);
+        if (simplify > 0 && shapes.length > 0) {
+            shapes = CoverageSimplifier.simplify(shapes, simplify);
+        }
+        var features = new java.util.ArrayList<GeoJson.Feature>(units.size());
+        for (int i = 0; i < units.size(); i++) {
+            AdminUnit unit = units.get(i);
+            features.add(new GeoJson.Feature(unit.getCode(), GeoJson.geometry(shapes[i]), properties(unit)));
+        }
+        return new GeoJson.FeatureCollection(features);
+    }
+
+    public Map<String, Object> properties(AdminUnit unit) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("code", unit.getCode());
+        p.put("name", unit.getName());
+        p.put("type", unit.getUnitType());
+        p.put("level", unit.getLevel().apiName());
+        p.put("parentCode", unit.getParentCode());
+        p.put("provinceCode", unit.getProvinceCode());
+        p.put("geometrySource", unit.getGeometrySource().name().toLowerCase(java.util.Locale.ROOT));
+        p.put("approximate", unit.isApproximate());
+        p.put("validFrom", unit.getValidFrom().toString());
+        return p;
+    }
+}

@@ -1,0 +1,38 @@
+package vn.socialmap.geography;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+/** Current units are those without an end of validity. */
+interface AdminUnitRepository extends JpaRepository<AdminUnit, Long> {
+
+    long countByProvinceCode(String provinceCode);
+
+    @Query("select u from AdminUnit u where u.code = :code and u.validTo is null")
+    Optional<AdminUnit> findCurrent(@Param("code") String code);
+
+    @Query("""
+            select u from AdminUnit u
+            where u.provinceCode = :province and u.level = :level and u.validTo is null
+            order by u.code""")
+    List<AdminUnit> findCurrentByLevel(@Param("province") String province, @Param("level") AdminLevel level);
+
+    @Query("""
+            select u from AdminUnit u
+            where u.parentCode = :parent and u.validTo is null
+            order by u.code""")
+    List<AdminUnit> findCurrentChildren(@Param("parent") String parent);
+
+    /** {@code pattern} is a folded, LIKE-escaped fragment; matches anywhere in the folded name. */
+    @Query("""
+            select u from AdminUnit u
+            where u.provinceCode = :province and u.validTo is null and u.level <> vn.socialmap.geography.AdminLevel.PROVINCE
+              and u.nameFolded like concat('%', :pattern, '%') escape '\\'
+            order by u.level, u.nameFolded""")
+    List<AdminUnit> searchCurrent(@Param("province") String province, @Param("pattern") String pattern,
+                                  org.springframework.data.domain.Limit limit);
+}

@@ -1,0 +1,78 @@
+package vn.socialmap.geography;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.socialmap.base.text.VietnameseText;
+
+/** Reads the current administrative units: the entry point of the geography module. */
+@Service
+@Transactional(readOnly = true)
+public class AdminUnitService {
+
+    private final AdminUnitRepository repository;
+
+    AdminUnitService(AdminUnitRepository repository) {
+        this.repository = repository;
+    }
+
+    public List<AdminUnit> provinces() {
+        return repository.findAll().stream()
+                .filter(u -> u.getLevel() == AdminLevel.PROVINCE && u.getValidTo() == null)
+                .sorted(Comparator.comparing(AdminUnit::getCode))
+                .toList();
+    }
+
+    public Optional<AdminUnit> find(String code) {
+        return code == null ? Optional.empty() : repository.findCurrent(code);
+    }
+
+    public List<AdminUnit> byLevel(String provinceCode, AdminLevel level) {
+        return repository.findCurrentByLevel(provinceCode, level);
+    }
+
+    public List<AdminUnit> children(String parentCode) {
+        return repository.findCurrentChildren(parentCode);
+    }
+
+    /**
+     * Units of {@code level} under {@code ancestor} (any level above): the communes of a
+     * province are the communes of all its districts.
+     */
+    public List<AdminUnit> descendants(AdminUnit ancestor, AdminLevel level) {
+        if (ancestor.getLevel() == AdminLevel.PROVINCE) {
+            return byLevel(ancestor.getCode(), level);
+        }
+        if (ancestor.getLevel().child().orElse(null) == level) {
+            return children(ancestor.getCode());
+        }
+        return List.of();
+    }
+
+    /** Districts and communes whose name contains the query, ignoring case and diacritics; districts first. */
+    public List<AdminUnit> search(String provinceCode, String query, int limit) {
+        String folded = VietnameseText.fold(query);
+        if (folded.isEmpty()) {
+            return List.of();
+        }
+        String pattern = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        List<AdminUnit> found = new ArrayList<>(repository.searchCurrent(provinceCode, pattern, Limit.of(limit)));
+        found.sort(Comparator.comparing(AdminUnit::getLevel).thenComparing(u -> VietnameseText.fold(u.getName())));
+        return found;
+    }
+
+    /** The unit and its ancestors, province first. */
+    public List<AdminUnit> path(AdminUnit unit) {
+        List<AdminUnit> path = new ArrayList<>();
+        for (AdminUnit u = unit; u != null; u = find(u.getParentCode()).orElse(null)) {
+            path.addFirst(u);
+        }
+        return path;
+    }
+}

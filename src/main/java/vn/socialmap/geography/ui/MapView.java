@@ -1,0 +1,301 @@
+package vn.socialmap.geography.ui;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import org.springframework.web.util.HtmlUtils;
+import tools.jackson.databind.ObjectMapper;
+
+import vn.socialmap.base.geojson.GeoJson;
+import vn.socialmap.base.ui.MapSettings;
+import vn.socialmap.base.ui.map.LeafletMap;
+import vn.socialmap.geography.AdminLevel;
+import vn.socialmap.geography.AdminUnit;
+import vn.socialmap.geography.AdminUnitFeatures;
+import vn.socialmap.geography.AdminUnitService;
+
+/**
+ * The administrative map: a province's districts; a district's communes on click;
+ * a side panel with a breadcrumb and a diacritics-insensitive search. The URL keeps the
+ * unit shown ({@code ?unit=001}) so that a view can be bookmarked and shared.
+ */
+@Route("")
+public class MapView extends Composite<HorizontalLayout> implements HasDynamicTitle, BeforeEnterObserver {
+
+    static final String DISTRICTS = "districts";
+    static final String COMMUNES = "communes";
+    static final String FOCUS = "focus";
+    /** Simplification for display, in degrees (about 5 m); the API serves full shapes. */
+    private static final double DISPLAY_SIMPLIFY = 0.00005;
+    private static final int SEARCH_LIMIT = 50;
+
+    private final AdminUnitService units;
+    private final AdminUnitFeatures features;
+    private final LeafletMap map;
+    private final Select<AdminUnit> province = new Select<>();
+    private final HorizontalLayout breadcrumb = new HorizontalLayout();
+    private final TextField search = new TextField();
+    private final Span listTitle = new Span();
+    private final Grid<AdminUnit> list = new Grid<>();
+    private final Div approximateNotice = new Div();
+
+    private AdminUnit currentProvince;
+    private AdminUnit currentDistrict;
+
+    public MapView(AdminUnitService units, AdminUnitFeatures features, MapSettings settings, ObjectMapper json) {
+        this.units = units;
+        this.features = features;
+        this.map = new LeafletMap(json);
+        map.setBaseLayer(settings.tileUrl(), settings.tileAttribution());
+        map.getStyle().set("background", "#eef2f5");
+        map.addFeatureClickListener(e -> units.find(e.getFeatureId()).ifPresent(this::navigateTo));
+
+        HorizontalLayout root = getContent();
+        root.setSizeFull();
+        root.setPadding(false);
+        root.setSpacing(false);
+        root.add(sidePanel(), map);
+        root.setFlexGrow(1, map);
+    }
+
+    private VerticalLayout sidePanel() {
+        province.setLabel(getTranslation("map.province"));
+        province.setItemLabelGenerator(AdminUnit::getName);
+        province.setItems(units.provinces());
+        province.setWidthFull();
+        province.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                navigateTo(e.getValue());
+            }
+        });
+
+        breadcrumb.setSpacing(false);
+        breadcrumb.setAlignItems(FlexComponent.Alignment.CENTER);
+        breadcrumb.getStyle().set("flex-wrap", "wrap").set("gap", "var(--lumo-space-xs)");
+        breadcrumb.getElement().setAttribute("aria-label", getTranslation("map.breadcrumb"));
+        breadcrumb.addClassName("sm-breadcrumb");
+
+        search.setLabel(getTranslation("map.search"));
+        search.setPlaceholder(getTranslation("map.search.placeholder"));
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setValueChangeTimeout(250);
+        search.setWidthFull();
+        search.addValueChangeListener(e -> refreshList());
+
+        list.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_ROW_STRIPES);
+        list.addColumn(new ComponentRenderer<>(this::unitLine));
+        list.setSizeFull();
+        list.asSingleSelect().addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                navigateTo(e.getValue());
+            }
+        });
+        listTitle.getStyle().set("font-weight", "600").set("font-size", "var(--lumo-font-size-s)");
+
+        approximateNotice.setText(getTranslation("map.approximate.notice"));
+        approximateNotice.getStyle()
+                .set("font-size", "var(--lumo-font-size-xs)")
+                .set("background", "var(--lumo-contrast-5pct)")
+                .set("border-left", "3px solid var(--lumo-warning-color, #e8a33d)")
+                .set("padding", "var(--lumo-space-xs) var(--lumo-space-s)");
+        approximateNotice.addClassName("sm-approximate-notice");
+
+        Div legend = new Div(new Div(getTranslation("map.legend.official")), new Div(getTranslation("map.legend.approximate")));
+        legend.getStyle().set("font-size", "var(--lumo-font-size-xxs)").set("color", "var(--lumo-secondary-text-color)");
+
+        VerticalLayout panel = new VerticalLayout(province, breadcrumb, search, listTitle, list, approximateNotice, legend);
+        panel.setWidth("22rem");
+        panel.setMinWidth("16rem");
+        panel.setHeightFull();
+        panel.setPadding(true);
+        panel.setSpacing(false);
+        panel.getStyle().set("gap", "var(--lumo-space-s)").set("border-right", "1px solid var(--lumo-contrast-10pct)");
+        panel.setFlexGrow(1, list);
+        return panel;
+    }
+
+    private VerticalLayout unitLine(AdminUnit unit) {
+        Span name = new Span(unit.getName());
+        Span detail = new Span(getTranslation("map.unit.subtitle", unit.getUnitType(), unit.getCode()));
+        detail.getStyle().set("font-size", "var(--lumo-font-size-xs)").set("color", "var(--lumo-secondary-text-color)");
+        VerticalLayout line = new VerticalLayout(name, detail);
+        line.setPadding(false);
+        line.setSpacing(false);
+        return line;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Optional<AdminUnit> requested = event.getLocation().getQueryParameters().getSingleParameter("unit")
+                .flatMap(units::find);
+        AdminUnit target = requested.or(() -> units.provinces().stream().findFirst()).orElse(null);
+        if (target != null) {
+            show(target);
+        }
+    }
+
+    private void navigateTo(AdminUnit unit) {
+        getUI().ifPresent(ui -> ui.navigate(MapView.class, QueryParameters.of("unit", unit.getCode())));
+    }
+
+    /** Shows a unit: a province with its districts, a district with its communes, a commune within its district. */
+    private void show(AdminUnit unit) {
+        List<AdminUnit> path = units.path(unit);
+        AdminUnit newProvince = path.getFirst();
+        AdminUnit district = path.size() > 1 ? path.get(1) : null;
+        AdminUnit commune = path.size() > 2 ? path.get(2) : null;
+
+        if (!newProvince.equals(currentProvince)) {
+            currentProvince = newProvince;
+            province.setValue(items(newProvince));
+            map.setLayer(DISTRICTS, layer(units.byLevel(newProvince.getCode(), AdminLevel.DISTRICT)), districtStyle());
+            currentDistrict = null;
+        }
+        if (district == null) {
+            map.removeLayer(COMMUNES);
+            currentDistrict = null;
+        } else if (!district.equals(currentDistrict)) {
+            currentDistrict = district;
+            map.setLayer(COMMUNES, layer(units.children(district.getCode())), communeStyle());
+        }
+        if (commune != null) {
+            map.setLayer(FOCUS, layer(List.of(commune)), focusStyle());
+            map.openPopup(COMMUNES, commune.getCode());
+        } else {
+            map.removeLayer(FOCUS);
+        }
+        map.fitBounds(unit.getGeom().getEnvelopeInternal());
+        approximateNotice.setVisible(currentDistrict != null
+                && units.children(currentDistrict.getCode()).stream().anyMatch(AdminUnit::isApproximate));
+        renderBreadcrumb(path);
+        refreshList();
+        list.select(commune);
+        getUI().ifPresent(ui -> ui.getPage().setTitle(getPageTitle()));
+    }
+
+    private AdminUnit items(AdminUnit provinceUnit) {
+        return province.getListDataView().getItems().filter(p -> p.getCode().equals(provinceUnit.getCode()))
+                .findFirst().orElse(provinceUnit);
+    }
+
+    private void renderBreadcrumb(List<AdminUnit> path) {
+        breadcrumb.removeAll();
+        for (int i = 0; i < path.size(); i++) {
+            AdminUnit step = path.get(i);
+            if (i > 0) {
+                breadcrumb.add(new Span("›"));
+            }
+            if (i < path.size() - 1) {
+                Button link = new Button(step.getName(), e -> navigateTo(step));
+                link.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+                breadcrumb.add(link);
+            } else {
+                Span here = new Span(step.getName());
+                here.getStyle().set("font-weight", "600").set("font-size", "var(--lumo-font-size-s)");
+                breadcrumb.add(here);
+            }
+        }
+    }
+
+    private void refreshList() {
+        String query = search.getValue();
+        List<AdminUnit> shown;
+        if (query != null && !query.isBlank() && currentProvince != null) {
+            shown = units.search(currentProvince.getCode(), query, SEARCH_LIMIT);
+            listTitle.setText(shown.isEmpty() ? getTranslation("map.search.none")
+                    : getTranslation("map.list.results", shown.size()));
+        } else if (currentDistrict != null) {
+            shown = units.children(currentDistrict.getCode());
+            listTitle.setText(getTranslation("map.list.communes", shown.size()));
+        } else if (currentProvince != null) {
+            shown = units.byLevel(currentProvince.getCode(), AdminLevel.DISTRICT);
+            listTitle.setText(getTranslation("map.list.districts", shown.size()));
+        } else {
+            shown = List.of();
+        }
+        list.setItems(shown);
+    }
+
+    private GeoJson.FeatureCollection layer(List<AdminUnit> shown) {
+        GeoJson.FeatureCollection collection = features.toFeatureCollection(shown, DISPLAY_SIMPLIFY);
+        List<GeoJson.Feature> decorated = new ArrayList<>();
+        for (int i = 0; i < shown.size(); i++) {
+            AdminUnit unit = shown.get(i);
+            GeoJson.Feature f = collection.features().get(i);
+            Map<String, Object> p = new LinkedHashMap<>(f.properties());
+            p.put("_tooltip", unit.getName());
+            p.put("_popup", popup(unit));
+            if (unit.isApproximate()) {
+                p.put("_style", Map.of("dashArray", "4 3"));
+            }
+            decorated.add(new GeoJson.Feature(f.id(), f.geometry(), p));
+        }
+        return new GeoJson.FeatureCollection(decorated);
+    }
+
+    private String popup(AdminUnit unit) {
+        StringBuilder html = new StringBuilder()
+                .append("<strong>").append(HtmlUtils.htmlEscape(unit.getName())).append("</strong><br>")
+                .append(HtmlUtils.htmlEscape(unit.getUnitType())).append("<br>")
+                .append(HtmlUtils.htmlEscape(getTranslation("map.popup.code", unit.getCode()))).append("<br>")
+                .append(HtmlUtils.htmlEscape(getTranslation(unit.isApproximate()
+                        ? "map.popup.boundary.approximate" : "map.popup.boundary.official")));
+        if (unit.getLevel() == AdminLevel.DISTRICT) {
+            html.append("<br>").append(HtmlUtils.htmlEscape(
+                    getTranslation("map.popup.communes", units.children(unit.getCode()).size())));
+        }
+        return html.toString();
+    }
+
+    private static LeafletMap.LayerOptions districtStyle() {
+        return new LeafletMap.LayerOptions(
+                Map.of("color", "#1f4e79", "weight", 1.5, "fillColor", "#5b9bd5", "fillOpacity", 0.25),
+                Map.of("weight", 3, "fillOpacity", 0.4),
+                List.of("code", "level"), 400);
+    }
+
+    private static LeafletMap.LayerOptions communeStyle() {
+        return new LeafletMap.LayerOptions(
+                Map.of("color", "#7a4b00", "weight", 1, "fillColor", "#f4b183", "fillOpacity", 0.35),
+                Map.of("weight", 2.5, "fillOpacity", 0.55),
+                List.of("code", "level"), 450);
+    }
+
+    private static LeafletMap.LayerOptions focusStyle() {
+        return new LeafletMap.LayerOptions(
+                Map.of("color", "#c00000", "weight", 3, "fill", false, "interactive", false),
+                null, List.of("code"), 500);
+    }
+
+    @Override
+    public String getPageTitle() {
+        String place = currentDistrict != null ? currentDistrict.getName()
+                : currentProvince != null ? currentProvince.getName() : "";
+        return getTranslation("map.title") + (place.isEmpty() ? "" : " – " + place) + " | " + getTranslation("app.title");
+    }
+}

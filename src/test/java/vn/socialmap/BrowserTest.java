@@ -1,0 +1,55 @@
+package vn.socialmap;
+
+import java.util.Map;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * End-to-end tests in Debian's Chromium driven by Playwright; no browser is downloaded
+ * (test.sh installs the chromium package). Override the binary with -Dchromium.path.
+ */
+public abstract class BrowserTest extends IntegrationTest {
+
+    private static Playwright playwright;
+    private static Browser browser;
+    private BrowserContext context;
+    protected Page page;
+
+    @BeforeAll
+    static void launchBrowser() {
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(java.nio.file.Path.of(System.getProperty("chromium.path", "/usr/bin/chromium")))
+                .setArgs(java.util.List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run"))
+                .setHeadless(true));
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void openPage() {
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800).setLocale("vi-VN"));
+        page = context.newPage();
+        page.setDefaultTimeout(30_000);
+    }
+
+    @AfterEach
+    void closePage() {
+        context.close();
+    }
+}

@@ -1,0 +1,81 @@
+package vn.socialmap.geography.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import com.microsoft.playwright.Locator;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Point;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import vn.socialmap.BrowserTest;
+import vn.socialmap.geography.AdminUnitService;
+
+class MapViewBrowserTest extends BrowserTest {
+
+    @Autowired
+    AdminUnitService units;
+
+    private Locator districts() {
+        return page.locator("path[data-layer=districts]");
+    }
+
+    private Locator communes() {
+        return page.locator("path[data-layer=communes]");
+    }
+
+    /** Clicks the map at a point inside the unit, as a user would (not at its bounding-box centre). */
+    private void clickInside(String code) {
+        Point inside = units.find(code).orElseThrow().getGeom().getInteriorPoint();
+        Locator mapElement = page.locator("sm-leaflet-map");
+        @SuppressWarnings("unchecked")
+        List<Number> xy = (List<Number>) mapElement.evaluate(
+                "(el, ll) => { const p = el.map.latLngToContainerPoint([ll[1], ll[0]]); return [p.x, p.y]; }",
+                List.of(inside.getX(), inside.getY()));
+        var box = mapElement.boundingBox();
+        page.mouse().click(box.x + xy.get(0).doubleValue(), box.y + xy.get(1).doubleValue());
+    }
+
+    @Test
+    void showsThirtyDistrictsThenTheCommunesOfTheClickedOne() {
+        page.navigate(baseUrl() + "/");
+        assertThat(districts()).hasCount(30);
+        assertThat(communes()).hasCount(0);
+        assertThat(page.locator(".sm-breadcrumb")).containsText("Thành phố Hà Nội");
+
+        clickInside("001");
+
+        assertThat(communes()).hasCount(14);
+        assertThat(page.locator(".sm-breadcrumb")).containsText("Quận Ba Đình");
+        assertThat(page.locator(".sm-approximate-notice")).isVisible();
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*unit=001.*"));
+    }
+
+    @Test
+    void searchIgnoresDiacriticsAndZoomsToTheUnit() {
+        page.navigate(baseUrl() + "/");
+        assertThat(districts()).hasCount(30);
+        page.locator("vaadin-text-field input").fill("cau giay");
+        Locator result = page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("Quận Cầu Giấy"));
+        assertThat(result).hasCount(1);
+        result.click();
+        assertThat(communes()).hasCount(units.children("005").size());
+        assertThat(page.locator(".sm-breadcrumb")).containsText("Quận Cầu Giấy");
+    }
+
+    @Test
+    void breadcrumbGoesBackUpAndPopupTellsTheShapeIsApproximate() {
+        page.navigate(baseUrl() + "/?unit=00001");
+        assertThat(communes()).hasCount(14);
+        assertThat(page.locator(".leaflet-popup-content")).containsText("Phường Phúc Xá");
+        assertThat(page.locator(".leaflet-popup-content")).containsText("xấp xỉ");
+
+        page.locator(".sm-breadcrumb vaadin-button").filter(new Locator.FilterOptions().setHasText("Thành phố Hà Nội")).click();
+        assertThat(communes()).hasCount(0);
+        assertThat(districts()).hasCount(30);
+        assertThat(page.locator("path[data-layer=districts][data-code='001']")).hasCount(1);
+        assertThat(units.children("005")).isNotEmpty();
+    }
+}
