@@ -11,6 +11,8 @@ find_jdk
 ensure_node
 ensure_chromium
 if [ -z "${SOCIALMAP_TEST_DATASOURCE_URL:-}" ]; then
+  # In CI nothing should outlive the run; locally the cluster stays up for the next one.
+  [ "${CI:-}" = "true" ] && trap stop_database EXIT
   start_database
   "$PG_BIN/dropdb" -h localhost -p "$PGPORT" -U postgres --if-exists --force socialmap_test
   "$PG_BIN/createdb" -h localhost -p "$PGPORT" -U postgres socialmap_test

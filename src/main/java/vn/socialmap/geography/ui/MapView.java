@@ -248,8 +248,9 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
             AdminUnit unit = shown.get(i);
             GeoJson.Feature f = collection.features().get(i);
             Map<String, Object> p = new LinkedHashMap<>(f.properties());
-            p.put("_tooltip", unit.getName());
-            p.put("_popup", popup(unit));
+            String details = popup(unit);
+            p.put("_tooltip", details);
+            p.put("_popup", details);
             if (unit.isApproximate()) {
                 p.put("_style", Map.of("dashArray", "4 3"));
             }

@@ -78,4 +78,27 @@ class MapViewBrowserTest extends BrowserTest {
         assertThat(page.locator("path[data-layer=districts][data-code='001']")).hasCount(1);
         assertThat(units.children("005")).isNotEmpty();
     }
+
+    @Test
+    void hoverShowsNameTypeCodeAndBoundarySource() {
+        page.navigate(baseUrl() + "/?unit=001");
+        assertThat(communes()).hasCount(14);
+        page.locator("path[data-layer=communes][data-code='00004']").hover(new Locator.HoverOptions().setForce(true));
+        Locator tooltip = page.locator(".leaflet-tooltip");
+        assertThat(tooltip).containsText("Phường Trúc Bạch");
+        assertThat(tooltip).containsText("00004");
+        assertThat(tooltip).containsText("xấp xỉ");
+    }
+
+    @Test
+    void englishCanBeChosenAndIsRemembered() {
+        page.navigate(baseUrl() + "/");
+        assertThat(page.locator(".sm-breadcrumb")).containsText("Thành phố Hà Nội");
+        assertThat(page.getByText("Quận, huyện, thị xã (30)")).isVisible();
+        page.locator("vaadin-select").filter(new Locator.FilterOptions().setHasText("Tiếng Việt")).click();
+        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("English")).click();
+        assertThat(page.getByText("Districts (30)")).isVisible();
+        page.navigate(baseUrl() + "/?unit=001");
+        assertThat(page.getByText("Communes and wards (14)")).isVisible();
+    }
 }
