@@ -14,6 +14,7 @@ if [ "${1:-}" = "stop" ]; then
 fi
 
 find_jdk
+export SOCIALMAP_DEMO="${SOCIALMAP_DEMO:-true}"
 if [ -z "${SPRING_DATASOURCE_URL:-}" ]; then
   start_database socialmap
   export SPRING_DATASOURCE_URL="jdbc:postgresql://localhost:$PGPORT/socialmap"

@@ -48,6 +48,26 @@ public abstract class BrowserTest extends IntegrationTest {
         page.setDefaultTimeout(30_000);
     }
 
+    /** Signs in through the login form and waits for the application shell. */
+    protected void login(String username, String password) {
+        page.navigate(baseUrl() + "/login");
+        page.waitForURL(url -> url.contains("/login"));
+        page.locator("vaadin-login-form vaadin-text-field[name=username] input").fill(username);
+        page.locator("vaadin-login-form vaadin-password-field[name=password] input").fill(password);
+        page.locator("vaadin-login-form vaadin-button[slot=submit]").click();
+        page.waitForURL(url -> !url.contains("/login"));
+    }
+
+    /** Signs out with the shell's button and waits for the login page. */
+    protected void logout() {
+        page.locator(".sm-logout").click();
+        page.waitForURL(url -> url.contains("/login"));
+    }
+
+    protected void login(String username) {
+        login(username, "demo");
+    }
+
     @AfterEach
     void closePage() {
         context.close();

@@ -16,6 +16,7 @@ import org.locationtech.jts.operation.union.UnaryUnionOp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.ObjectMapper;
@@ -44,9 +45,11 @@ class AdminUnitLoader implements SmartInitializingSingleton {
     private final UnitListReader unitListReader = new UnitListReader();
     private final BoundaryReader boundaryReader;
     private final CommunePartitioner partitioner = new CommunePartitioner(factory);
+    private final ApplicationEventPublisher events;
 
     AdminUnitLoader(GeographyProperties properties, AdminUnitRepository repository,
-                    TransactionTemplate transaction, ObjectMapper json) {
+                    TransactionTemplate transaction, ObjectMapper json, ApplicationEventPublisher events) {
+        this.events = events;
         this.properties = properties;
         this.repository = repository;
         this.transaction = transaction;
@@ -65,6 +68,7 @@ class AdminUnitLoader implements SmartInitializingSingleton {
             log.info("Loaded province {}: {} units in {} ms", source.province(), units.size(),
                     (System.nanoTime() - start) / 1_000_000);
         }
+        events.publishEvent(new GeographyReady(this));
     }
 
     List<AdminUnit> build(GeographyProperties.Source source) {

@@ -23,7 +23,8 @@ class AdminUnitApiTest extends IntegrationTest {
     private final ObjectMapper json = JsonMapper.builder().build();
 
     private HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + pathAndQuery)).build(),
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + pathAndQuery))
+                        .header("Authorization", basic("leader", "demo")).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

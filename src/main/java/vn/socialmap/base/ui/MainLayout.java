@@ -5,6 +5,8 @@ import java.util.Locale;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -14,18 +16,69 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
 
 import vn.socialmap.base.ui.i18n.LocaleSelection;
 import vn.socialmap.base.ui.i18n.Translations;
 
-/** The shell: title, navigation drawer, language choice. */
+/**
+ * The shell: title, navigation built from the views' {@code @Menu} entries (Vaadin leaves
+ * out the ones the user may not open; titles are translation keys), the signed-in user,
+ * password change, logout and the language choice.
+ */
 @Layout
+@PermitAll
 public class MainLayout extends AppLayout {
 
-    public MainLayout() {
+    public MainLayout(AuthenticationContext authentication) {
         H1 title = new H1(getTranslation("app.title"));
         title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
 
+        HorizontalLayout navbar = new HorizontalLayout(new DrawerToggle(), title);
+        navbar.setWidthFull();
+        navbar.setAlignItems(FlexComponent.Alignment.CENTER);
+        Span spacer = new Span();
+        navbar.add(spacer);
+        navbar.expand(spacer);
+        authentication.getAuthenticatedUser(UserDetails.class).ifPresent(user -> navbar.add(userBox(user, authentication)));
+        navbar.add(languageChoice());
+        navbar.getStyle().set("padding-right", "var(--lumo-space-m)");
+        addToNavbar(true, navbar);
+
+        SideNav nav = new SideNav();
+        MenuConfiguration.getMenuEntries().forEach(entry ->
+                nav.addItem(new SideNavItem(getTranslation(entry.title()), entry.path())));
+        addToDrawer(nav);
+        setPrimarySection(Section.DRAWER);
+        setDrawerOpened(false);
+    }
+
+    private HorizontalLayout userBox(UserDetails user, AuthenticationContext authentication) {
+        String role = user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith("ROLE_")).map(a -> getTranslation("role." + a.substring(5)))
+                .findFirst().orElse("");
+        Span who = new Span(user.getUsername() + " · " + role);
+        who.addClassName("sm-current-user");
+        who.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+        Button password = new Button(VaadinIcon.KEY.create(), e -> UI.getCurrent().navigate("password"));
+        password.setAriaLabel(getTranslation("nav.password"));
+        password.setTooltipText(getTranslation("nav.password"));
+        Button logout = new Button(getTranslation("nav.logout"), VaadinIcon.SIGN_OUT.create(), e -> authentication.logout());
+        logout.addClassName("sm-logout");
+        for (Button b : new Button[] {password, logout}) {
+            b.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        }
+        HorizontalLayout box = new HorizontalLayout(who, password, logout);
+        box.setAlignItems(FlexComponent.Alignment.CENTER);
+        box.setSpacing(false);
+        return box;
+    }
+
+    private Select<Locale> languageChoice() {
         Select<Locale> language = new Select<>();
         language.setItems(Translations.LOCALES);
         language.setItemLabelGenerator(l -> getTranslation("language." + l.getLanguage()));
@@ -38,18 +91,6 @@ public class MainLayout extends AppLayout {
                 UI.getCurrent().getPage().reload();
             }
         });
-
-        HorizontalLayout navbar = new HorizontalLayout(new DrawerToggle(), title, new Span(), language);
-        navbar.setWidthFull();
-        navbar.setAlignItems(FlexComponent.Alignment.CENTER);
-        navbar.expand(navbar.getComponentAt(2));
-        navbar.getStyle().set("padding-right", "var(--lumo-space-m)");
-        addToNavbar(true, navbar);
-
-        SideNav nav = new SideNav();
-        nav.addItem(new SideNavItem(getTranslation("nav.map"), "", VaadinIcon.MAP_MARKER.create()));
-        addToDrawer(nav);
-        setPrimarySection(Section.DRAWER);
-        setDrawerOpened(false);
+        return language;
     }
 }

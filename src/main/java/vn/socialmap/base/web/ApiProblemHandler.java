@@ -6,12 +6,34 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import vn.socialmap.base.ValidationException;
+import vn.socialmap.base.ui.i18n.Translations;
+
 /**
  * Turns API errors into RFC 9457 problem details ({@code application/problem+json});
  * Spring's own MVC errors (wrong method, type mismatch) are handled by the base class.
  */
 @RestControllerAdvice(basePackages = "vn.socialmap")
 public class ApiProblemHandler extends ResponseEntityExceptionHandler {
+
+    private final Translations translations;
+
+    ApiProblemHandler(Translations translations) {
+        this.translations = translations;
+    }
+
+    /** A domain rule refused the input; the API speaks English. */
+    @ExceptionHandler(ValidationException.class)
+    ProblemDetail refused(ValidationException e) {
+        String message = translations.getTranslation(e.messageKey(), Translations.ENGLISH, e.arguments());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message);
+        problem.setTitle("Invalid request");
+        problem.setProperty("rule", e.messageKey());
+        if (e.field() != null) {
+            problem.setProperty("invalidParams", java.util.List.of(new InvalidRequestException.InvalidParameter(e.field(), message)));
+        }
+        return problem;
+    }
 
     @ExceptionHandler(InvalidRequestException.class)
     ProblemDetail invalidRequest(InvalidRequestException e) {

@@ -25,7 +25,9 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
 import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.ObjectMapper;
 
@@ -43,6 +45,8 @@ import vn.socialmap.geography.AdminUnitService;
  * unit shown ({@code ?unit=001}) so that a view can be bookmarked and shared.
  */
 @Route("")
+@Menu(order = 0, title = "nav.map")
+@PermitAll
 public class MapView extends Composite<HorizontalLayout> implements HasDynamicTitle, BeforeEnterObserver {
 
     static final String DISTRICTS = "districts";

@@ -40,6 +40,7 @@ class MapViewBrowserTest extends BrowserTest {
 
     @Test
     void showsThirtyDistrictsThenTheCommunesOfTheClickedOne() {
+        login("leader");
         page.navigate(baseUrl() + "/");
         assertThat(districts()).hasCount(30);
         assertThat(communes()).hasCount(0);
@@ -55,6 +56,7 @@ class MapViewBrowserTest extends BrowserTest {
 
     @Test
     void searchIgnoresDiacriticsAndZoomsToTheUnit() {
+        login("leader");
         page.navigate(baseUrl() + "/");
         assertThat(districts()).hasCount(30);
         page.locator("vaadin-text-field input").fill("cau giay");
@@ -67,6 +69,7 @@ class MapViewBrowserTest extends BrowserTest {
 
     @Test
     void breadcrumbGoesBackUpAndPopupTellsTheShapeIsApproximate() {
+        login("commune-00001");
         page.navigate(baseUrl() + "/?unit=00001");
         assertThat(communes()).hasCount(14);
         assertThat(page.locator(".leaflet-popup-content")).containsText("Phường Phúc Xá");
@@ -81,6 +84,7 @@ class MapViewBrowserTest extends BrowserTest {
 
     @Test
     void hoverShowsNameTypeCodeAndBoundarySource() {
+        login("district-001");
         page.navigate(baseUrl() + "/?unit=001");
         assertThat(communes()).hasCount(14);
         page.locator("path[data-layer=communes][data-code='00004']").hover(new Locator.HoverOptions().setForce(true));
@@ -92,6 +96,7 @@ class MapViewBrowserTest extends BrowserTest {
 
     @Test
     void englishCanBeChosenAndIsRemembered() {
+        login("leader");
         page.navigate(baseUrl() + "/");
         assertThat(page.locator(".sm-breadcrumb")).containsText("Thành phố Hà Nội");
         assertThat(page.getByText("Quận, huyện, thị xã (30)")).isVisible();

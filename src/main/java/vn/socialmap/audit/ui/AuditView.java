@@ -1,0 +1,138 @@
+package vn.socialmap.audit.ui;
+
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.CallbackDataProvider;
+import com.vaadin.flow.data.provider.DataProvider;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import jakarta.annotation.security.RolesAllowed;
+
+import vn.socialmap.audit.AuditAction;
+import vn.socialmap.audit.AuditEntry;
+import vn.socialmap.audit.AuditLog;
+import vn.socialmap.audit.AuditQuery;
+import vn.socialmap.audit.AuditSearch;
+import vn.socialmap.audit.AuditVerifier;
+
+/** Admin: search the audit log, export it, verify its chain. */
+@Route("admin/audit")
+@Menu(order = 12, title = "nav.audit")
+@RolesAllowed("ADMIN")
+public class AuditView extends VerticalLayout implements HasDynamicTitle {
+
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss").withZone(VIETNAM);
+
+    private final AuditSearch search;
+    private final TextField username = new TextField();
+    private final Select<AuditAction> action = new Select<>();
+    private final TextField recordId = new TextField();
+    private final DatePicker from = new DatePicker();
+    private final DatePicker to = new DatePicker();
+    private final Grid<AuditEntry> grid = new Grid<>();
+    private final Span verification = new Span();
+    private CallbackDataProvider<AuditEntry, Void> provider;
+
+    public AuditView(AuditSearch search, AuditVerifier verifier, AuditLog log) {
+        this.search = search;
+        setSizeFull();
+        username.setLabel(getTranslation("audit.user"));
+        action.setLabel(getTranslation("audit.action"));
+        action.setItems(AuditAction.values());
+        action.setEmptySelectionAllowed(true);
+        action.setEmptySelectionCaption(getTranslation("audit.action.all"));
+        recordId.setLabel(getTranslation("audit.record"));
+        from.setLabel(getTranslation("audit.from"));
+        to.setLabel(getTranslation("audit.to"));
+        Button apply = new Button(getTranslation("audit.search"), e -> refresh());
+        apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+
+        Anchor export = new Anchor((DownloadHandler) event -> {
+            AuditQuery q = query();
+            log.record(AuditAction.EXPORT, "audit", List.of(), null, "audit log CSV " + describe(q));
+            event.setFileName("nhat-ky-truy-cap.csv");
+            event.setContentType("text/csv; charset=UTF-8");
+            try (Writer out = new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8)) {
+                out.write('\ufeff'); // lets spreadsheet programs read the file as UTF-8
+                search.exportCsv(q, out);
+            }
+        }, getTranslation("audit.export"));
+        export.getElement().setAttribute("download", true);
+
+        Button verify = new Button(getTranslation("audit.verify"), e -> {
+            AuditVerifier.Result result = verifier.verify();
+            verification.setText(result.intact()
+                    ? getTranslation("audit.verify.ok", result.entriesChecked())
+                    : getTranslation("audit.verify.broken", result.firstBrokenId(), result.problem()));
+            verification.getStyle().set("color", result.intact() ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)");
+            verification.addClassName("sm-audit-verification");
+        });
+
+        HorizontalLayout filters = new HorizontalLayout(username, action, recordId, from, to, apply);
+        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+        filters.getStyle().set("flex-wrap", "wrap");
+        HorizontalLayout tools = new HorizontalLayout(verify, export, verification);
+        tools.setAlignItems(FlexComponent.Alignment.CENTER);
+
+        grid.addColumn(AuditEntry::id).setHeader("#").setAutoWidth(true);
+        grid.addColumn(e -> TIME.format(e.occurredAt())).setHeader(getTranslation("audit.time")).setAutoWidth(true);
+        grid.addColumn(AuditEntry::username).setHeader(getTranslation("audit.user")).setAutoWidth(true);
+        grid.addColumn(AuditEntry::role).setHeader(getTranslation("audit.role")).setAutoWidth(true);
+        grid.addColumn(AuditEntry::area).setHeader(getTranslation("audit.area")).setAutoWidth(true);
+        grid.addColumn(AuditEntry::action).setHeader(getTranslation("audit.action")).setAutoWidth(true);
+        grid.addColumn(e -> e.recordType() == null ? "" : e.recordType() + (e.recordIds() == null ? "" : " " + e.recordIds()))
+                .setHeader(getTranslation("audit.record")).setAutoWidth(true);
+        grid.addColumn(AuditEntry::clientAddress).setHeader(getTranslation("audit.address")).setAutoWidth(true);
+        grid.addColumn(e -> e.reason() == null ? (e.details() == null ? "" : e.details()) : e.reason())
+                .setHeader(getTranslation("audit.details")).setFlexGrow(1);
+        grid.setSizeFull();
+        provider = DataProvider.fromCallbacks(
+                q -> search.find(query(), q.getOffset(), q.getLimit()).stream(),
+                q -> search.count(query()));
+        grid.setItems(provider);
+
+        add(new H2(getTranslation("audit.title")), filters, tools, grid);
+    }
+
+    private AuditQuery query() {
+        LocalDate f = from.getValue();
+        LocalDate t = to.getValue();
+        return new AuditQuery(username.getValue(), action.getValue(), recordId.getValue(),
+                f == null ? null : f.atStartOfDay(VIETNAM).toInstant(),
+                t == null ? null : t.plusDays(1).atStartOfDay(VIETNAM).toInstant());
+    }
+
+    private static String describe(AuditQuery q) {
+        return "user=" + q.username() + " action=" + q.action() + " record=" + q.recordId() + " from=" + q.from() + " to=" + q.to();
+    }
+
+    private void refresh() {
+        provider.refreshAll();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("audit.title") + " | " + getTranslation("app.title");
+    }
+}

@@ -1,0 +1,34 @@
+package vn.socialmap.base;
+
+import java.util.Arrays;
+
+/**
+ * Input refused by a rule. Carries a translation key and its arguments, so the UI shows
+ * the message in the user's language and the API in English; nothing has been changed.
+ */
+public class ValidationException extends RuntimeException {
+
+    private final String field;
+    private final String messageKey;
+    private final transient Object[] arguments;
+
+    public ValidationException(String field, String messageKey, Object... arguments) {
+        super(messageKey + Arrays.toString(arguments));
+        this.field = field;
+        this.messageKey = messageKey;
+        this.arguments = arguments.clone();
+    }
+
+    /** The input field at fault, or null for the whole request. */
+    public String field() {
+        return field;
+    }
+
+    public String messageKey() {
+        return messageKey;
+    }
+
+    public Object[] arguments() {
+        return arguments.clone();
+    }
+}

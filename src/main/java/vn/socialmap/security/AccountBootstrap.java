@@ -1,0 +1,131 @@
+package vn.socialmap.security;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.io.Resource;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.socialmap.geography.AdminLevel;
+import vn.socialmap.geography.AdminUnit;
+import vn.socialmap.geography.AdminUnitService;
+import vn.socialmap.geography.GeographyReady;
+
+/**
+ * Accounts that exist before anyone can sign in. In demo mode: {@code admin},
+ * {@code leader}, {@code planner}, {@code district-<code>} for every district,
+ * {@code commune-<code>} for every commune and {@code facility-<n>} for each public rehab
+ * facility, all with password {@code demo}. Outside demo mode: only the first admin from
+ * the settings, who must change the password at first login.
+ */
+@Component
+class AccountBootstrap implements ApplicationListener<GeographyReady> {
+
+    static final String DEMO_PASSWORD = "demo";
+    private static final Logger log = LoggerFactory.getLogger(AccountBootstrap.class);
+
+    private final UserAccountService accounts;
+    private final UserAccountRepository repository;
+    private final AdminUnitService units;
+    private final PasswordEncoder passwords;
+    private final SecuritySettings settings;
+    private final TransactionTemplate transaction;
+    private final boolean demo;
+    private final Resource facilities;
+
+    AccountBootstrap(UserAccountService accounts, UserAccountRepository repository, AdminUnitService units,
+                     PasswordEncoder passwords, SecuritySettings settings, TransactionTemplate transaction,
+                     @Value("${socialmap.demo.enabled:false}") boolean demo,
+                     @Value("${socialmap.demo.public-facilities:classpath:gis-data/hanoi-plan78-2022-facility-targets.csv}") Resource facilities) {
+        this.accounts = accounts;
+        this.repository = repository;
+        this.units = units;
+        this.passwords = passwords;
+        this.settings = settings;
+        this.transaction = transaction;
+        this.demo = demo;
+        this.facilities = facilities;
+    }
+
+    @Override
+    public void onApplicationEvent(GeographyReady event) {
+        transaction.executeWithoutResult(status -> {
+            if (demo) {
+                createDemoAccounts();
+            } else {
+                createInitialAdmin();
+            }
+        });
+    }
+
+    private void createDemoAccounts() {
+        // One hash for all: bcrypt is slow by design and there are about 700 demo accounts.
+        String hash = passwords.encode(DEMO_PASSWORD);
+        int created = 0;
+        created += demoAccount("admin", "Quản trị hệ thống", hash, Role.ADMIN, null, null);
+        created += demoAccount("leader", "Lãnh đạo thành phố", hash, Role.CITY_LEADER, AreaType.PROVINCE, "01");
+        created += demoAccount("planner", "Cán bộ kế hoạch", hash, Role.PLANNER, AreaType.PROVINCE, "01");
+        for (AdminUnit province : units.provinces()) {
+            for (AdminUnit district : units.byLevel(province.getCode(), AdminLevel.DISTRICT)) {
+                created += demoAccount("district-" + district.getCode(), "Cán bộ " + district.getName(), hash,
+                        Role.DISTRICT_OFFICER, AreaType.DISTRICT, district.getCode());
+            }
+            for (AdminUnit commune : units.byLevel(province.getCode(), AdminLevel.COMMUNE)) {
+                created += demoAccount("commune-" + commune.getCode(), "Cán bộ " + commune.getName(), hash,
+                        Role.COMMUNE_OFFICER, AreaType.COMMUNE, commune.getCode());
+            }
+        }
+        for (int n = 1; n <= publicFacilityCount(); n++) {
+            created += demoAccount("facility-" + n, "Cán bộ Cơ sở cai nghiện ma túy số " + n, hash,
+                    Role.FACILITY_OFFICER, AreaType.FACILITY, String.valueOf(n));
+        }
+        if (created > 0) {
+            log.info("Demo mode: created {} demo accounts (password '{}')", created, DEMO_PASSWORD);
+        }
+    }
+
+    private int demoAccount(String username, String name, String hash, Role role, AreaType type, String code) {
+        if (repository.existsByUsername(username)) {
+            return 0;
+        }
+        accounts.createSystemAccount(username, name, hash, role, type, code, false, true);
+        return 1;
+    }
+
+    private int publicFacilityCount() {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(facilities.getInputStream(), StandardCharsets.UTF_8))) {
+            return (int) reader.lines().skip(1).filter(l -> !l.isBlank()).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void createInitialAdmin() {
+        String username = settings.initialAdminUsername();
+        String password = settings.initialAdminPassword();
+        if (accounts.adminExists()) {
+            return;
+        }
+        if (username == null || username.isBlank() || password == null || password.isBlank()) {
+            log.warn("No administrator exists. Set SOCIALMAP_ADMIN_USERNAME and SOCIALMAP_ADMIN_PASSWORD and restart "
+                    + "to create the first one (the password must be changed at first login).");
+            return;
+        }
+        String name = username.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!UserAccountService.USERNAME.matcher(name).matches() || password.length() < UserAccountService.MIN_PASSWORD) {
+            throw new IllegalStateException("SOCIALMAP_ADMIN_USERNAME must be 3-64 of a-z 0-9 . _ - and "
+                    + "SOCIALMAP_ADMIN_PASSWORD at least " + UserAccountService.MIN_PASSWORD + " characters");
+        }
+        accounts.createSystemAccount(name, "Quản trị hệ thống", passwords.encode(password), Role.ADMIN, null, null, true, false);
+        log.info("Created the first administrator '{}'; the password must be changed at first login", name);
+    }
+}

@@ -1,0 +1,97 @@
+package vn.socialmap.security;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+
+import vn.socialmap.audit.AuditAction;
+import vn.socialmap.audit.AuditLog;
+import vn.socialmap.security.ui.LoginView;
+
+/**
+ * Two filter chains. The API ({@code /api/**}) takes the browser session or HTTP Basic and
+ * answers 401/403 with problem details, never a redirect to the login page. Everything
+ * else is the Vaadin app behind its login view.
+ */
+@Configuration
+@EnableWebSecurity
+@org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity(jsr250Enabled = true)
+@ConditionalOnWebApplication
+class SecurityConfiguration {
+
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // bcrypt by default; the {id} prefix lets the algorithm change without a reset.
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, AuditLog audit) throws Exception {
+        return http
+                .securityMatcher("/api/**")
+                .authorizeHttpRequests(a -> a.anyRequest().access((authentication, context) ->
+                        new org.springframework.security.authorization.AuthorizationDecision(
+                                authentication.get().getPrincipal() instanceof AppUser user && !user.mustChangePassword())))
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized()).accessDeniedHandler(denied(audit)))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                // Scripts using Basic send no cookie and need no CSRF token; a browser session does.
+                .csrf(c -> c.requireCsrfProtectionMatcher(request -> !SAFE_METHODS.contains(request.getMethod())
+                        && request.getHeader(HttpHeaders.AUTHORIZATION) == null))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain appChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(a -> a.requestMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll());
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+    }
+
+    private static AuthenticationEntryPoint unauthorized() {
+        return (request, response, e) -> {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"socialmap\"");
+            problem(response, 401, "Unauthorized", "Sign in: HTTP Basic or the application's session.");
+        };
+    }
+
+    private static AccessDeniedHandler denied(AuditLog audit) {
+        return (request, response, e) -> {
+            audit.record(AuditAction.DENIED, "api", List.of(), null, request.getMethod() + " " + pathOf(request));
+            problem(response, 403, "Forbidden", "Your role does not allow this request.");
+        };
+    }
+
+    private static String pathOf(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return request.getRequestURI() + (query == null ? "" : "?" + query);
+    }
+
+    static void problem(HttpServletResponse response, int status, String title, String detail) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+                + ",\"detail\":\"" + detail + "\"}");
+    }
+}

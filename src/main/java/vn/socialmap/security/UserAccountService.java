@@ -1,0 +1,216 @@
+package vn.socialmap.security;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.socialmap.audit.Actor;
+import vn.socialmap.audit.AuditAction;
+import vn.socialmap.audit.AuditLog;
+import vn.socialmap.base.ValidationException;
+import vn.socialmap.geography.AdminLevel;
+import vn.socialmap.geography.AdminUnit;
+import vn.socialmap.geography.AdminUnitService;
+
+/** Creates and changes users; every change is audited. */
+@Service
+@Transactional
+public class UserAccountService {
+
+    static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
+    static final int MIN_PASSWORD = 8;
+    static final String RECORD_TYPE = "user";
+
+    private final UserAccountRepository repository;
+    private final PasswordEncoder passwords;
+    private final AdminUnitService units;
+    private final AuditLog audit;
+    private final SecuritySettings settings;
+    private final Clock clock;
+
+    UserAccountService(UserAccountRepository repository, PasswordEncoder passwords, AdminUnitService units,
+                       AuditLog audit, SecuritySettings settings, Clock clock) {
+        this.repository = repository;
+        this.passwords = passwords;
+        this.units = units;
+        this.audit = audit;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** What an admin enters for a user. */
+    public record UserForm(String username, String displayName, Role role, AreaType areaType, String areaCode) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<UserAccount> findAll() {
+        return repository.findAll(org.springframework.data.domain.Sort.by("username"));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<UserAccount> find(String username) {
+        return repository.findByUsername(username);
+    }
+
+    public UserAccount create(UserForm form, String initialPassword) {
+        String username = form.username() == null ? "" : form.username().strip().toLowerCase(java.util.Locale.ROOT);
+        if (!USERNAME.matcher(username).matches()) {
+            throw new ValidationException("username", "user.error.username");
+        }
+        if (repository.existsByUsername(username)) {
+            throw new ValidationException("username", "user.error.username.taken", username);
+        }
+        checkPassword(username, initialPassword);
+        checkAssignment(form);
+        UserAccount account = new UserAccount(username, displayName(form), passwords.encode(initialPassword),
+                form.role(), form.role().areaType(), area(form), clock.instant());
+        account.setPassword(account.getPasswordHash(), true, clock.instant());
+        repository.save(account);
+        audit.record(AuditAction.USER_CREATED, RECORD_TYPE, List.of(username), null,
+                "role=" + form.role() + " area=" + account.areaLabel());
+        return account;
+    }
+
+    public UserAccount update(String username, UserForm form, long expectedVersion) {
+        UserAccount account = load(username);
+        if (account.getVersion() != expectedVersion) {
+            throw new ValidationException(null, "user.error.concurrent", username);
+        }
+        checkAssignment(form);
+        String before = "role=" + account.getRole() + " area=" + account.areaLabel() + " name=" + account.getDisplayName();
+        account.assign(displayName(form), form.role(), form.role().areaType(), area(form), clock.instant());
+        audit.record(AuditAction.USER_CHANGED, RECORD_TYPE, List.of(username), null,
+                before + " -> role=" + account.getRole() + " area=" + account.areaLabel() + " name=" + account.getDisplayName());
+        return account;
+    }
+
+    public void setEnabled(String username, boolean enabled) {
+        UserAccount account = load(username);
+        account.setEnabled(enabled, clock.instant());
+        audit.record(enabled ? AuditAction.USER_CHANGED : AuditAction.USER_DISABLED, RECORD_TYPE, List.of(username),
+                null, enabled ? "enabled" : "disabled");
+    }
+
+    /** An admin sets a temporary password; the user must change it at next login. */
+    public void resetPassword(String username, String temporaryPassword) {
+        UserAccount account = load(username);
+        checkPassword(username, temporaryPassword);
+        account.setPassword(passwords.encode(temporaryPassword), true, clock.instant());
+        audit.record(AuditAction.PASSWORD_RESET, RECORD_TYPE, List.of(username));
+    }
+
+    /** The user changes their own password, knowing the current one. */
+    public void changeOwnPassword(String username, String currentPassword, String newPassword) {
+        UserAccount account = load(username);
+        if (!passwords.matches(currentPassword == null ? "" : currentPassword, account.getPasswordHash())) {
+            throw new ValidationException("currentPassword", "password.error.current");
+        }
+        checkPassword(username, newPassword);
+        if (passwords.matches(newPassword, account.getPasswordHash())) {
+            throw new ValidationException("newPassword", "password.error.same");
+        }
+        account.setPassword(passwords.encode(newPassword), false, clock.instant());
+        audit.record(AuditAction.PASSWORD_CHANGED, RECORD_TYPE, List.of(username));
+    }
+
+    /** Counts a failed login; locks the account after too many. Its own transaction: the login itself fails. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordFailedLogin(String typedUsername, String clientAddress) {
+        String username = typedUsername == null ? "" : typedUsername.strip().toLowerCase(java.util.Locale.ROOT);
+        String clipped = username.length() > 64 ? username.substring(0, 64) : username;
+        Actor actor = new Actor(clipped.isEmpty() ? "-" : clipped, null, null, clientAddress);
+        Optional<UserAccount> account = repository.findByUsername(username);
+        audit.record(actor, AuditAction.LOGIN_FAILED, RECORD_TYPE, account.isPresent() ? List.of(username) : List.of(),
+                null, account.isPresent() ? null : "unknown user");
+        account.ifPresent(a -> {
+            if (!a.isLockedAt(clock.instant()) && a.recordFailedLogin(settings.maxFailedLogins(), clock.instant().plus(settings.lockout()))) {
+                audit.record(actor, AuditAction.LOCKED_OUT, RECORD_TYPE, List.of(username), null,
+                        "locked until " + a.getLockedUntil());
+            }
+        });
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordSuccessfulLogin(String username, Actor actor, boolean interactive) {
+        repository.findByUsername(username).ifPresent(a -> {
+            if (a.getFailedAttempts() > 0 || a.getLockedUntil() != null) {
+                a.recordSuccessfulLogin();
+            }
+        });
+        if (interactive) {
+            audit.record(actor, AuditAction.LOGIN, RECORD_TYPE, List.of(username), null, null);
+        }
+    }
+
+    /** Creates a user without checks or audit; for demo accounts and the first admin, at start-up. */
+    UserAccount createSystemAccount(String username, String displayName, String passwordHash, Role role,
+                                    AreaType areaType, String areaCode, boolean mustChange, boolean demo) {
+        UserAccount account = new UserAccount(username, displayName, passwordHash, role, areaType, areaCode, clock.instant());
+        account.setPassword(passwordHash, mustChange, clock.instant());
+        if (demo) {
+            account.markDemo();
+        }
+        return repository.save(account);
+    }
+
+    boolean adminExists() {
+        return repository.existsByRole(Role.ADMIN);
+    }
+
+    private UserAccount load(String username) {
+        return repository.findByUsername(username)
+                .orElseThrow(() -> new ValidationException("username", "user.error.unknown", username));
+    }
+
+    private static String displayName(UserForm form) {
+        String name = form.displayName() == null ? "" : form.displayName().strip();
+        if (name.isEmpty() || name.length() > 200 || name.chars().anyMatch(Character::isISOControl)) {
+            throw new ValidationException("displayName", "user.error.displayName");
+        }
+        return name;
+    }
+
+    private static String area(UserForm form) {
+        return form.role() == Role.ADMIN || form.areaCode() == null ? null : form.areaCode().strip();
+    }
+
+    private void checkPassword(String username, String password) {
+        if (password == null || password.length() < MIN_PASSWORD || password.length() > 128) {
+            throw new ValidationException("password", "password.error.length", MIN_PASSWORD);
+        }
+        if (password.toLowerCase(java.util.Locale.ROOT).contains(username)) {
+            throw new ValidationException("password", "password.error.username");
+        }
+    }
+
+    private void checkAssignment(UserForm form) {
+        if (form.role() == null) {
+            throw new ValidationException("role", "user.error.role");
+        }
+        AreaType expected = form.role().areaType();
+        if (expected == null) {
+            return;
+        }
+        String code = area(form);
+        if (code == null || code.isEmpty()) {
+            throw new ValidationException("areaCode", "user.error.area.required");
+        }
+        if (expected == AreaType.FACILITY) {
+            if (!code.matches("[1-9][0-9]{0,3}")) {
+                throw new ValidationException("areaCode", "user.error.area.facility", code);
+            }
+            return;
+        }
+        AdminLevel level = AdminLevel.valueOf(expected.name());
+        AdminUnit unit = units.find(code).orElseThrow(() -> new ValidationException("areaCode", "user.error.area.unknown", code));
+        if (unit.getLevel() != level) {
+            throw new ValidationException("areaCode", "user.error.area.level", code);
+        }
+    }
+}

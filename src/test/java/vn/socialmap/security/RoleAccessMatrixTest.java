@@ -1,0 +1,136 @@
+package vn.socialmap.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.Principal;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AccessAnnotationChecker;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import vn.socialmap.IntegrationTest;
+
+/**
+ * Who may open what. Every view route and every /api/v1 operation must be listed here:
+ * a new route or path that the matrix does not list fails the build, so access is
+ * decided on purpose, not by default.
+ */
+class RoleAccessMatrixTest extends IntegrationTest {
+
+    private static final Set<Role> ALL = EnumSet.allOf(Role.class);
+    private static final Set<Role> ADMIN_ONLY = EnumSet.of(Role.ADMIN);
+
+    /** View route → roles allowed (anonymous access listed separately). */
+    private static final Map<String, Set<Role>> VIEWS = new LinkedHashMap<>();
+    private static final Set<String> ANONYMOUS_VIEWS = Set.of("login");
+    /** "METHOD /path" → roles allowed, with a sample request to try. */
+    private static final Map<String, Set<Role>> API = new LinkedHashMap<>();
+    private static final Map<String, String> API_SAMPLES = new LinkedHashMap<>();
+
+    /** A demo user of each role. */
+    private static final Map<Role, String> USERS = Map.of(
+            Role.ADMIN, "admin", Role.CITY_LEADER, "leader", Role.PLANNER, "planner",
+            Role.DISTRICT_OFFICER, "district-003", Role.COMMUNE_OFFICER, "commune-00001", Role.FACILITY_OFFICER, "facility-1");
+
+    static {
+        VIEWS.put("", ALL);
+        VIEWS.put("login", ALL);
+        VIEWS.put("password", ALL);
+        VIEWS.put("admin/users", ADMIN_ONLY);
+        VIEWS.put("admin/audit", ADMIN_ONLY);
+        VIEWS.put("admin/access-grants", ADMIN_ONLY);
+
+        api("GET /api/v1/admin-units", ALL, "/api/v1/admin-units?province=01");
+        api("GET /api/v1/me", ALL, "/api/v1/me");
+    }
+
+    private static void api(String operation, Set<Role> roles, String sample) {
+        API.put(operation, roles);
+        API_SAMPLES.put(operation, sample);
+    }
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Test
+    void everyViewRouteIsInTheMatrix() {
+        assertThat(new TreeSet<>(routes().keySet())).isEqualTo(new TreeSet<>(VIEWS.keySet()));
+    }
+
+    @Test
+    void everyApiOperationIsInTheMatrix() {
+        Set<String> operations = new TreeSet<>();
+        mappings.getHandlerMethods().forEach((info, method) -> {
+            for (String path : info.getPatternValues()) {
+                if (path.startsWith("/api/")) {
+                    info.getMethodsCondition().getMethods().forEach(m -> operations.add(m.name() + " " + path));
+                }
+            }
+        });
+        assertThat(operations).isEqualTo(new TreeSet<>(API.keySet()));
+    }
+
+    @Test
+    void viewsFollowTheMatrix() {
+        AccessAnnotationChecker checker = new AccessAnnotationChecker();
+        routes().forEach((route, view) -> {
+            assertThat(checker.hasAccess(view, null, role -> false))
+                    .as("anonymous on '%s'", route).isEqualTo(ANONYMOUS_VIEWS.contains(route));
+            for (Role role : Role.values()) {
+                Principal principal = () -> USERS.get(role);
+                boolean allowed = checker.hasAccess(view, principal, r -> r.equals(role.name()));
+                assertThat(allowed).as("%s on view '%s'", role, route).isEqualTo(VIEWS.get(route).contains(role));
+            }
+        });
+    }
+
+    @Test
+    void apiFollowsTheMatrix() throws Exception {
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        for (var operation : API.entrySet()) {
+            String method = operation.getKey().split(" ")[0];
+            URI uri = URI.create(baseUrl() + API_SAMPLES.get(operation.getKey()));
+            HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(anonymous.statusCode()).as("anonymous %s", operation.getKey()).isEqualTo(401);
+            for (Role role : Role.values()) {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)
+                                .method(method, HttpRequest.BodyPublishers.noBody())
+                                .header("Authorization", basic(USERS.get(role), "demo")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                int expected = operation.getValue().contains(role) ? 200 : 403;
+                assertThat(response.statusCode()).as("%s %s: %s", role, operation.getKey(), response.body()).isEqualTo(expected);
+            }
+        }
+    }
+
+    private static Map<String, Class<?>> routes() {
+        var scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AnnotationTypeFilter(Route.class));
+        Map<String, Class<?>> routes = new LinkedHashMap<>();
+        for (var candidate : scanner.findCandidateComponents("vn.socialmap")) {
+            try {
+                Class<?> view = Class.forName(candidate.getBeanClassName());
+                routes.put(view.getAnnotation(Route.class).value(), view);
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return routes;
+    }
+}

@@ -1,0 +1,98 @@
+package vn.socialmap.security.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import vn.socialmap.BrowserTest;
+import vn.socialmap.security.AreaType;
+import vn.socialmap.security.Role;
+import vn.socialmap.security.UserAccountService;
+import vn.socialmap.security.UserAccountService.UserForm;
+
+class SecurityBrowserTest extends BrowserTest {
+
+    @Autowired
+    UserAccountService accounts;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void signInIsRequiredAndSignOutWorks() {
+        page.navigate(baseUrl() + "/");
+        assertThat(page).hasURL(Pattern.compile(".*/login.*"));
+        assertThat(page.locator(".sm-demo-hint")).containsText("district-005");
+        login("leader");
+        assertThat(page.locator(".sm-current-user")).containsText("leader");
+        page.locator(".sm-logout").click();
+        assertThat(page).hasURL(Pattern.compile(".*/login.*"));
+        page.navigate(baseUrl() + "/");
+        assertThat(page).hasURL(Pattern.compile(".*/login.*"));
+    }
+
+    @Test
+    void wrongPasswordShowsAnError() {
+        page.navigate(baseUrl() + "/login");
+        page.locator("vaadin-login-form vaadin-text-field[name=username] input").fill("planner");
+        page.locator("vaadin-login-form vaadin-password-field[name=password] input").fill("not-the-password");
+        page.locator("vaadin-login-form vaadin-button[slot=submit]").click();
+        assertThat(page).hasURL(Pattern.compile(".*/login\\?error.*"));
+        assertThat(page.locator("vaadin-login-form")).containsText("Sai tên đăng nhập hoặc mật khẩu");
+    }
+
+    @Test
+    void onlyTheAdminSeesUserAdministration() {
+        login("leader");
+        page.navigate(baseUrl() + "/admin/users");
+        assertThat(page.locator("vaadin-grid")).hasCount(0);
+        page.navigate(baseUrl() + "/");
+        page.locator("vaadin-drawer-toggle").click();
+        assertThat(page.locator("vaadin-side-nav-item")).hasCount(1);
+
+        logout();
+        login("admin");
+        page.navigate(baseUrl() + "/admin/users");
+        page.locator("vaadin-text-field input").first().fill("quan cau giay");
+        assertThat(page.locator("vaadin-grid")).containsText("district-005");
+        page.locator("vaadin-drawer-toggle").click();
+        assertThat(page.locator("vaadin-side-nav-item")).hasCount(4);
+    }
+
+    @Test
+    void namesWithScriptAndSqlAreStoredAsTypedAndShownInert() {
+        String payload = "Nguyễn <img src=x onerror=\"window.__pwned=1\"> '); DROP TABLE app_user; --";
+        accounts.create(new UserForm("injection-test", payload, Role.PLANNER, AreaType.PROVINCE, "01"), "Str0ng-pass!");
+        assertThat(jdbc.queryForObject("select display_name from app_user where username = 'injection-test'", String.class))
+                .isEqualTo(payload);
+
+        login("admin");
+        page.navigate(baseUrl() + "/admin/users");
+        page.locator("vaadin-text-field input").first().fill("injection");
+        assertThat(page.locator("vaadin-grid")).containsText("DROP TABLE app_user");
+        assertThat(page.locator("vaadin-grid")).containsText("<img src=x");
+        assertThat(page.evaluate("() => window.__pwned === undefined")).isEqualTo(true);
+        assertThat(jdbc.queryForObject("select count(*) from app_user", Long.class)).isGreaterThan(600);
+    }
+
+    @Test
+    void aNewUserMustChangeThePasswordAtFirstSignIn() {
+        accounts.create(new UserForm("first-login", "Trần Văn Thử", Role.DISTRICT_OFFICER, AreaType.DISTRICT, "005"), "Initial-pass-1");
+        login("first-login", "Initial-pass-1");
+        assertThat(page).hasURL(Pattern.compile(".*/password.*"));
+        assertThat(page.locator(".sm-must-change")).isVisible();
+        page.navigate(baseUrl() + "/");
+        assertThat(page).hasURL(Pattern.compile(".*/password.*"));
+
+        page.locator("vaadin-password-field input").nth(0).fill("Initial-pass-1");
+        page.locator("vaadin-password-field input").nth(1).fill("Changed-pass-2");
+        page.locator("vaadin-password-field input").nth(2).fill("Changed-pass-2");
+        page.locator("vaadin-button").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Lưu mật khẩu")).click();
+        assertThat(page.locator("path[data-layer=districts]")).hasCount(30);
+        assertThat(jdbc.queryForObject("select must_change_password from app_user where username = 'first-login'", Boolean.class)).isFalse();
+    }
+}
