@@ -8,7 +8,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code java -jar socialmap.jar --spring.main.web-application-type=none --verify-audit}
+ * {@code java -jar socialmap.jar --verify-audit}
  * (or {@code scripts/verify-audit.sh}): checks the chain, prints the result and exits
  * with 0 when intact, 1 when broken.
  */

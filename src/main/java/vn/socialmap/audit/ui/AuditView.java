@@ -60,6 +60,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         username.setLabel(getTranslation("audit.user"));
         action.setLabel(getTranslation("audit.action"));
         action.setItems(AuditAction.values());
+        action.setItemLabelGenerator(a -> getTranslation("audit.action." + a.name()));
         action.setEmptySelectionAllowed(true);
         action.setEmptySelectionCaption(getTranslation("audit.action.all"));
         recordId.setLabel(getTranslation("audit.record"));
@@ -98,9 +99,9 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(AuditEntry::id).setHeader("#").setAutoWidth(true);
         grid.addColumn(e -> TIME.format(e.occurredAt())).setHeader(getTranslation("audit.time")).setAutoWidth(true);
         grid.addColumn(AuditEntry::username).setHeader(getTranslation("audit.user")).setAutoWidth(true);
-        grid.addColumn(AuditEntry::role).setHeader(getTranslation("audit.role")).setAutoWidth(true);
+        grid.addColumn(e -> e.role() == null ? "" : getTranslation("role." + e.role())).setHeader(getTranslation("audit.role")).setAutoWidth(true);
         grid.addColumn(AuditEntry::area).setHeader(getTranslation("audit.area")).setAutoWidth(true);
-        grid.addColumn(AuditEntry::action).setHeader(getTranslation("audit.action")).setAutoWidth(true);
+        grid.addColumn(e -> getTranslation("audit.action." + e.action().name())).setHeader(getTranslation("audit.action")).setAutoWidth(true);
         grid.addColumn(e -> e.recordType() == null ? "" : e.recordType() + (e.recordIds() == null ? "" : " " + e.recordIds()))
                 .setHeader(getTranslation("audit.record")).setAutoWidth(true);
         grid.addColumn(AuditEntry::clientAddress).setHeader(getTranslation("audit.address")).setAutoWidth(true);

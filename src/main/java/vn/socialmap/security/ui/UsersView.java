@@ -63,7 +63,7 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
         grid.addColumn(UserAccount::getUsername).setHeader(getTranslation("users.username")).setSortable(true).setAutoWidth(true);
-        grid.addColumn(UserAccount::getDisplayName).setHeader(getTranslation("users.displayName")).setFlexGrow(1);
+        grid.addColumn(UserAccount::getDisplayName).setHeader(getTranslation("users.displayName")).setAutoWidth(true).setFlexGrow(1);
         grid.addColumn(u -> getTranslation("role." + u.getRole().name())).setHeader(getTranslation("users.role")).setAutoWidth(true);
         grid.addColumn(this::areaText).setHeader(getTranslation("users.area")).setAutoWidth(true);
         grid.addColumn(u -> getTranslation(u.isEnabled() ? "users.status.active" : "users.status.disabled")

@@ -44,6 +44,17 @@ class TranslationsTest {
     }
 
     @Test
+    void everyEnumShownInTheUiIsTranslated() throws IOException {
+        Set<String> keys = load("vi").stringPropertyNames();
+        for (var action : vn.socialmap.audit.AuditAction.values()) {
+            assertThat(keys).contains("audit.action." + action.name());
+        }
+        for (var role : vn.socialmap.security.Role.values()) {
+            assertThat(keys).contains("role." + role.name());
+        }
+    }
+
+    @Test
     void vietnameseIsTheDefault() {
         Translations translations = new Translations();
         assertThat(translations.getTranslation("nav.map", Locale.GERMAN)).isEqualTo("Bản đồ");
