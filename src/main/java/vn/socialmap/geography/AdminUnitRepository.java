@@ -35,4 +35,10 @@ interface AdminUnitRepository extends JpaRepository<AdminUnit, Long> {
             order by u.level, u.nameFolded""")
     List<AdminUnit> searchCurrent(@Param("province") String province, @Param("pattern") String pattern,
                                   org.springframework.data.domain.Limit limit);
+
+    @Query(value = """
+            select count(*) > 0 from admin_unit
+            where code = :code and valid_to is null
+              and ST_Covers(geom, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326))""", nativeQuery = true)
+    boolean covers(@Param("code") String code, @Param("lon") double longitude, @Param("lat") double latitude);
 }

@@ -75,4 +75,9 @@ public class AdminUnitService {
         }
         return path;
     }
+
+    /** Whether the point (WGS84) lies in the unit's current shape, boundary included. */
+    public boolean covers(String code, double longitude, double latitude) {
+        return repository.covers(code, longitude, latitude);
+    }
 }

@@ -24,8 +24,11 @@ public record AccessScope(Role role, AreaType areaType, String areaCode) {
      * officers are scoped by residence in a facility, not by commune).
      */
     public boolean coversResidence(String provinceCode, String districtCode, String communeCode) {
-        if (!role.seesPersons() || areaType == null) {
+        if (!role.seesPersons()) {
             return false;
+        }
+        if (areaType == null) {
+            return role == Role.ADMIN;
         }
         return switch (areaType) {
             case PROVINCE -> areaCode.equals(provinceCode);

@@ -2,8 +2,8 @@ package vn.socialmap.security;
 
 /** One role per user; what it may see follows from the role and the user's area. */
 public enum Role {
-    /** Administers users and the audit log; sees no person data without a reason. */
-    ADMIN(false, null),
+    /** Administers users and the audit log; sees all person records (merging duplicates), every look audited. */
+    ADMIN(true, null),
     /** Whole province, aggregates only, no names. */
     CITY_LEADER(false, AreaType.PROVINCE),
     /** One district: aggregates and the person records of that district. */

@@ -30,6 +30,10 @@ public final class SmallCellSuppression {
         this.minCount = minCount;
     }
 
+    public int minCount() {
+        return minCount;
+    }
+
     /**
      * @param cells             counts, rows × columns, none negative
      * @param rowTotalsShown    whether each row's total is published

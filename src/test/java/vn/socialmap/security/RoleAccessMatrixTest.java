@@ -56,6 +56,13 @@ class RoleAccessMatrixTest extends IntegrationTest {
 
         api("GET /api/v1/admin-units", ALL, "/api/v1/admin-units?province=01");
         api("GET /api/v1/me", ALL, "/api/v1/me");
+        Set<Role> personRoles = EnumSet.of(Role.ADMIN, Role.DISTRICT_OFFICER, Role.COMMUNE_OFFICER, Role.FACILITY_OFFICER);
+        api("GET /api/v1/persons", personRoles, "/api/v1/persons");
+        api("GET /api/v1/stats/status-counts", ALL, "/api/v1/stats/status-counts?province=01");
+        // Samples of the operations below need a body or a person in the caller's area; PersonApiTest covers them.
+        api("GET /api/v1/persons/{id}", personRoles, null);
+        api("POST /api/v1/persons", EnumSet.of(Role.ADMIN, Role.COMMUNE_OFFICER, Role.FACILITY_OFFICER), null);
+        api("POST /api/v1/persons/{id}/events", EnumSet.of(Role.ADMIN, Role.COMMUNE_OFFICER, Role.FACILITY_OFFICER), null);
     }
 
     private static void api(String operation, Set<Role> roles, String sample) {
@@ -103,6 +110,9 @@ class RoleAccessMatrixTest extends IntegrationTest {
     void apiFollowsTheMatrix() throws Exception {
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         for (var operation : API.entrySet()) {
+            if (API_SAMPLES.get(operation.getKey()) == null) {
+                continue;
+            }
             String method = operation.getKey().split(" ")[0];
             URI uri = URI.create(baseUrl() + API_SAMPLES.get(operation.getKey()));
             HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody()).build(),

@@ -6,6 +6,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import vn.socialmap.base.ConflictException;
+import vn.socialmap.base.NotFoundException;
 import vn.socialmap.base.ValidationException;
 import vn.socialmap.base.ui.i18n.Translations;
 
@@ -26,12 +28,23 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ValidationException.class)
     ProblemDetail refused(ValidationException e) {
         String message = translations.getTranslation(e.messageKey(), Translations.ENGLISH, e.arguments());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message);
-        problem.setTitle("Invalid request");
+        boolean conflict = e instanceof ConflictException;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(conflict ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST, message);
+        if (e instanceof ConflictException c) {
+            problem.setProperty("existing", c.existing());
+        }
+        problem.setTitle(conflict ? "Already exists" : "Invalid request");
         problem.setProperty("rule", e.messageKey());
         if (e.field() != null) {
             problem.setProperty("invalidParams", java.util.List.of(new InvalidRequestException.InvalidParameter(e.field(), message)));
         }
+        return problem;
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("Not found");
         return problem;
     }
 

@@ -1,0 +1,48 @@
+package vn.socialmap.cases;
+
+import java.util.List;
+
+/**
+ * The kinds of event on a person's path (Law on Drug Prevention and Control 2021, Decree
+ * 116/2021), with the detail fields each one requires.
+ */
+public enum EventType {
+    DRUG_USE_RECORD(List.of(), false),
+    ADDICTION_DETERMINATION(List.of("result"), true),
+    VOLUNTARY_COMMUNITY_START(List.of("provider"), false),
+    VOLUNTARY_COMMUNITY_END(List.of("outcome"), false),
+    VOLUNTARY_FACILITY_ADMISSION(List.of(), true),
+    VOLUNTARY_FACILITY_DISCHARGE(List.of("outcome"), false),
+    COMPULSORY_DOSSIER(List.of(), false),
+    COURT_DECISION(List.of("court", "decisionNumber", "months"), false),
+    COMPULSORY_ADMISSION(List.of(), true),
+    ABSCONDING(List.of(), false),
+    RETURN(List.of(), false),
+    RELEASE(List.of(), false),
+    DETOX(List.of(), true),
+    METHADONE_START(List.of(), true),
+    METHADONE_STOP(List.of("reason"), false),
+    POST_REHAB_START(List.of("plannedEnd", "assignee"), false),
+    POST_REHAB_END(List.of(), false),
+    RELAPSE(List.of(), false),
+    SUPPORT(List.of("kind"), false),
+    /** Withdraws an event entered in error (with {@code supersedes}); history keeps both. */
+    VOID(List.of(), false);
+
+    private final List<String> requiredDetails;
+    private final boolean requiresFacility;
+
+    EventType(List<String> requiredDetails, boolean requiresFacility) {
+        this.requiredDetails = requiredDetails;
+        this.requiresFacility = requiresFacility;
+    }
+
+    public List<String> requiredDetails() {
+        return requiredDetails;
+    }
+
+    /** Whether the event names a facility (rehab facility, clinic, designated health facility). */
+    public boolean requiresFacility() {
+        return requiresFacility;
+    }
+}

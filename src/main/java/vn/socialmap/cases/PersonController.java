@@ -1,0 +1,146 @@
+package vn.socialmap.cases;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import vn.socialmap.base.web.InvalidRequestException;
+import vn.socialmap.base.web.QueryParameters;
+
+@RestController
+@RequestMapping("/api/v1/persons")
+@Tag(name = "Persons", description = "The case registry, scoped to the caller's area; every read is audited")
+class PersonController {
+
+    private static final int MAX_PAGE_SIZE = 200;
+
+    private final PersonService persons;
+
+    PersonController(PersonService persons) {
+        this.persons = persons;
+    }
+
+    record PersonView(long id, String fullName, LocalDate birthDate, Sex sex, String nationalId,
+                      String permanentCommuneCode, String permanentAddress, String currentCommuneCode,
+                      String currentDistrictCode, String currentAddress, Double longitude, Double latitude,
+                      String occupation, String notes, long version, List<PathStatus> statusToday,
+                      List<EventView> events) {
+    }
+
+    record EventView(long id, EventType type, LocalDate date, String facilityCode, Map<String, Object> details,
+                     Long supersedes, String recordedBy) {
+        static EventView of(CaseEvent e) {
+            return new EventView(e.getId(), e.getType(), e.getEventDate(), e.getFacilityCode(), e.getDetails(),
+                    e.getSupersedesId(), e.getRecordedBy());
+        }
+    }
+
+    record CreatedView(PersonView person, List<Long> possibleDuplicates) {
+    }
+
+    @GetMapping
+    @Operation(summary = "Persons in the caller's area, filtered and paged")
+    PersonService.PersonPage list(HttpServletRequest request,
+                                  @RequestParam(required = false) String district,
+                                  @RequestParam(required = false) String commune,
+                                  @RequestParam(required = false) String status,
+                                  @RequestParam(required = false) String date,
+                                  @RequestParam(required = false) String facility,
+                                  @RequestParam(required = false) String ageGroup,
+                                  @RequestParam(required = false) String sex,
+                                  @RequestParam(required = false) String q,
+                                  @RequestParam(required = false) String page,
+                                  @RequestParam(required = false) String size) {
+        QueryParameters.requireOnly(request, Set.of("district", "commune", "status", "date", "facility", "ageGroup",
+                "sex", "q", "page", "size"));
+        PersonFilter filter = new PersonFilter(district, commune, parseEnum(PathStatus.class, "status", status),
+                parseDate("date", date), facility, ageGroup, parseEnum(Sex.class, "sex", sex), q);
+        return persons.list(filter, parseInt("page", page, 0, 0, Integer.MAX_VALUE),
+                parseInt("size", size, 50, 1, MAX_PAGE_SIZE));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One person with their path; 404 when outside the caller's area")
+    PersonView get(@PathVariable long id) {
+        return view(persons.get(id));
+    }
+
+    @PostMapping
+    @Operation(summary = "Record a person; 409 when the national ID is on record, with a link to it")
+    ResponseEntity<CreatedView> create(@RequestBody PersonForm form) {
+        PersonService.Created created = persons.create(form);
+        PersonView view = view(persons.get(created.person().getId()));
+        return ResponseEntity.created(URI.create("/api/v1/persons/" + view.id()))
+                .body(new CreatedView(view, created.possibleDuplicates()));
+    }
+
+    @PostMapping("/{id}/events")
+    @Operation(summary = "Add the next event of a person's path; 400 naming the rule that refuses it")
+    ResponseEntity<EventView> addEvent(@PathVariable long id, @RequestBody EventForm form) {
+        CaseEvent event = persons.addEvent(id, form);
+        return ResponseEntity.created(URI.create("/api/v1/persons/" + id)).body(EventView.of(event));
+    }
+
+    private static PersonView view(PersonService.PersonDetail d) {
+        Person p = d.person();
+        return new PersonView(p.getId(), p.getFullName(), p.getBirthDate(), p.getSex(), p.getNationalId(),
+                p.getPermanentCommuneCode(), p.getPermanentAddress(), p.getCurrentCommuneCode(),
+                p.getCurrentDistrictCode(), p.getCurrentAddress(),
+                p.getCurrentPoint() == null ? null : p.getCurrentPoint().getX(),
+                p.getCurrentPoint() == null ? null : p.getCurrentPoint().getY(),
+                p.getOccupation(), p.getNotes(), p.getVersion(), d.statusToday(),
+                d.events().stream().map(EventView::of).toList());
+    }
+
+    static <E extends Enum<E>> E parseEnum(Class<E> type, String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(name, "Unknown " + name + " '" + value + "'");
+        }
+    }
+
+    static LocalDate parseDate(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException(name, name + " must be a date YYYY-MM-DD, got '" + value + "'");
+        }
+    }
+
+    static int parseInt(String name, String value, int fallback, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new InvalidRequestException(name, name + " must be a whole number from " + min + " to " + max);
+    }
+}

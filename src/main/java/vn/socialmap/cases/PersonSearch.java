@@ -1,0 +1,141 @@
+package vn.socialmap.cases;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import vn.socialmap.base.text.VietnameseText;
+import vn.socialmap.security.AccessScope;
+
+/**
+ * The person list as SQL, filtered by the caller's scope first: a query can never return
+ * a person outside the area, whatever its filters say.
+ */
+@Component
+class PersonSearch {
+
+    static final List<String> FACILITY_STATUSES = List.of("IN_COMPULSORY", "VOLUNTARY_FACILITY", "ABSCONDED");
+
+    private final JdbcClient jdbc;
+
+    PersonSearch(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Query(String where, Map<String, Object> params) {
+    }
+
+    /** The scope condition alone, for checking one person. */
+    Query scope(AccessScope scope, LocalDate today) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("today", Date.valueOf(today));
+        if (!scope.seesPersons()) {
+            return new Query("false", params);
+        }
+        if (scope.areaType() == null) {
+            return new Query("true", params);
+        }
+        params.put("area", scope.areaCode());
+        return switch (scope.areaType()) {
+            case PROVINCE -> new Query("p.province_code = :area", params);
+            case DISTRICT -> new Query("p.current_district_code = :area", params);
+            case COMMUNE -> new Query("p.current_commune_code = :area", params);
+            case FACILITY -> {
+                params.put("facilityStatuses", FACILITY_STATUSES);
+                yield new Query("""
+                        exists (select 1 from person_status_period f where f.person_id = p.id and f.facility_code = :area
+                                and f.status in (:facilityStatuses) and f.valid_from <= :today
+                                and (f.valid_to is null or f.valid_to > :today))""", params);
+            }
+        };
+    }
+
+    Query build(AccessScope scope, PersonFilter filter, LocalDate today) {
+        Query scoped = scope(scope, today);
+        List<String> where = new ArrayList<>(List.of("p.merged_into_id is null", "(" + scoped.where() + ")"));
+        Map<String, Object> params = new HashMap<>(scoped.params());
+        LocalDate on = filter.date() == null ? today : filter.date();
+        params.put("on", Date.valueOf(on));
+        if (filter.districtCode() != null && !filter.districtCode().isBlank()) {
+            where.add("p.current_district_code = :district");
+            params.put("district", filter.districtCode());
+        }
+        if (filter.communeCode() != null && !filter.communeCode().isBlank()) {
+            where.add("p.current_commune_code = :commune");
+            params.put("commune", filter.communeCode());
+        }
+        if (filter.status() != null) {
+            where.add("""
+                    exists (select 1 from person_status_period s where s.person_id = p.id and s.status = :status
+                            and s.valid_from <= :on and (s.valid_to is null or s.valid_to > :on))""");
+            params.put("status", filter.status().name());
+        }
+        if (filter.facilityCode() != null && !filter.facilityCode().isBlank()) {
+            where.add("""
+                    exists (select 1 from person_status_period fc where fc.person_id = p.id and fc.facility_code = :facility
+                            and fc.valid_from <= :on and (fc.valid_to is null or fc.valid_to > :on))""");
+            params.put("facility", filter.facilityCode());
+        }
+        if (filter.sex() != null) {
+            where.add("p.sex = :sex");
+            params.put("sex", filter.sex().name());
+        }
+        if (filter.ageGroup() != null && !filter.ageGroup().isBlank()) {
+            int[] range = switch (filter.ageGroup()) {
+                case "12-17" -> new int[] {12, 17};
+                case "18-29" -> new int[] {18, 29};
+                case "30-44" -> new int[] {30, 44};
+                case "45+" -> new int[] {45, 150};
+                default -> throw new vn.socialmap.base.ValidationException("ageGroup", "person.error.ageGroup");
+            };
+            where.add("p.birth_date > :bornAfter and p.birth_date <= :bornBy");
+            params.put("bornAfter", Date.valueOf(on.minusYears(range[1] + 1)));
+            params.put("bornBy", Date.valueOf(on.minusYears(range[0])));
+        }
+        if (filter.query() != null && !filter.query().isBlank()) {
+            String q = filter.query().strip();
+            if (q.matches("[0-9]{3,12}")) {
+                where.add("p.national_id like :idPrefix");
+                params.put("idPrefix", q + "%");
+            } else {
+                String folded = VietnameseText.fold(q).replace("\\", "").replace("%", "").replace("_", "");
+                where.add("(p.name_folded like :namePrefix or p.name_folded like :wordPrefix)");
+                params.put("namePrefix", folded + "%");
+                params.put("wordPrefix", "% " + folded + "%");
+            }
+        }
+        return new Query(String.join(" and ", where), params);
+    }
+
+    List<PersonSummary> find(Query query, int offset, int limit) {
+        return jdbc.sql("""
+                select p.id, p.full_name, p.birth_date, p.sex, p.national_id, p.current_commune_code, p.current_district_code,
+                       (select s.status from person_status_period s
+                        where s.person_id = p.id and s.status not in ('ON_RECORD', 'ON_METHADONE')
+                          and s.valid_from <= :on and (s.valid_to is null or s.valid_to > :on)
+                        limit 1) as main_status
+                from person p where\s""" + query.where() + " order by p.name_folded, p.id offset :offset limit :limit")
+                .params(query.params()).param("offset", offset).param("limit", limit)
+                .query((rs, n) -> new PersonSummary(rs.getLong("id"), rs.getString("full_name"),
+                        rs.getDate("birth_date").toLocalDate(), Sex.valueOf(rs.getString("sex")),
+                        rs.getString("national_id"), rs.getString("current_commune_code"),
+                        rs.getString("current_district_code"), rs.getString("main_status")))
+                .list();
+    }
+
+    long count(Query query) {
+        return jdbc.sql("select count(*) from person p where " + query.where()).params(query.params())
+                .query(Long.class).single();
+    }
+
+    boolean inScope(Query scope, long personId) {
+        return jdbc.sql("select count(*) > 0 from person p where p.id = :personId and (" + scope.where() + ")")
+                .params(scope.params()).param("personId", personId).query(Boolean.class).single();
+    }
+}

@@ -1,0 +1,311 @@
+package vn.socialmap.cases;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.socialmap.audit.AuditAction;
+import vn.socialmap.audit.AuditLog;
+import vn.socialmap.base.ConflictException;
+import vn.socialmap.base.NotFoundException;
+import vn.socialmap.base.ValidationException;
+import vn.socialmap.base.text.VietnameseText;
+import vn.socialmap.geography.AdminLevel;
+import vn.socialmap.geography.AdminUnit;
+import vn.socialmap.geography.AdminUnitService;
+import vn.socialmap.security.AccessScope;
+import vn.socialmap.security.AppUser;
+import vn.socialmap.security.AreaType;
+import vn.socialmap.security.BreakGlassService;
+import vn.socialmap.security.CurrentUser;
+import vn.socialmap.security.Role;
+
+/**
+ * The registry's rules: scoping by the caller's area on every read and write, audit of
+ * every look and change, validation of people, and the path rules for events.
+ */
+@Service
+// A refused look is answered 404 and must stay in the audit log: no rollback for it.
+@Transactional(noRollbackFor = NotFoundException.class)
+public class PersonService {
+
+    public static final String RECORD_TYPE = "person";
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final int MIN_AGE = 12;
+
+    private final PersonRepository persons;
+    private final CaseEventRepository events;
+    private final StatusProjection projection;
+    private final PersonSearch search;
+    private final AdminUnitService units;
+    private final CurrentUser currentUser;
+    private final BreakGlassService breakGlass;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final GeometryFactory geometry = new GeometryFactory(new PrecisionModel(), 4326);
+
+    PersonService(PersonRepository persons, CaseEventRepository events, StatusProjection projection, PersonSearch search,
+                  AdminUnitService units, CurrentUser currentUser, BreakGlassService breakGlass, AuditLog audit, Clock clock) {
+        this.persons = persons;
+        this.events = events;
+        this.projection = projection;
+        this.search = search;
+        this.units = units;
+        this.currentUser = currentUser;
+        this.breakGlass = breakGlass;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A person with their whole path. */
+    public record PersonDetail(Person person, List<CaseEvent> events, List<PathRules.Period> periods,
+                               List<PathStatus> statusToday) {
+    }
+
+    /** A page of the list. */
+    public record PersonPage(List<PersonSummary> content, int page, int size, long totalElements) {
+    }
+
+    /** The created person and any warnings (possible duplicate in the same district). */
+    public record Created(Person person, List<Long> possibleDuplicates) {
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(VIETNAM));
+    }
+
+    public PersonPage list(PersonFilter filter, int page, int size) {
+        AccessScope scope = personScope();
+        PersonSearch.Query query = search.build(scope, filter, today());
+        List<PersonSummary> rows = search.find(query, page * size, size);
+        long total = search.count(query);
+        audit.record(AuditAction.SEARCH, RECORD_TYPE, rows.stream().map(PersonSummary::id).toList(), null,
+                describe(filter) + " page=" + page + " total=" + total);
+        return new PersonPage(rows, page, size, total);
+    }
+
+    /** Counts for a lazy grid: not audited, the rows it then fetches are. */
+    @Transactional(readOnly = true)
+    public long count(PersonFilter filter) {
+        return search.count(search.build(personScope(), filter, today()));
+    }
+
+    /**
+     * One person. Outside the caller's area it is answered like a missing one and recorded
+     * as a denied access, unless the caller holds a break-the-glass grant for it.
+     */
+    public PersonDetail get(long id) {
+        Person person = readable(id);
+        List<CaseEvent> path = events.findByPersonIdOrderByEventDateAscIdAsc(id);
+        List<PathRules.Period> periods = PathRules.replay(person.getBirthDate(), today(), rules(path));
+        audit.record(AuditAction.VIEW, RECORD_TYPE, List.of(id));
+        return new PersonDetail(person, path, periods, PathRules.statusesOn(periods, today()));
+    }
+
+    /** Opens a person outside the caller's area, stating why (break the glass), then reads it. */
+    public PersonDetail getWithReason(long id, String reason) {
+        persons.findById(id).filter(p -> p.getMergedIntoId() == null)
+                .orElseThrow(() -> new NotFoundException("No person " + id));
+        breakGlass.grant(RECORD_TYPE, String.valueOf(id), reason);
+        return get(id);
+    }
+
+    public Created create(PersonForm form) {
+        AppUser user = writer();
+        AdminUnit commune = validate(form);
+        requireWritable(user.scope(), commune);
+        Point point = point(form, commune);
+        if (form.nationalId() != null && !form.nationalId().isBlank()) {
+            persons.findLiveByNationalId(form.nationalId().strip()).ifPresent(existing -> {
+                throw new ConflictException("nationalId", "/api/v1/persons/" + existing.getId(),
+                        "person.error.nationalId.taken", existing.getId());
+            });
+        }
+        List<Long> duplicates = persons.findLiveByNameBirthAndDistrict(VietnameseText.fold(form.fullName()),
+                form.birthDate(), commune.getParentCode()).stream().map(Person::getId).toList();
+        Person person = persons.save(new Person(form, commune.getProvinceCode(), commune.getParentCode(), point,
+                user.getUsername(), now()));
+        audit.record(AuditAction.CREATE, RECORD_TYPE, List.of(person.getId()), null,
+                duplicates.isEmpty() ? null : "possible duplicates " + duplicates);
+        return new Created(person, duplicates);
+    }
+
+    public Person update(long id, PersonForm form, long expectedVersion) {
+        AppUser user = writer();
+        Person person = readable(id);
+        if (person.getVersion() != expectedVersion) {
+            throw new ValidationException(null, "person.error.concurrent");
+        }
+        AdminUnit commune = validate(form);
+        requireWritable(user.scope(), commune);
+        if (form.nationalId() != null && !form.nationalId().isBlank()) {
+            persons.findLiveByNationalId(form.nationalId().strip()).filter(p -> !p.getId().equals(id)).ifPresent(existing -> {
+                throw new ConflictException("nationalId", "/api/v1/persons/" + existing.getId(),
+                        "person.error.nationalId.taken", existing.getId());
+            });
+        }
+        person.apply(form, commune.getParentCode(), point(form, commune), now());
+        List<CaseEvent> path = events.findByPersonIdOrderByEventDateAscIdAsc(id);
+        projection.replace(person, PathRules.replay(person.getBirthDate(), today(), rules(path)));
+        audit.record(AuditAction.CHANGE, RECORD_TYPE, List.of(id), null, "identity or residence");
+        return person;
+    }
+
+    /** Adds an event after checking it against the path; refused events change nothing. */
+    public CaseEvent addEvent(long personId, EventForm form) {
+        AppUser user = writer();
+        Person person = readable(personId);
+        if (form.type() == null) {
+            throw new ValidationException("type", "event.rule.type.missing");
+        }
+        if (user.role() == Role.FACILITY_OFFICER && !FACILITY_EVENTS.contains(form.type())) {
+            throw new AccessDeniedException("Facility officers record facility events only");
+        }
+        List<CaseEvent> path = events.findByPersonIdOrderByEventDateAscIdAsc(personId);
+        if (form.supersedes() != null && path.stream().noneMatch(e -> e.getId().equals(form.supersedes()))) {
+            throw new ValidationException("supersedes", "event.rule.supersedes.unknown", form.supersedes());
+        }
+        List<PathRules.Event> candidate = new ArrayList<>(rules(path));
+        candidate.add(new PathRules.Event(null, form.type(), form.date(), form.facilityCode(), form.details(), form.supersedes()));
+        List<PathRules.Period> periods = PathRules.replay(person.getBirthDate(), today(), candidate);
+        CaseEvent saved = events.save(new CaseEvent(person.getProvinceCode(), personId, form, user.getUsername(), now()));
+        projection.replace(person, periods);
+        audit.record(AuditAction.CHANGE, RECORD_TYPE, List.of(personId), null,
+                "event " + saved.getId() + " " + form.type() + " " + form.date()
+                        + (form.supersedes() == null ? "" : " supersedes " + form.supersedes()));
+        return saved;
+    }
+
+    /** Admin: merges a duplicate into the surviving record; every event follows it. */
+    public Person merge(long survivorId, long duplicateId) {
+        AppUser user = currentUser.require();
+        if (user.role() != Role.ADMIN) {
+            throw new AccessDeniedException("Only an administrator merges records");
+        }
+        if (survivorId == duplicateId) {
+            throw new ValidationException(null, "person.error.merge.same");
+        }
+        Person survivor = readable(survivorId);
+        Person duplicate = readable(duplicateId);
+        List<PathRules.Event> combined = new ArrayList<>(rules(events.findByPersonIdOrderByEventDateAscIdAsc(survivorId)));
+        combined.addAll(rules(events.findByPersonIdOrderByEventDateAscIdAsc(duplicateId)));
+        List<PathRules.Period> periods = PathRules.replay(survivor.getBirthDate(), today(), combined);
+        events.moveEvents(duplicateId, survivorId);
+        duplicate.mergeInto(survivorId, now());
+        projection.remove(duplicateId);
+        projection.replace(survivor, periods);
+        audit.record(AuditAction.CHANGE, RECORD_TYPE, List.of(survivorId, duplicateId), null,
+                "merged " + duplicateId + " into " + survivorId);
+        return survivor;
+    }
+
+    static final java.util.Set<EventType> FACILITY_EVENTS = java.util.EnumSet.of(EventType.COMPULSORY_ADMISSION,
+            EventType.VOLUNTARY_FACILITY_ADMISSION, EventType.VOLUNTARY_FACILITY_DISCHARGE, EventType.ABSCONDING,
+            EventType.RETURN, EventType.RELEASE, EventType.DETOX, EventType.METHADONE_START, EventType.METHADONE_STOP,
+            EventType.SUPPORT, EventType.VOID);
+
+    private Person readable(long id) {
+        AccessScope scope = personScope();
+        Person person = persons.findById(id).filter(p -> p.getMergedIntoId() == null).orElse(null);
+        if (person == null) {
+            throw new NotFoundException("No person " + id);
+        }
+        if (!search.inScope(search.scope(scope, today()), id)
+                && !(currentUser.require().role().mayBreakTheGlass() && breakGlass.hasActiveGrant(RECORD_TYPE, String.valueOf(id)))) {
+            audit.record(AuditAction.DENIED, RECORD_TYPE, List.of(id), null, "outside the caller's area");
+            // Same answer as a missing record: the caller learns nothing about people elsewhere.
+            throw new NotFoundException("No person " + id);
+        }
+        return person;
+    }
+
+    private AccessScope personScope() {
+        AppUser user = currentUser.require();
+        if (!user.scope().seesPersons()) {
+            // recorded by the access-denied handler
+            throw new AccessDeniedException("Role " + user.role() + " has no access to person records");
+        }
+        return user.scope();
+    }
+
+    private AppUser writer() {
+        AppUser user = currentUser.require();
+        if (user.role() != Role.ADMIN && user.role() != Role.COMMUNE_OFFICER && user.role() != Role.FACILITY_OFFICER) {
+            throw new AccessDeniedException("Role " + user.role() + " does not record person data");
+        }
+        return user;
+    }
+
+    private static void requireWritable(AccessScope scope, AdminUnit commune) {
+        if (scope.role() == Role.COMMUNE_OFFICER && !(scope.areaType() == AreaType.COMMUNE && scope.areaCode().equals(commune.getCode()))) {
+            throw new ValidationException("currentCommuneCode", "person.error.commune.outside", commune.getName());
+        }
+    }
+
+    private AdminUnit validate(PersonForm form) {
+        String name = form.fullName() == null ? "" : form.fullName().strip();
+        if (name.isEmpty() || name.length() > 200 || name.chars().anyMatch(Character::isISOControl)) {
+            throw new ValidationException("fullName", "person.error.fullName");
+        }
+        if (form.birthDate() == null || form.birthDate().isAfter(today().minusYears(MIN_AGE))
+                || form.birthDate().isBefore(LocalDate.of(1900, 1, 1))) {
+            throw new ValidationException("birthDate", "person.error.birthDate", MIN_AGE);
+        }
+        if (form.sex() == null) {
+            throw new ValidationException("sex", "person.error.sex");
+        }
+        if (form.nationalId() != null && !form.nationalId().isBlank()) {
+            NationalId.check(form.nationalId().strip(), form.birthDate(), form.sex());
+        }
+        commune(form.permanentCommuneCode(), "permanentCommuneCode");
+        for (String text : new String[] {form.permanentAddress(), form.currentAddress(), form.occupation()}) {
+            if (text != null && text.length() > 300) {
+                throw new ValidationException(null, "person.error.tooLong", 300);
+            }
+        }
+        if (form.notes() != null && form.notes().length() > 2000) {
+            throw new ValidationException("notes", "person.error.tooLong", 2000);
+        }
+        return commune(form.currentCommuneCode(), "currentCommuneCode");
+    }
+
+    private AdminUnit commune(String code, String field) {
+        return units.find(code).filter(u -> u.getLevel() == AdminLevel.COMMUNE)
+                .orElseThrow(() -> new ValidationException(field, "person.error.commune", code));
+    }
+
+    private Point point(PersonForm form, AdminUnit commune) {
+        if (form.longitude() == null && form.latitude() == null) {
+            return null;
+        }
+        if (form.longitude() == null || form.latitude() == null
+                || !units.covers(commune.getCode(), form.longitude(), form.latitude())) {
+            throw new ValidationException("point", "person.error.point.outside", commune.getName());
+        }
+        return geometry.createPoint(new Coordinate(form.longitude(), form.latitude()));
+    }
+
+    private static List<PathRules.Event> rules(List<CaseEvent> path) {
+        return path.stream().map(CaseEvent::asRuleEvent).toList();
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    private static String describe(PersonFilter f) {
+        return "district=" + f.districtCode() + " commune=" + f.communeCode() + " status=" + f.status() + " date=" + f.date()
+                + " facility=" + f.facilityCode() + " age=" + f.ageGroup() + " sex=" + f.sex() + " q=" + f.query();
+    }
+}

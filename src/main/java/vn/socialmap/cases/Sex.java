@@ -1,0 +1,5 @@
+package vn.socialmap.cases;
+
+public enum Sex {
+    MALE, FEMALE
+}

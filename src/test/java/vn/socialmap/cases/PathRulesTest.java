@@ -1,0 +1,299 @@
+package vn.socialmap.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static vn.socialmap.cases.EventType.*;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** One test per rule of the path, and status on dates around each event. */
+class PathRulesTest {
+
+    static final LocalDate BIRTH = LocalDate.of(1990, 5, 1);
+    static final LocalDate TODAY = LocalDate.of(2023, 12, 31);
+
+    private final List<PathRules.Event> events = new ArrayList<>();
+    private long nextId = 1;
+
+    private PathRulesTest add(EventType type, String date, String facility, Object... details) {
+        events.add(new PathRules.Event(nextId++, type, LocalDate.parse(date), facility, PathRules.details(details), null));
+        return this;
+    }
+
+    private PathRulesTest add(EventType type, String date) {
+        return add(type, date, null);
+    }
+
+    private List<PathRules.Period> replay() {
+        return PathRules.replay(BIRTH, TODAY, events);
+    }
+
+    private void refused(String rule) {
+        assertThatThrownBy(this::replay).isInstanceOf(PathRules.Violation.class)
+                .satisfies(e -> assertThat(((PathRules.Violation) e).rule()).isEqualTo(rule));
+    }
+
+    private PathRulesTest compulsoryPath() {
+        return add(DRUG_USE_RECORD, "2021-01-10")
+                .add(ADDICTION_DETERMINATION, "2021-02-01", "BV-01", "result", "ADDICTED")
+                .add(COMPULSORY_DOSSIER, "2021-03-01")
+                .add(COURT_DECISION, "2021-04-01", null, "court", "TAND quận Cầu Giấy", "decisionNumber", "12/2021/QĐ-TA", "months", 24)
+                .add(COMPULSORY_ADMISSION, "2021-04-15", "1");
+    }
+
+    private List<PathStatus> on(String date) {
+        return PathRules.statusesOn(replay(), LocalDate.parse(date));
+    }
+
+    @Test
+    void aFullCompulsoryPathGivesItsStatusesOnEachDate() {
+        compulsoryPath().add(ABSCONDING, "2021-08-01").add(RETURN, "2021-09-01").add(RELEASE, "2023-04-15")
+                .add(POST_REHAB_START, "2023-04-20", null, "plannedEnd", "2025-04-20", "assignee", "Công an phường")
+                .add(METHADONE_START, "2023-05-01", "MMT-05")
+                .add(SUPPORT, "2023-06-01", null, "kind", "JOB_PLACEMENT");
+        assertThat(on("2021-01-09")).isEmpty();
+        assertThat(on("2021-01-10")).containsExactlyInAnyOrder(PathStatus.ON_RECORD, PathStatus.USING);
+        assertThat(on("2021-02-01")).contains(PathStatus.ADDICTED);
+        assertThat(on("2021-03-31")).contains(PathStatus.COMPULSORY_PENDING);
+        assertThat(on("2021-04-14")).contains(PathStatus.COMPULSORY_PENDING);
+        assertThat(on("2021-04-15")).contains(PathStatus.IN_COMPULSORY);
+        assertThat(on("2021-08-01")).contains(PathStatus.ABSCONDED).doesNotContain(PathStatus.IN_COMPULSORY);
+        assertThat(on("2021-09-01")).contains(PathStatus.IN_COMPULSORY);
+        assertThat(on("2023-04-14")).contains(PathStatus.IN_COMPULSORY);
+        assertThat(on("2023-04-15")).contains(PathStatus.AFTER_REHAB);
+        assertThat(on("2023-04-20")).containsExactlyInAnyOrder(PathStatus.ON_RECORD, PathStatus.POST_REHAB);
+        assertThat(on("2023-05-01")).containsExactlyInAnyOrder(PathStatus.ON_RECORD, PathStatus.POST_REHAB, PathStatus.ON_METHADONE);
+        PathRules.Period inFacility = replay().stream().filter(p -> p.status() == PathStatus.IN_COMPULSORY).findFirst().orElseThrow();
+        assertThat(inFacility.facilityCode()).isEqualTo("1");
+        assertThat(inFacility.to()).isEqualTo(LocalDate.parse("2021-08-01"));
+    }
+
+    @Test
+    void voluntaryPathsAndRelapse() {
+        add(DRUG_USE_RECORD, "2020-01-01").add(VOLUNTARY_COMMUNITY_START, "2020-02-01", null, "provider", "Trạm y tế")
+                .add(VOLUNTARY_COMMUNITY_END, "2020-08-01", null, "outcome", "COMPLETED")
+                .add(RELAPSE, "2021-01-01")
+                .add(VOLUNTARY_FACILITY_ADMISSION, "2021-02-01", "2")
+                .add(VOLUNTARY_FACILITY_DISCHARGE, "2021-08-01", null, "outcome", "DROPPED_OUT");
+        assertThat(on("2020-03-01")).contains(PathStatus.VOLUNTARY_COMMUNITY);
+        assertThat(on("2020-09-01")).contains(PathStatus.AFTER_REHAB);
+        assertThat(on("2021-01-15")).contains(PathStatus.RELAPSED);
+        assertThat(on("2021-03-01")).contains(PathStatus.VOLUNTARY_FACILITY);
+        assertThat(on("2021-09-01")).contains(PathStatus.USING);
+    }
+
+    @Test
+    void ruleDateInTheFuture() {
+        add(DRUG_USE_RECORD, "2024-01-01");
+        refused("date.future");
+    }
+
+    @Test
+    void ruleDateBeforeBirth() {
+        add(DRUG_USE_RECORD, "1989-01-01");
+        refused("date.before.birth");
+    }
+
+    @Test
+    void ruleFacilityRequired() {
+        add(COMPULSORY_ADMISSION, "2021-01-01", null);
+        refused("facility.missing");
+    }
+
+    @Test
+    void ruleRequiredDetails() {
+        add(ADDICTION_DETERMINATION, "2021-01-01", "BV-01");
+        refused("detail.missing");
+    }
+
+    @Test
+    void ruleDetailValues() {
+        add(ADDICTION_DETERMINATION, "2021-01-01", "BV-01", "result", "MAYBE");
+        refused("detail.value");
+    }
+
+    @Test
+    void ruleCourtDecisionMonths() {
+        add(DRUG_USE_RECORD, "2021-01-10").add(ADDICTION_DETERMINATION, "2021-02-01", "BV-01", "result", "ADDICTED")
+                .add(COMPULSORY_DOSSIER, "2021-03-01")
+                .add(COURT_DECISION, "2021-04-01", null, "court", "TAND", "decisionNumber", "1", "months", 36);
+        refused("decision.months");
+    }
+
+    @Test
+    void ruleAdmissionWithoutCourtDecision() {
+        add(DRUG_USE_RECORD, "2021-01-10").add(COMPULSORY_ADMISSION, "2021-02-01", "1");
+        refused("admission.requires.decision");
+    }
+
+    @Test
+    void ruleDecisionWithoutDossier() {
+        add(COURT_DECISION, "2021-04-01", null, "court", "TAND", "decisionNumber", "1", "months", 12);
+        refused("decision.requires.dossier");
+    }
+
+    @Test
+    void ruleSecondDecisionOnOneDossier() {
+        compulsoryPath();
+        events.removeLast();
+        add(COURT_DECISION, "2021-04-02", null, "court", "TAND", "decisionNumber", "2", "months", 12);
+        refused("decision.already");
+    }
+
+    @Test
+    void ruleDossierNeedsDetermination() {
+        add(DRUG_USE_RECORD, "2021-01-10").add(COMPULSORY_DOSSIER, "2021-03-01");
+        refused("dossier.requires.determination");
+    }
+
+    @Test
+    void ruleOneOpenDossier() {
+        add(ADDICTION_DETERMINATION, "2021-02-01", "BV-01", "result", "ADDICTED")
+                .add(COMPULSORY_DOSSIER, "2021-03-01").add(COMPULSORY_DOSSIER, "2021-03-05");
+        refused("dossier.already.open");
+    }
+
+    @Test
+    void ruleReleaseBeforeAdmission() {
+        add(DRUG_USE_RECORD, "2021-01-10").add(RELEASE, "2021-02-01");
+        refused("release.requires.admission");
+    }
+
+    @Test
+    void ruleReleaseDatedBeforeTheAdmission() {
+        compulsoryPath().add(RELEASE, "2021-04-10");
+        refused("release.requires.admission");
+    }
+
+    @Test
+    void ruleAbscondingOnlyFromAFacility() {
+        add(DRUG_USE_RECORD, "2021-01-10").add(ABSCONDING, "2021-02-01");
+        refused("absconding.requires.admission");
+    }
+
+    @Test
+    void ruleReturnOnlyAfterAbsconding() {
+        compulsoryPath().add(RETURN, "2021-05-01");
+        refused("return.requires.absconding");
+    }
+
+    @Test
+    void rulePostRehabForSomeoneNeverInRehab() {
+        add(DRUG_USE_RECORD, "2021-01-10")
+                .add(POST_REHAB_START, "2021-02-01", null, "plannedEnd", "2022-02-01", "assignee", "Công an xã");
+        refused("postrehab.requires.rehab");
+    }
+
+    @Test
+    void rulePostRehabAfterRehabEnds() {
+        compulsoryPath().add(POST_REHAB_START, "2021-05-01", null, "plannedEnd", "2022-02-01", "assignee", "Công an xã");
+        refused("postrehab.requires.finished.rehab");
+    }
+
+    @Test
+    void rulePostRehabPlannedEnd() {
+        compulsoryPath().add(RELEASE, "2022-04-15")
+                .add(POST_REHAB_START, "2022-05-01", null, "plannedEnd", "2022-04-01", "assignee", "Công an xã");
+        refused("postrehab.planned.end");
+    }
+
+    @Test
+    void rulePostRehabEndWithoutStart() {
+        add(DRUG_USE_RECORD, "2021-01-10").add(POST_REHAB_END, "2021-02-01");
+        refused("postrehab.end.without.start");
+    }
+
+    @Test
+    void ruleNoNewRehabWhileInRehab() {
+        compulsoryPath().add(VOLUNTARY_FACILITY_ADMISSION, "2021-05-01", "2");
+        refused("already.in.rehab");
+    }
+
+    @Test
+    void ruleCommunityEndWithoutStart() {
+        add(VOLUNTARY_COMMUNITY_END, "2021-02-01", null, "outcome", "COMPLETED");
+        refused("community.end.without.start");
+    }
+
+    @Test
+    void ruleDischargeWithoutAdmission() {
+        add(VOLUNTARY_FACILITY_DISCHARGE, "2021-02-01", null, "outcome", "COMPLETED");
+        refused("discharge.without.admission");
+    }
+
+    @Test
+    void ruleNoDeterminationInsideAFacility() {
+        compulsoryPath().add(ADDICTION_DETERMINATION, "2021-05-01", "BV-01", "result", "ADDICTED");
+        refused("determination.in.facility");
+    }
+
+    @Test
+    void ruleDrugUseDuringPostRehabIsARelapse() {
+        compulsoryPath().add(RELEASE, "2022-04-15")
+                .add(POST_REHAB_START, "2022-05-01", null, "plannedEnd", "2023-05-01", "assignee", "Công an xã")
+                .add(DRUG_USE_RECORD, "2022-06-01");
+        refused("use.during.postrehab");
+    }
+
+    @Test
+    void ruleMethadoneStartsOnce() {
+        add(METHADONE_START, "2021-01-01", "MMT-01").add(METHADONE_START, "2021-02-01", "MMT-01");
+        refused("methadone.already");
+    }
+
+    @Test
+    void ruleMethadoneStopNeedsStart() {
+        add(METHADONE_STOP, "2021-01-01", null, "reason", "chuyển nơi ở");
+        refused("methadone.not.started");
+    }
+
+    @Test
+    void ruleRelapseNeedsRehab() {
+        add(DRUG_USE_RECORD, "2021-01-10").add(RELAPSE, "2021-02-01");
+        refused("relapse.requires.rehab");
+    }
+
+    @Test
+    void ruleSupportNeedsRehab() {
+        add(DRUG_USE_RECORD, "2021-01-10").add(SUPPORT, "2021-02-01", null, "kind", "LOAN");
+        refused("support.requires.rehab");
+    }
+
+    @Test
+    void ruleNoDetoxWhileAbsconded() {
+        compulsoryPath().add(ABSCONDING, "2021-06-01").add(DETOX, "2021-06-10", "1");
+        refused("detox.while.absconded");
+    }
+
+    @Test
+    void aCorrectionSupersedesAndAVoidWithdraws() {
+        compulsoryPath().add(RELEASE, "2021-04-10");
+        long wrongRelease = nextId - 1;
+        // corrected date: the path becomes valid and the old event stays in the history
+        events.add(new PathRules.Event(nextId++, RELEASE, LocalDate.parse("2022-10-15"), null, Map.of(), wrongRelease));
+        assertThat(on("2022-10-15")).contains(PathStatus.AFTER_REHAB);
+        assertThat(on("2022-01-01")).contains(PathStatus.IN_COMPULSORY);
+
+        add(METHADONE_STOP, "2022-11-01", null, "reason", "nhập nhầm");
+        long wrongStop = nextId - 1;
+        refused("methadone.not.started");
+        events.add(new PathRules.Event(nextId++, VOID, LocalDate.parse("2022-11-02"), null, Map.of(), wrongStop));
+        assertThat(replay()).isNotEmpty();
+        assertThat(events).hasSize(9);
+    }
+
+    @Test
+    void eventsAreCheckedInDateOrderNotEntryOrder() {
+        // the admission is entered first but dated after the court decision
+        add(COMPULSORY_ADMISSION, "2021-04-15", "1");
+        add(DRUG_USE_RECORD, "2021-01-10").add(ADDICTION_DETERMINATION, "2021-02-01", "BV-01", "result", "ADDICTED")
+                .add(COMPULSORY_DOSSIER, "2021-03-01")
+                .add(COURT_DECISION, "2021-04-01", null, "court", "TAND", "decisionNumber", "3", "months", 12);
+        assertThat(on("2021-04-15")).contains(PathStatus.IN_COMPULSORY);
+    }
+}
