@@ -43,7 +43,7 @@ CREATE TABLE case_event (
     person_id        bigint       NOT NULL REFERENCES person (id),
     type             varchar(40)  NOT NULL,
     event_date       date         NOT NULL,
-    facility_code    varchar(40),
+    facility_code    varchar(200),
     details          jsonb        NOT NULL DEFAULT '{}'::jsonb,
     supersedes_id    bigint       REFERENCES case_event (id),
     recorded_by      varchar(64)  NOT NULL,
@@ -78,7 +78,7 @@ CREATE TABLE person_status_period (
     district_code    varchar(10)  NOT NULL,
     commune_code     varchar(10)  NOT NULL,
     status           varchar(32)  NOT NULL,
-    facility_code    varchar(40),
+    facility_code    varchar(200),
     valid_from       date         NOT NULL,
     valid_to         date,
     PRIMARY KEY (province_code, person_id, status, valid_from)

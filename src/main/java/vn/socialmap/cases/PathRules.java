@@ -332,6 +332,51 @@ public final class PathRules {
         }
     }
 
+    /**
+     * The kinds of event that could come next on {@code date}, given the path so far: each
+     * is tried with plausible details; the form then asks for the real ones.
+     */
+    public static List<EventType> possibleNext(LocalDate birthDate, LocalDate today, List<Event> events, LocalDate date) {
+        List<EventType> possible = new ArrayList<>();
+        for (EventType type : EventType.values()) {
+            if (type == EventType.VOID) {
+                continue;
+            }
+            List<Event> tried = new ArrayList<>(events);
+            tried.add(new Event(null, type, date, type.requiresFacility() ? "?" : null, sampleDetails(type, date), null));
+            try {
+                replay(birthDate, today, tried);
+                possible.add(type);
+            } catch (Violation e) {
+                // not possible now
+            }
+        }
+        return possible;
+    }
+
+    private static Map<String, Object> sampleDetails(EventType type, LocalDate date) {
+        return switch (type) {
+            case ADDICTION_DETERMINATION -> Map.of("result", "ADDICTED");
+            case VOLUNTARY_COMMUNITY_START -> Map.of("provider", "?");
+            case VOLUNTARY_COMMUNITY_END, VOLUNTARY_FACILITY_DISCHARGE -> Map.of("outcome", "COMPLETED");
+            case COURT_DECISION -> Map.of("court", "?", "decisionNumber", "?", "months", MAX_MONTHS);
+            case METHADONE_STOP -> Map.of("reason", "?");
+            case POST_REHAB_START -> Map.of("plannedEnd", date.plusYears(1).toString(), "assignee", "?");
+            case SUPPORT -> Map.of("kind", "LOAN");
+            default -> Map.of();
+        };
+    }
+
+    /** Allowed values of a detail field, or null for free text. */
+    public static Set<String> choices(String field) {
+        return switch (field) {
+            case "result" -> DETERMINATION_RESULTS;
+            case "outcome" -> OUTCOMES;
+            case "kind" -> SUPPORT_KINDS;
+            default -> null;
+        };
+    }
+
     /** Status periods covering a date. */
     public static List<PathStatus> statusesOn(List<Period> periods, LocalDate date) {
         return periods.stream().filter(p -> p.covers(date)).map(Period::status).toList();

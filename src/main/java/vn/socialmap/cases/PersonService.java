@@ -86,13 +86,69 @@ public class PersonService {
     }
 
     public PersonPage list(PersonFilter filter, int page, int size) {
+        List<PersonSummary> rows = rows(filter, page * size, size);
+        return new PersonPage(rows, page, size, count(filter));
+    }
+
+    /** Rows of the list from {@code offset}; every fetch is audited with the ids it returned. */
+    public List<PersonSummary> rows(PersonFilter filter, int offset, int limit) {
         AccessScope scope = personScope();
-        PersonSearch.Query query = search.build(scope, filter, today());
-        List<PersonSummary> rows = search.find(query, page * size, size);
-        long total = search.count(query);
+        List<PersonSummary> rows = search.find(search.build(scope, filter, today()), offset, limit);
         audit.record(AuditAction.SEARCH, RECORD_TYPE, rows.stream().map(PersonSummary::id).toList(), null,
-                describe(filter) + " page=" + page + " total=" + total);
-        return new PersonPage(rows, page, size, total);
+                describe(filter) + " offset=" + offset);
+        return rows;
+    }
+
+    /** The whole filtered list as CSV for the caller's area; audited as an export with every id. */
+    public void exportCsv(PersonFilter filter, java.io.Writer out) throws java.io.IOException {
+        AccessScope scope = personScope();
+        List<PersonSummary> rows = search.find(search.build(scope, filter, today()), 0, Integer.MAX_VALUE);
+        audit.record(AuditAction.EXPORT, RECORD_TYPE, rows.stream().map(PersonSummary::id).toList(), null, describe(filter));
+        out.write("id,full_name,birth_date,sex,national_id,commune_code,district_code,status\n");
+        for (PersonSummary r : rows) {
+            out.write(String.join(",", String.valueOf(r.id()), csv(r.fullName()), r.birthDate().toString(), r.sex().name(),
+                    csv(r.nationalId()), r.currentCommuneCode(), r.currentDistrictCode(), csv(r.mainStatus())));
+            out.write('\n');
+        }
+        out.flush();
+    }
+
+    private static String csv(String value) {
+        if (value == null) {
+            return "";
+        }
+        String text = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return text.contains(",") || text.contains("\"") || text.contains("\n") ? '"' + text.replace("\"", "\"\"") + '"' : text;
+    }
+
+    /** What could be recorded next for this person on a date (for the person page's actions). */
+    @Transactional(readOnly = true)
+    public List<EventType> possibleNext(PersonDetail detail, LocalDate date) {
+        return PathRules.possibleNext(detail.person().getBirthDate(), today(), rules(detail.events()), date);
+    }
+
+    /** Whether the current user may record data (and which events). */
+    public boolean canRecord() {
+        Role role = currentUser.require().role();
+        return role == Role.ADMIN || role == Role.COMMUNE_OFFICER || role == Role.FACILITY_OFFICER;
+    }
+
+    public AccessScope currentScope() {
+        return currentUser.require().scope();
+    }
+
+    /** The province of the caller's area as a scope, for choosing a permanent residence anywhere in it. */
+    public AccessScope provinceScope() {
+        AccessScope scope = currentUser.require().scope();
+        if (scope.areaType() == null || scope.areaType() == AreaType.FACILITY) {
+            return new AccessScope(scope.role(), null, null);
+        }
+        String province = units.find(scope.areaCode()).map(AdminUnit::getProvinceCode).orElse(scope.areaCode());
+        return new AccessScope(scope.role(), AreaType.PROVINCE, province);
+    }
+
+    public boolean mayBreakTheGlass() {
+        return currentUser.require().role().mayBreakTheGlass();
     }
 
     /** Counts for a lazy grid: not audited, the rows it then fetches are. */

@@ -53,10 +53,12 @@ class RoleAccessMatrixTest extends IntegrationTest {
         VIEWS.put("admin/users", ADMIN_ONLY);
         VIEWS.put("admin/audit", ADMIN_ONLY);
         VIEWS.put("admin/access-grants", ADMIN_ONLY);
+        Set<Role> personRoles = EnumSet.of(Role.ADMIN, Role.DISTRICT_OFFICER, Role.COMMUNE_OFFICER, Role.FACILITY_OFFICER);
+        VIEWS.put("persons", personRoles);
+        VIEWS.put("persons/:id", personRoles);
 
         api("GET /api/v1/admin-units", ALL, "/api/v1/admin-units?province=01");
         api("GET /api/v1/me", ALL, "/api/v1/me");
-        Set<Role> personRoles = EnumSet.of(Role.ADMIN, Role.DISTRICT_OFFICER, Role.COMMUNE_OFFICER, Role.FACILITY_OFFICER);
         api("GET /api/v1/persons", personRoles, "/api/v1/persons");
         api("GET /api/v1/stats/status-counts", ALL, "/api/v1/stats/status-counts?province=01");
         // Samples of the operations below need a body or a person in the caller's area; PersonApiTest covers them.

@@ -60,7 +60,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         username.setLabel(getTranslation("audit.user"));
         action.setLabel(getTranslation("audit.action"));
         action.setItems(AuditAction.values());
-        action.setItemLabelGenerator(a -> getTranslation("audit.action." + a.name()));
+        action.setItemLabelGenerator(a -> a == null ? "" : getTranslation("audit.action." + a.name()));
         action.setEmptySelectionAllowed(true);
         action.setEmptySelectionCaption(getTranslation("audit.action.all"));
         recordId.setLabel(getTranslation("audit.record"));

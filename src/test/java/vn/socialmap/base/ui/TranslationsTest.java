@@ -52,6 +52,37 @@ class TranslationsTest {
         for (var role : vn.socialmap.security.Role.values()) {
             assertThat(keys).contains("role." + role.name());
         }
+        for (var status : vn.socialmap.cases.PathStatus.values()) {
+            assertThat(keys).contains("status." + status.name());
+        }
+        for (var type : vn.socialmap.cases.EventType.values()) {
+            assertThat(keys).contains("event." + type.name());
+            type.requiredDetails().forEach(field -> assertThat(keys).contains("detail." + field));
+        }
+    }
+
+    /** Rule messages: every key a ValidationException or a path rule can carry has a text. */
+    @Test
+    void everyRuleMessageIsTranslated() throws IOException {
+        Pattern exceptionKey = Pattern.compile("(?:ValidationException|ConflictException)\\([^;]*?\"([a-z]+\\.error\\.[a-zA-Z.]+)\"");
+        Pattern ruleKey = Pattern.compile("(?:Violation\\(e, |, e, )\"([a-z.]+)\"");
+        Set<String> used = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String code = Files.readString(file);
+                Matcher m = exceptionKey.matcher(code);
+                while (m.find()) {
+                    used.add(m.group(1));
+                }
+                Matcher r = ruleKey.matcher(code);
+                while (r.find()) {
+                    used.add("event.rule." + r.group(1));
+                }
+            }
+        }
+        assertThat(used).hasSizeGreaterThan(40);
+        assertThat(load("vi").stringPropertyNames()).containsAll(used);
+        assertThat(load("en").stringPropertyNames()).containsAll(used);
     }
 
     @Test

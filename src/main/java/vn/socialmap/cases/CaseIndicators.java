@@ -1,0 +1,69 @@
+package vn.socialmap.cases;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.Collection;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The counts plans and reports are made of, computed from events and status periods,
+ * never stored. Superseded events and withdrawals do not count.
+ */
+@Service
+@Transactional(readOnly = true)
+public class CaseIndicators {
+
+    private static final String EFFECTIVE = """
+            e.type <> 'VOID' and not exists (select 1 from case_event c where c.supersedes_id = e.id)""";
+
+    private final JdbcClient jdbc;
+
+    CaseIndicators(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Events of a type dated from {@code from} to {@code to}, both included. */
+    public long events(String provinceCode, EventType type, LocalDate from, LocalDate to) {
+        return jdbc.sql("select count(*) from case_event e where e.province_code = :p and e.type = :t "
+                        + "and e.event_date between :from and :to and " + EFFECTIVE)
+                .param("p", provinceCode).param("t", type.name()).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
+                .query(Long.class).single();
+    }
+
+    /** Events of a type at the given facilities. */
+    public long eventsAt(String provinceCode, EventType type, Collection<String> facilities, LocalDate from, LocalDate to) {
+        return jdbc.sql("select count(*) from case_event e where e.province_code = :p and e.type = :t "
+                        + "and e.facility_code in (:f) and e.event_date between :from and :to and " + EFFECTIVE)
+                .param("p", provinceCode).param("t", type.name()).param("f", facilities)
+                .param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
+                .query(Long.class).single();
+    }
+
+    /** Distinct facilities where events of a type happened. */
+    public long facilitiesWith(String provinceCode, EventType type, LocalDate from, LocalDate to) {
+        return jdbc.sql("select count(distinct e.facility_code) from case_event e where e.province_code = :p and e.type = :t "
+                        + "and e.event_date between :from and :to and " + EFFECTIVE)
+                .param("p", provinceCode).param("t", type.name()).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
+                .query(Long.class).single();
+    }
+
+    /** Support of one kind (loan, vocational training, job placement) in the period; at facilities only if asked. */
+    public long support(String provinceCode, String kind, boolean atFacilitiesOnly, LocalDate from, LocalDate to) {
+        return jdbc.sql("select count(*) from case_event e where e.province_code = :p and e.type = 'SUPPORT' "
+                        + "and e.details ->> 'kind' = :k and e.event_date between :from and :to "
+                        + (atFacilitiesOnly ? "and e.facility_code is not null " : "") + "and " + EFFECTIVE)
+                .param("p", provinceCode).param("k", kind).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
+                .query(Long.class).single();
+    }
+
+    /** People holding a status on a date. */
+    public long holding(String provinceCode, PathStatus status, LocalDate date) {
+        return jdbc.sql("select count(distinct person_id) from person_status_period where province_code = :p "
+                        + "and status = :s and valid_from <= :d and (valid_to is null or valid_to > :d)")
+                .param("p", provinceCode).param("s", status.name()).param("d", Date.valueOf(date))
+                .query(Long.class).single();
+    }
+}

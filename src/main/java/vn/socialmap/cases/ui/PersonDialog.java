@@ -1,0 +1,81 @@
+package vn.socialmap.cases.ui;
+
+import java.util.function.LongConsumer;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+
+import vn.socialmap.base.ValidationException;
+import vn.socialmap.cases.PersonForm;
+import vn.socialmap.cases.PersonService;
+import vn.socialmap.cases.Sex;
+import vn.socialmap.geography.AdminUnit;
+import vn.socialmap.geography.AdminUnitService;
+
+/** Records a new person; refuses bad input with the rule's message and saves nothing. */
+class PersonDialog extends Dialog {
+
+    PersonDialog(PersonService persons, AdminUnitService units, LongConsumer onCreated) {
+        setHeaderTitle(getTranslation("persons.new"));
+        TextField name = new TextField(getTranslation("persons.name"));
+        DatePicker birth = new DatePicker(getTranslation("persons.birth"));
+        Select<Sex> sex = new Select<>();
+        sex.setLabel(getTranslation("persons.sex"));
+        sex.setItems(Sex.values());
+        sex.setItemLabelGenerator(s -> s == null ? "" : getTranslation("sex." + s.name()));
+        TextField nationalId = new TextField(getTranslation("persons.nationalId"));
+        nationalId.setMaxLength(12);
+        var communes = PersonListView.communesInScope(units, persons.currentScope());
+        ComboBox<AdminUnit> current = new ComboBox<>(getTranslation("persons.currentCommune"), communes);
+        current.setItemLabelGenerator(AdminUnit::getName);
+        if (communes.size() == 1) {
+            current.setValue(communes.getFirst());
+        }
+        TextField currentAddress = new TextField(getTranslation("persons.currentAddress"));
+        ComboBox<AdminUnit> permanent = new ComboBox<>(getTranslation("persons.permanentCommune"));
+        permanent.setItems(PersonListView.communesInScope(units, persons.provinceScope()));
+        permanent.setItemLabelGenerator(u -> u.getName() + " (" + u.getCode() + ")");
+        current.addValueChangeListener(e -> {
+            if (permanent.isEmpty()) {
+                permanent.setValue(e.getValue());
+            }
+        });
+        TextField permanentAddress = new TextField(getTranslation("persons.permanentAddress"));
+        NumberField longitude = new NumberField(getTranslation("persons.longitude"));
+        NumberField latitude = new NumberField(getTranslation("persons.latitude"));
+        TextField occupation = new TextField(getTranslation("persons.occupation"));
+        TextArea notes = new TextArea(getTranslation("persons.notes"));
+        Span error = new Span();
+        error.getStyle().set("color", "var(--lumo-error-text-color)");
+        error.addClassName("sm-form-error");
+
+        FormLayout form = new FormLayout(name, birth, sex, nationalId, current, currentAddress, permanent,
+                permanentAddress, longitude, latitude, occupation, notes);
+        add(form, error);
+        Button save = new Button(getTranslation("persons.save"), e -> {
+            try {
+                PersonForm values = new PersonForm(name.getValue(), birth.getValue(), sex.getValue(), nationalId.getValue(),
+                        permanent.getValue() == null ? null : permanent.getValue().getCode(), permanentAddress.getValue(),
+                        current.getValue() == null ? null : current.getValue().getCode(), currentAddress.getValue(),
+                        longitude.getValue(), latitude.getValue(), occupation.getValue(), notes.getValue());
+                PersonService.Created created = persons.create(values);
+                close();
+                onCreated.accept(created.person().getId());
+            } catch (ValidationException ex) {
+                error.setText(getTranslation(ex.messageKey(), ex.arguments()));
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        getFooter().add(new Button(getTranslation("users.cancel"), e -> close()), save);
+        setWidth("48rem");
+    }
+}

@@ -1,0 +1,163 @@
+package vn.socialmap.cases.ui;
+
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.CallbackDataProvider;
+import com.vaadin.flow.data.provider.DataProvider;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import jakarta.annotation.security.RolesAllowed;
+
+import vn.socialmap.cases.PathStatus;
+import vn.socialmap.cases.PersonFilter;
+import vn.socialmap.cases.PersonService;
+import vn.socialmap.cases.PersonSummary;
+import vn.socialmap.cases.Sex;
+import vn.socialmap.geography.AdminLevel;
+import vn.socialmap.geography.AdminUnit;
+import vn.socialmap.geography.AdminUnitService;
+import vn.socialmap.security.AccessScope;
+import vn.socialmap.security.CurrentUser;
+
+/** The person list of the caller's area: filters, diacritics-insensitive search, audited export. */
+@Route("persons")
+@Menu(order = 1, title = "nav.persons")
+@RolesAllowed({"ADMIN", "DISTRICT_OFFICER", "COMMUNE_OFFICER", "FACILITY_OFFICER"})
+public class PersonListView extends VerticalLayout implements HasDynamicTitle {
+
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private final PersonService persons;
+    private final TextField query = new TextField();
+    private final Select<PathStatus> status = new Select<>();
+    private final DatePicker date = new DatePicker();
+    private final ComboBox<AdminUnit> commune = new ComboBox<>();
+    private final Select<Sex> sex = new Select<>();
+    private final Select<String> ageGroup = new Select<>();
+    private final CallbackDataProvider<PersonSummary, Void> provider;
+
+    public PersonListView(PersonService persons, AdminUnitService units, CurrentUser currentUser) {
+        this.persons = persons;
+        setSizeFull();
+
+        query.setLabel(getTranslation("persons.search"));
+        query.setPlaceholder(getTranslation("persons.search.placeholder"));
+        query.setValueChangeMode(ValueChangeMode.LAZY);
+        query.setClearButtonVisible(true);
+        status.setLabel(getTranslation("persons.status"));
+        status.setItems(PathStatus.values());
+        status.setItemLabelGenerator(s -> s == null ? "" : getTranslation("status." + s.name()));
+        status.setEmptySelectionAllowed(true);
+        status.setEmptySelectionCaption(getTranslation("persons.any"));
+        date.setLabel(getTranslation("persons.date"));
+        date.setValue(persons.today());
+        commune.setLabel(getTranslation("persons.commune"));
+        commune.setItems(communesInScope(units, currentUser.scope()));
+        commune.setItemLabelGenerator(AdminUnit::getName);
+        commune.setClearButtonVisible(true);
+        sex.setLabel(getTranslation("persons.sex"));
+        sex.setItems(Sex.values());
+        sex.setItemLabelGenerator(s -> s == null ? "" : getTranslation("sex." + s.name()));
+        sex.setEmptySelectionAllowed(true);
+        sex.setEmptySelectionCaption(getTranslation("persons.any"));
+        ageGroup.setLabel(getTranslation("persons.age"));
+        ageGroup.setItems("12-17", "18-29", "30-44", "45+");
+        ageGroup.setEmptySelectionAllowed(true);
+        ageGroup.setEmptySelectionCaption(getTranslation("persons.any"));
+
+        Grid<PersonSummary> grid = new Grid<>();
+        grid.addColumn(PersonSummary::fullName).setHeader(getTranslation("persons.name")).setAutoWidth(true).setFlexGrow(1);
+        grid.addColumn(p -> DATE.format(p.birthDate())).setHeader(getTranslation("persons.birth")).setAutoWidth(true);
+        grid.addColumn(p -> getTranslation("sex." + p.sex().name())).setHeader(getTranslation("persons.sex")).setAutoWidth(true);
+        grid.addColumn(PersonSummary::nationalId).setHeader(getTranslation("persons.nationalId")).setAutoWidth(true);
+        grid.addColumn(p -> units.find(p.currentCommuneCode()).map(AdminUnit::getName).orElse(p.currentCommuneCode()))
+                .setHeader(getTranslation("persons.commune")).setAutoWidth(true);
+        grid.addColumn(p -> p.mainStatus() == null ? "" : getTranslation("status." + p.mainStatus()))
+                .setHeader(getTranslation("persons.status")).setAutoWidth(true);
+        grid.setSizeFull();
+        grid.addItemClickListener(e -> {
+            if (e.getItem() != null) {
+                getUI().ifPresent(ui -> ui.navigate(PersonView.class, new com.vaadin.flow.router.RouteParameters("id",
+                        String.valueOf(e.getItem().id()))));
+            }
+        });
+        provider = DataProvider.fromCallbacks(
+                q -> persons.rows(filter(), q.getOffset(), q.getLimit()).stream(),
+                q -> (int) Math.min(Integer.MAX_VALUE, persons.count(filter())));
+        grid.setItems(provider);
+        query.addValueChangeListener(e -> provider.refreshAll());
+        status.addValueChangeListener(e -> provider.refreshAll());
+        date.addValueChangeListener(e -> provider.refreshAll());
+        commune.addValueChangeListener(e -> provider.refreshAll());
+        sex.addValueChangeListener(e -> provider.refreshAll());
+        ageGroup.addValueChangeListener(e -> provider.refreshAll());
+
+        Anchor export = new Anchor((DownloadHandler) event -> {
+            event.setFileName("danh-sach-nguoi.csv");
+            event.setContentType("text/csv; charset=UTF-8");
+            try (Writer out = new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8)) {
+                out.write('\ufeff');
+                persons.exportCsv(filter(), out);
+            }
+        }, getTranslation("persons.export"));
+        export.getElement().setAttribute("download", true);
+
+        HorizontalLayout filters = new HorizontalLayout(query, status, date, commune, sex, ageGroup);
+        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+        filters.getStyle().set("flex-wrap", "wrap");
+        HorizontalLayout tools = new HorizontalLayout(export);
+        if (persons.canRecord()) {
+            Button add = new Button(getTranslation("persons.new"), e -> new PersonDialog(persons, units, created ->
+                    getUI().ifPresent(ui -> ui.navigate(PersonView.class,
+                            new com.vaadin.flow.router.RouteParameters("id", String.valueOf(created))))).open());
+            add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            tools.addComponentAsFirst(add);
+        }
+        tools.setAlignItems(FlexComponent.Alignment.CENTER);
+        add(new H2(getTranslation("persons.title")), filters, tools, grid);
+    }
+
+    private PersonFilter filter() {
+        return new PersonFilter(null, commune.getValue() == null ? null : commune.getValue().getCode(), status.getValue(),
+                date.getValue(), null, ageGroup.getValue(), sex.getValue(), query.getValue());
+    }
+
+    static List<AdminUnit> communesInScope(AdminUnitService units, AccessScope scope) {
+        if (scope.areaType() == null) {
+            List<AdminUnit> all = new ArrayList<>();
+            units.provinces().forEach(p -> all.addAll(units.byLevel(p.getCode(), AdminLevel.COMMUNE)));
+            return all;
+        }
+        return switch (scope.areaType()) {
+            case PROVINCE -> units.byLevel(scope.areaCode(), AdminLevel.COMMUNE);
+            case DISTRICT -> units.children(scope.areaCode());
+            case COMMUNE -> units.find(scope.areaCode()).map(List::of).orElse(List.of());
+            case FACILITY -> List.of();
+        };
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("persons.title") + " | " + getTranslation("app.title");
+    }
+}

@@ -1,0 +1,261 @@
+package vn.socialmap.cases.ui;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+
+import vn.socialmap.base.NotFoundException;
+import vn.socialmap.base.ValidationException;
+import vn.socialmap.cases.CaseEvent;
+import vn.socialmap.cases.EventForm;
+import vn.socialmap.cases.EventType;
+import vn.socialmap.cases.PathRules;
+import vn.socialmap.cases.Person;
+import vn.socialmap.cases.PersonService;
+import vn.socialmap.geography.AdminUnit;
+import vn.socialmap.geography.AdminUnitService;
+
+/**
+ * A person: identity, status today, the path as a timeline, and the events that may be
+ * recorded next. Outside the caller's area it looks missing; officers may open it by
+ * stating a reason (break the glass).
+ */
+@Route("persons/:id")
+@RolesAllowed({"ADMIN", "DISTRICT_OFFICER", "COMMUNE_OFFICER", "FACILITY_OFFICER"})
+public class PersonView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final PersonService persons;
+    private final AdminUnitService units;
+    private long id;
+    private String title = "";
+
+    public PersonView(PersonService persons, AdminUnitService units) {
+        this.persons = persons;
+        this.units = units;
+        setMaxWidth("72rem");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        try {
+            id = Long.parseLong(event.getRouteParameters().get("id").orElse(""));
+        } catch (NumberFormatException e) {
+            id = -1;
+        }
+        show(null);
+    }
+
+    private void show(String reason) {
+        removeAll();
+        PersonService.PersonDetail detail;
+        try {
+            detail = reason == null ? persons.get(id) : persons.getWithReason(id, reason);
+        } catch (NotFoundException e) {
+            notFound();
+            return;
+        }
+        Person p = detail.person();
+        title = p.getFullName();
+        add(new H2(p.getFullName()));
+        add(statusBadges(detail));
+        add(identity(p));
+        add(new H3(getTranslation("person.timeline")));
+        add(timeline(detail));
+        if (persons.canRecord()) {
+            add(new H3(getTranslation("person.addEvent")));
+            add(eventForm(detail));
+        }
+    }
+
+    private void notFound() {
+        title = getTranslation("person.notFound");
+        add(new H2(getTranslation("person.notFound")));
+        Paragraph text = new Paragraph(getTranslation("person.notFound.text"));
+        text.addClassName("sm-not-found");
+        add(text);
+        if (persons.mayBreakTheGlass()) {
+            TextArea reason = new TextArea(getTranslation("person.breakGlass.reason"));
+            reason.setWidthFull();
+            reason.setHelperText(getTranslation("person.breakGlass.help"));
+            Button open = new Button(getTranslation("person.breakGlass.open"), e -> {
+                try {
+                    show(reason.getValue());
+                } catch (ValidationException ex) {
+                    reason.setErrorMessage(getTranslation(ex.messageKey(), ex.arguments()));
+                    reason.setInvalid(true);
+                }
+            });
+            open.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            add(reason, open);
+        }
+    }
+
+    private Component statusBadges(PersonService.PersonDetail detail) {
+        HorizontalLayout badges = new HorizontalLayout();
+        badges.addClassName("sm-status-today");
+        for (var status : detail.statusToday()) {
+            Span badge = new Span(getTranslation("status." + status.name()));
+            badge.getElement().getThemeList().add("badge");
+            badge.getStyle().set("background", "var(--lumo-primary-color-10pct)").set("padding", "2px 8px")
+                    .set("border-radius", "var(--lumo-border-radius-m)").set("font-size", "var(--lumo-font-size-s)");
+            badges.add(badge);
+        }
+        return badges;
+    }
+
+    private Component identity(Person p) {
+        FormLayout info = new FormLayout();
+        info.addFormItem(new Span(PersonListView.DATE.format(p.getBirthDate())), getTranslation("persons.birth"));
+        info.addFormItem(new Span(getTranslation("sex." + p.getSex().name())), getTranslation("persons.sex"));
+        info.addFormItem(new Span(p.getNationalId() == null ? "—" : p.getNationalId()), getTranslation("persons.nationalId"));
+        info.addFormItem(new Span(place(p.getCurrentAddress(), p.getCurrentCommuneCode())), getTranslation("persons.currentAddress"));
+        info.addFormItem(new Span(place(p.getPermanentAddress(), p.getPermanentCommuneCode())), getTranslation("persons.permanentAddress"));
+        info.addFormItem(new Span(p.getOccupation() == null ? "—" : p.getOccupation()), getTranslation("persons.occupation"));
+        if (p.getNotes() != null) {
+            info.addFormItem(new Span(p.getNotes()), getTranslation("persons.notes"));
+        }
+        return info;
+    }
+
+    private String place(String address, String communeCode) {
+        // Vietnamese addresses run from the smallest unit to the province.
+        String commune = units.find(communeCode).map(u -> units.path(u).reversed().stream().map(AdminUnit::getName)
+                .collect(Collectors.joining(", "))).orElse(communeCode);
+        return address == null ? commune : address + ", " + commune;
+    }
+
+    private Grid<CaseEvent> timeline(PersonService.PersonDetail detail) {
+        Set<Long> superseded = detail.events().stream().map(CaseEvent::getSupersedesId)
+                .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+        Grid<CaseEvent> grid = new Grid<>();
+        grid.addClassName("sm-timeline");
+        grid.addColumn(e -> PersonListView.DATE.format(e.getEventDate())).setHeader(getTranslation("person.event.date")).setAutoWidth(true);
+        grid.addColumn(e -> getTranslation("event." + e.getType().name())
+                        + (superseded.contains(e.getId()) ? " (" + getTranslation("person.event.superseded") + ")" : ""))
+                .setHeader(getTranslation("person.event.type")).setAutoWidth(true);
+        grid.addColumn(e -> e.getFacilityCode() == null ? "" : e.getFacilityCode()).setHeader(getTranslation("person.event.facility")).setAutoWidth(true);
+        grid.addColumn(e -> e.getDetails().entrySet().stream().map(d -> getTranslation("detail." + d.getKey()) + ": "
+                        + (PathRules.choices(d.getKey()) == null ? d.getValue() : getTranslation("value." + d.getValue())))
+                .collect(Collectors.joining("; "))).setHeader(getTranslation("person.event.details")).setFlexGrow(1);
+        grid.addColumn(CaseEvent::getRecordedBy).setHeader(getTranslation("person.event.recordedBy")).setAutoWidth(true);
+        grid.addColumn(e -> e.getSupersedesId() == null ? "" : "#" + e.getSupersedesId()).setHeader(getTranslation("person.event.corrects")).setAutoWidth(true);
+        grid.setItems(detail.events());
+        grid.setAllRowsVisible(true);
+        return grid;
+    }
+
+    private Component eventForm(PersonService.PersonDetail detail) {
+        VerticalLayout box = new VerticalLayout();
+        box.setPadding(false);
+        DatePicker date = new DatePicker(getTranslation("person.event.date"), persons.today());
+        Select<EventType> type = new Select<>();
+        type.setLabel(getTranslation("person.event.type"));
+        type.setItemLabelGenerator(t -> t == null ? "" : getTranslation("event." + t.name()));
+        Select<CaseEvent> corrects = new Select<>();
+        corrects.setLabel(getTranslation("person.event.corrects"));
+        corrects.setItems(detail.events());
+        corrects.setItemLabelGenerator(e -> e == null ? "" : "#" + e.getId() + " " + getTranslation("event." + e.getType().name())
+                + " " + PersonListView.DATE.format(e.getEventDate()));
+        corrects.setEmptySelectionAllowed(true);
+        corrects.setEmptySelectionCaption(getTranslation("person.event.new"));
+        TextField facility = new TextField(getTranslation("person.event.facility"));
+        Div detailFields = new Div();
+        Map<String, com.vaadin.flow.component.HasValue<?, String>> details = new LinkedHashMap<>();
+        Span error = new Span();
+        error.addClassName("sm-form-error");
+        error.getStyle().set("color", "var(--lumo-error-text-color)");
+
+        Runnable refreshTypes = () -> {
+            List<EventType> next = date.getValue() == null ? List.of() : persons.possibleNext(detail, date.getValue());
+            List<EventType> items = new java.util.ArrayList<>(next);
+            if (corrects.getValue() != null) {
+                items.add(EventType.VOID);
+            }
+            type.setItems(items);
+        };
+        type.addValueChangeListener(e -> {
+            detailFields.removeAll();
+            details.clear();
+            if (e.getValue() == null) {
+                return;
+            }
+            facility.setVisible(e.getValue().requiresFacility());
+            for (String field : e.getValue().requiredDetails()) {
+                Set<String> choices = PathRules.choices(field);
+                if (choices != null) {
+                    Select<String> select = new Select<>();
+                    select.setLabel(getTranslation("detail." + field));
+                    select.setItems(choices.stream().sorted().toList());
+                    select.setItemLabelGenerator(v -> getTranslation("value." + v));
+                    details.put(field, select);
+                    detailFields.add(select);
+                } else {
+                    TextField text = new TextField(getTranslation("detail." + field));
+                    if ("plannedEnd".equals(field)) {
+                        text.setPlaceholder("YYYY-MM-DD");
+                    }
+                    details.put(field, text);
+                    detailFields.add(text);
+                }
+            }
+        });
+        date.addValueChangeListener(e -> refreshTypes.run());
+        corrects.addValueChangeListener(e -> refreshTypes.run());
+        refreshTypes.run();
+
+        Button save = new Button(getTranslation("person.event.save"), e -> {
+            Map<String, Object> values = new HashMap<>();
+            details.forEach((k, field) -> {
+                if (field.getValue() != null && !field.getValue().isBlank()) {
+                    values.put(k, field.getValue().strip());
+                }
+            });
+            try {
+                persons.addEvent(id, new EventForm(type.getValue(), date.getValue(), facility.getValue(), values,
+                        corrects.getValue() == null ? null : corrects.getValue().getId()));
+                Notification.show(getTranslation("person.event.saved"), 3000, Notification.Position.TOP_CENTER)
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                show(null);
+            } catch (ValidationException ex) {
+                error.setText(getTranslation(ex.messageKey(), ex.arguments()));
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        HorizontalLayout first = new HorizontalLayout(date, corrects, type, facility);
+        first.getStyle().set("flex-wrap", "wrap");
+        box.add(first, detailFields, save, error);
+        return box;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title + " | " + getTranslation("app.title");
+    }
+}

@@ -1,0 +1,42 @@
+package vn.socialmap.demo;
+
+import java.time.LocalDate;
+
+/**
+ * The figures a province's demo data must reproduce, from the seeds: people on record at
+ * the end of 2020 and of 2021, and exact event counts in 2021 and the first half of 2022.
+ *
+ * @param onRecord2020            people on record at the end of 2020
+ * @param newIn2021               people first recorded in 2021
+ * @param newLater                people first recorded in 2022-2023
+ * @param dossiers2021            compulsory rehab dossiers prepared in 2021
+ * @param voluntaryFacility2021   voluntary admissions at facilities in 2021
+ * @param dossiersH1              compulsory rehab dossiers in January-June 2022
+ * @param voluntaryFacilityH1     voluntary admissions at facilities in January-June 2022
+ * @param communityH1             voluntary rehab at home/community started in January-June 2022
+ * @param detoxH1                 detox episodes in January-June 2022
+ * @param detoxFacilities         number of facilities where those detox episodes happen
+ * @param methadoneInFacilityH1   Methadone starts inside rehab facilities in January-June 2022
+ * @param trainedH1               vocational training in facilities in January-June 2022
+ */
+public record DemoCalibration(String provinceCode, long seed, int onRecord2020, int newIn2021, int newLater,
+                              int dossiers2021, int voluntaryFacility2021, int dossiersH1, int voluntaryFacilityH1,
+                              int communityH1, int detoxH1, int detoxFacilities, int methadoneInFacilityH1, int trainedH1) {
+
+    public static final LocalDate H1_START = LocalDate.of(2022, 1, 1);
+    public static final LocalDate H1_END = LocalDate.of(2022, 6, 30);
+
+    /** Hanoi: "about 18,000 on record at the end of 2021 (5,500 more than 2020)", and the six-month report of 2022. */
+    public static DemoCalibration hanoi() {
+        return new DemoCalibration("01", 20220630L, 12_500, 5_500, 1_800, 1_114, 1_601, 547, 935, 257, 321, 3, 19, 150);
+    }
+
+    /** Da Nang: a smaller set of the same shape (no published figures in the seeds). */
+    public static DemoCalibration daNang() {
+        return new DemoCalibration("48", 20230526L, 1_100, 300, 150, 90, 120, 40, 60, 25, 20, 1, 2, 10);
+    }
+
+    public int totalPersons() {
+        return onRecord2020 + newIn2021 + newLater;
+    }
+}

@@ -1,0 +1,410 @@
+package vn.socialmap.demo;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Location;
+
+import vn.socialmap.cases.CaseBulkLoader.PersonSeed;
+import vn.socialmap.cases.EventForm;
+import vn.socialmap.cases.EventType;
+import vn.socialmap.cases.NationalId;
+import vn.socialmap.cases.PersonForm;
+import vn.socialmap.cases.Sex;
+import vn.socialmap.geography.AdminUnit;
+
+/**
+ * Generates a province's synthetic people and paths, deterministically (same calibration,
+ * same units, same result). The counts named in {@link DemoCalibration} hold exactly; the
+ * rest (earlier rehab, later years, Methadone in the community) gives the data its shape
+ * without touching the calibrated periods.
+ */
+final class DemoPopulation {
+
+    static final LocalDate START = LocalDate.of(2016, 1, 1);
+    static final LocalDate END = LocalDate.of(2023, 12, 31);
+    private static final LocalDate Y2021 = LocalDate.of(2021, 1, 1);
+    private static final LocalDate Y2021_END = LocalDate.of(2021, 12, 31);
+    private static final LocalDate H1 = DemoCalibration.H1_START;
+    private static final LocalDate H1_END = DemoCalibration.H1_END;
+
+    private static final String[] SURNAMES = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ",
+            "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Trịnh", "Đào", "Cao"};
+    private static final String[] MIDDLE_MALE = {"Văn", "Đức", "Minh", "Quang", "Hữu", "Xuân", "Thành", "Công", "Mạnh"};
+    private static final String[] MIDDLE_FEMALE = {"Thị", "Thu", "Ngọc", "Thanh", "Hồng"};
+    private static final String[] GIVEN = {"An", "Bình", "Cường", "Dũng", "Giang", "Hải", "Hiếu", "Hùng", "Huy",
+            "Khánh", "Long", "Nam", "Phong", "Quân", "Sơn", "Thắng", "Toàn", "Trung", "Tuấn", "Việt", "Hà", "Lan",
+            "Mai", "Hương", "Linh", "Nga", "Thảo", "Yến"};
+    private static final String[] OCCUPATIONS = {"Lao động tự do", "Không nghề nghiệp", "Xe ôm", "Thợ xây",
+            "Buôn bán nhỏ", "Công nhân", "Lái xe", "Nông dân"};
+
+    /** A district with its communes and how many of the province's people live there (relative). */
+    record District(AdminUnit unit, List<AdminUnit> communes, double weight) {
+    }
+
+    /** Facility codes with relative weights, for compulsory and voluntary admissions. */
+    record Facilities(Map<String, Double> compulsory, Map<String, Double> voluntary) {
+    }
+
+    private final DemoCalibration calibration;
+    private final List<District> districts;
+    private final Facilities facilities;
+    private final Random random;
+    private final Map<String, IndexedPointInAreaLocator> locators = new HashMap<>();
+
+    DemoPopulation(DemoCalibration calibration, List<District> districts, Facilities facilities) {
+        this.calibration = calibration;
+        this.districts = districts;
+        this.facilities = facilities;
+        this.random = new Random(calibration.seed());
+    }
+
+    /** A person being built: who, where, and their events. */
+    private final class Plan {
+        final int index;
+        final District district;
+        final AdminUnit commune;
+        final LocalDate birth;
+        final Sex sex;
+        final LocalDate first;
+        final List<EventForm> events = new ArrayList<>();
+        boolean storied;
+        String stayFacility;
+        LocalDate admitted;
+        LocalDate released;
+
+        Plan(int index, LocalDate first) {
+            this.index = index;
+            this.first = first;
+            this.district = weighted(districts, District::weight);
+            this.commune = district.communes().get(random.nextInt(district.communes().size()));
+            this.sex = random.nextDouble() < 0.93 ? Sex.MALE : Sex.FEMALE;
+            int age = random.nextDouble() < 0.03 ? 15 + random.nextInt(3) : 18 + random.nextInt(38);
+            this.birth = first.minusYears(age).minusDays(random.nextInt(365));
+        }
+
+        void add(EventType type, LocalDate date, String facility, Map<String, Object> details) {
+            if (!date.isAfter(END)) {
+                events.add(new EventForm(type, date, facility, details, null));
+            }
+        }
+
+        boolean inFacilityOn(LocalDate date) {
+            return admitted != null && !date.isBefore(admitted) && (released == null || date.isBefore(released));
+        }
+    }
+
+    List<PersonSeed> generate() {
+        List<Plan> plans = new ArrayList<>();
+        int n = 0;
+        for (int i = 0; i < calibration.onRecord2020(); i++) {
+            plans.add(new Plan(n++, between(START, LocalDate.of(2020, 12, 31))));
+        }
+        for (int i = 0; i < calibration.newIn2021(); i++) {
+            plans.add(new Plan(n++, between(Y2021, Y2021_END)));
+        }
+        for (int i = 0; i < calibration.newLater(); i++) {
+            plans.add(new Plan(n++, between(LocalDate.of(2022, 1, 1), LocalDate.of(2023, 9, 30))));
+        }
+        for (Plan p : plans) {
+            p.add(EventType.DRUG_USE_RECORD, p.first, null, Map.of());
+        }
+        List<Plan> pool = new ArrayList<>(plans);
+        Collections.shuffle(pool, random);
+
+        // Calibrated cohorts: each person gets at most one major story.
+        List<Plan> compulsory2021 = cohort(pool, calibration.dossiers2021(), Y2021, Y2021_END, this::compulsory);
+        cohort(pool, calibration.voluntaryFacility2021(), Y2021, Y2021_END, this::voluntaryFacility);
+        cohort(pool, calibration.dossiersH1(), H1, H1_END, this::compulsory);
+        List<Plan> voluntaryH1 = cohort(pool, calibration.voluntaryFacilityH1(), H1, H1_END, this::voluntaryFacility);
+        cohort(pool, calibration.communityH1(), H1, H1_END, this::community);
+        attachDetox(voluntaryH1);
+        attachInFacility(compulsory2021, calibration.methadoneInFacilityH1(), EventType.METHADONE_START, Map.of());
+        attachInFacility(compulsory2021, calibration.trainedH1(), EventType.SUPPORT, Map.of("kind", "VOCATIONAL_TRAINING"));
+
+        // Uncalibrated shape, outside 2021 and the first half of 2022.
+        int scale = Math.max(1, calibration.dossiers2021());
+        cohort(pool, scale / 3, LocalDate.of(2018, 1, 1), LocalDate.of(2020, 6, 30), this::compulsory);
+        cohort(pool, scale / 2, LocalDate.of(2018, 1, 1), LocalDate.of(2020, 6, 30), this::voluntaryFacility);
+        cohort(pool, scale * 4 / 10, LocalDate.of(2022, 7, 1), LocalDate.of(2022, 12, 31), this::compulsory);
+        cohort(pool, scale * 7 / 10, LocalDate.of(2022, 7, 1), LocalDate.of(2022, 12, 31), this::voluntaryFacility);
+        cohort(pool, scale * 8 / 10, LocalDate.of(2023, 1, 1), LocalDate.of(2023, 9, 30), this::compulsory);
+        cohort(pool, scale * 12 / 10, LocalDate.of(2023, 1, 1), LocalDate.of(2023, 9, 30), this::voluntaryFacility);
+        cohort(pool, scale / 4, LocalDate.of(2022, 7, 1), LocalDate.of(2023, 9, 30), this::community);
+        for (Plan p : pool) {
+            if (!p.storied) {
+                basic(p);
+            }
+        }
+        for (Plan p : plans) {
+            methadoneInCommunity(p);
+        }
+
+        List<PersonSeed> seeds = new ArrayList<>(plans.size());
+        for (Plan p : plans) {
+            seeds.add(seed(p));
+        }
+        return seeds;
+    }
+
+    private interface Story {
+        void tell(Plan plan, LocalDate date);
+    }
+
+    /** Picks {@code count} people not yet in a story, recorded at least 45 days before their story's date. */
+    private List<Plan> cohort(List<Plan> pool, int count, LocalDate from, LocalDate to, Story story) {
+        List<Plan> chosen = new ArrayList<>();
+        int cursor = 0;
+        while (chosen.size() < count) {
+            LocalDate date = between(from, to);
+            Plan found = null;
+            for (int tries = 0; tries < pool.size(); tries++) {
+                Plan p = pool.get((cursor + tries) % pool.size());
+                if (!p.storied && !p.first.isAfter(date.minusDays(45))) {
+                    found = p;
+                    cursor = (cursor + tries + 1) % pool.size();
+                    break;
+                }
+            }
+            if (found == null) {
+                throw new IllegalStateException("Not enough people for a cohort of " + count + " from " + from);
+            }
+            found.storied = true;
+            story.tell(found, date);
+            chosen.add(found);
+        }
+        return chosen;
+    }
+
+    private void compulsory(Plan p, LocalDate dossier) {
+        LocalDate determined = max(p.first.plusDays(1), dossier.minusDays(20 + random.nextInt(20)));
+        p.add(EventType.ADDICTION_DETERMINATION, determined, "Trung tâm Y tế " + p.district.unit().getName(),
+                Map.of("result", "ADDICTED"));
+        p.add(EventType.COMPULSORY_DOSSIER, dossier, null, Map.of());
+        LocalDate decided = dossier.plusDays(15 + random.nextInt(30));
+        int months = 12 + random.nextInt(13);
+        p.add(EventType.COURT_DECISION, decided, null, Map.of("court", "Tòa án nhân dân " + p.district.unit().getName(),
+                "decisionNumber", (p.index % 900 + 1) + "/" + decided.getYear() + "/QĐ-TA", "months", months));
+        LocalDate admitted = decided.plusDays(3 + random.nextInt(12));
+        String facility = weighted(facilities.compulsory());
+        p.add(EventType.COMPULSORY_ADMISSION, admitted, facility, Map.of());
+        p.stayFacility = facility;
+        p.admitted = admitted;
+        LocalDate release = admitted.plusMonths(months);
+        if (random.nextDouble() < 0.03) {
+            LocalDate away = admitted.plusDays(20 + random.nextInt(60));
+            p.add(EventType.ABSCONDING, away, null, Map.of());
+            LocalDate back = away.plusDays(10 + random.nextInt(50));
+            p.add(EventType.RETURN, back, null, Map.of());
+            release = release.plusDays(ChronoUnit.DAYS.between(away, back));
+        }
+        p.released = release;
+        p.add(EventType.RELEASE, release, null, Map.of());
+        afterRehab(p, release);
+    }
+
+    private void voluntaryFacility(Plan p, LocalDate admitted) {
+        if (random.nextDouble() < 0.6) {
+            p.add(EventType.ADDICTION_DETERMINATION, max(p.first.plusDays(1), admitted.minusDays(10 + random.nextInt(20))),
+                    "Trung tâm Y tế " + p.district.unit().getName(), Map.of("result", "ADDICTED"));
+        }
+        String facility = weighted(facilities.voluntary());
+        p.add(EventType.VOLUNTARY_FACILITY_ADMISSION, admitted, facility, Map.of());
+        p.stayFacility = facility;
+        p.admitted = admitted;
+        LocalDate discharged = admitted.plusDays(90 + random.nextInt(90));
+        p.released = discharged;
+        boolean completed = random.nextDouble() < 0.85;
+        p.add(EventType.VOLUNTARY_FACILITY_DISCHARGE, discharged, null, Map.of("outcome", completed ? "COMPLETED" : "DROPPED_OUT"));
+        if (completed) {
+            afterRehab(p, discharged);
+        }
+    }
+
+    private void community(Plan p, LocalDate start) {
+        p.add(EventType.VOLUNTARY_COMMUNITY_START, start, null,
+                Map.of("provider", "Trạm Y tế " + p.commune.getName()));
+        LocalDate end = start.plusDays(150 + random.nextInt(60));
+        boolean completed = random.nextDouble() < 0.8;
+        p.add(EventType.VOLUNTARY_COMMUNITY_END, end, null, Map.of("outcome", completed ? "COMPLETED" : "DROPPED_OUT"));
+        if (completed) {
+            afterRehab(p, end);
+        }
+    }
+
+    /** Post-rehab management for most, relapse for some, support for a few. */
+    private void afterRehab(Plan p, LocalDate finished) {
+        if (random.nextDouble() < 0.7) {
+            LocalDate start = finished.plusDays(5 + random.nextInt(25));
+            LocalDate plannedEnd = start.plusYears(2);
+            p.add(EventType.POST_REHAB_START, start, null, Map.of("plannedEnd", plannedEnd.toString(),
+                    "assignee", "Công an " + p.commune.getName()));
+            double r = random.nextDouble();
+            if (r < 0.1) {
+                p.add(EventType.RELAPSE, start.plusDays(60 + random.nextInt(300)), null, Map.of());
+            } else {
+                if (r < 0.3) {
+                    String kind = random.nextBoolean() ? "LOAN" : "JOB_PLACEMENT";
+                    p.add(EventType.SUPPORT, start.plusDays(30 + random.nextInt(200)), null, Map.of("kind", kind));
+                }
+                p.add(EventType.POST_REHAB_END, plannedEnd, null, Map.of());
+            }
+        }
+    }
+
+    private void basic(Plan p) {
+        if (random.nextDouble() < 0.5) {
+            boolean addicted = random.nextDouble() < 0.8;
+            p.add(EventType.ADDICTION_DETERMINATION, p.first.plusDays(10 + random.nextInt(60)),
+                    "Trung tâm Y tế " + p.district.unit().getName(), Map.of("result", addicted ? "ADDICTED" : "NOT_ADDICTED"));
+        }
+    }
+
+    /** Community Methadone clinics: a fifth of the people, at any time (the calibrated count is inside facilities). */
+    private void methadoneInCommunity(Plan p) {
+        if (random.nextDouble() >= 0.2 || p.stayFacility != null) {
+            return;
+        }
+        LocalDate last = p.events.stream().map(EventForm::date).max(LocalDate::compareTo).orElse(p.first);
+        LocalDate start = last.plusDays(15 + random.nextInt(200));
+        p.add(EventType.METHADONE_START, start, "Cơ sở điều trị Methadone " + p.district.unit().getName(), Map.of());
+        if (random.nextDouble() < 0.2) {
+            p.add(EventType.METHADONE_STOP, start.plusDays(90 + random.nextInt(400)), null, Map.of("reason", "tự bỏ điều trị"));
+        }
+    }
+
+    /** Detox on admission at the facilities that do detox, in the first half of 2022. */
+    private void attachDetox(List<Plan> voluntaryH1) {
+        List<String> detoxFacilities = facilities.voluntary().entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(calibration.detoxFacilities()).map(Map.Entry::getKey).toList();
+        int added = 0;
+        for (Plan p : voluntaryH1) {
+            if (added == calibration.detoxH1()) {
+                break;
+            }
+            if (detoxFacilities.contains(p.stayFacility)) {
+                p.add(EventType.DETOX, p.admitted, p.stayFacility, Map.of());
+                added++;
+            }
+        }
+        if (added < calibration.detoxH1()) {
+            throw new IllegalStateException("Only " + added + " people for " + calibration.detoxH1() + " detox episodes");
+        }
+    }
+
+    /** An event inside the facility during the first half of 2022, for people staying there then. */
+    private void attachInFacility(List<Plan> stayers, int count, EventType type, Map<String, Object> details) {
+        int added = 0;
+        for (Plan p : stayers) {
+            if (added == count) {
+                break;
+            }
+            LocalDate from = max(p.admitted.plusDays(1), H1);
+            LocalDate to = p.released == null ? H1_END : min(p.released.minusDays(1), H1_END);
+            if (p.inFacilityOn(from) && !from.isAfter(to) && !hasType(p, type)) {
+                LocalDate date = between(from, to);
+                if (p.inFacilityOn(date) && !absentOn(p, date)) {
+                    p.add(type, date, p.stayFacility, details);
+                    added++;
+                }
+            }
+        }
+        if (added < count) {
+            throw new IllegalStateException("Only " + added + " people in facilities for " + count + " " + type);
+        }
+    }
+
+    private static boolean hasType(Plan p, EventType type) {
+        return p.events.stream().anyMatch(e -> e.type() == type);
+    }
+
+    /** Whether the person had absconded on that date. */
+    private static boolean absentOn(Plan p, LocalDate date) {
+        LocalDate away = null;
+        for (EventForm e : p.events) {
+            if (e.type() == EventType.ABSCONDING) {
+                away = e.date();
+            } else if (e.type() == EventType.RETURN && away != null && !date.isBefore(away) && date.isBefore(e.date())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private PersonSeed seed(Plan p) {
+        String middle = p.sex == Sex.MALE ? pick(MIDDLE_MALE) : pick(MIDDLE_FEMALE);
+        // "(mẫu)" marks the name as fictitious wherever it is shown.
+        String name = pick(SURNAMES) + " " + middle + " " + pick(GIVEN) + " (mẫu)";
+        String nationalId = random.nextDouble() < 0.85
+                ? NationalId.make(calibration.provinceCode(), p.birth, p.sex, p.index) : null;
+        Coordinate point = random.nextDouble() < 0.7 ? pointIn(p.commune) : null;
+        String address = "Số " + (1 + random.nextInt(200)) + ", ngõ " + (1 + random.nextInt(150));
+        PersonForm form = new PersonForm(name, p.birth, p.sex, nationalId, p.commune.getCode(), address,
+                p.commune.getCode(), address, point == null ? null : point.x, point == null ? null : point.y,
+                pick(OCCUPATIONS), null);
+        return new PersonSeed(form, calibration.provinceCode(), p.district.unit().getCode(), p.events,
+                "commune-" + p.commune.getCode(), true);
+    }
+
+    private Coordinate pointIn(AdminUnit commune) {
+        IndexedPointInAreaLocator locator = locators.computeIfAbsent(commune.getCode(),
+                c -> new IndexedPointInAreaLocator(commune.getGeom()));
+        Envelope env = commune.getGeom().getEnvelopeInternal();
+        for (int tries = 0; tries < 1000; tries++) {
+            Coordinate c = new Coordinate(round(env.getMinX() + random.nextDouble() * env.getWidth()),
+                    round(env.getMinY() + random.nextDouble() * env.getHeight()));
+            if (locator.locate(c) == Location.INTERIOR) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private static double round(double degrees) {
+        return Math.round(degrees * 1e6) / 1e6;
+    }
+
+    private LocalDate between(LocalDate from, LocalDate to) {
+        long days = ChronoUnit.DAYS.between(from, to);
+        return from.plusDays(days <= 0 ? 0 : random.nextLong(days + 1));
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private String pick(String[] values) {
+        return values[random.nextInt(values.length)];
+    }
+
+    private <T> T weighted(List<T> items, java.util.function.ToDoubleFunction<T> weight) {
+        double total = items.stream().mapToDouble(weight).sum();
+        double r = random.nextDouble() * total;
+        for (T item : items) {
+            r -= weight.applyAsDouble(item);
+            if (r <= 0) {
+                return item;
+            }
+        }
+        return items.getLast();
+    }
+
+    private String weighted(Map<String, Double> weights) {
+        return weighted(new ArrayList<>(new LinkedHashMap<>(weights).entrySet()), Map.Entry::getValue).getKey();
+    }
+}

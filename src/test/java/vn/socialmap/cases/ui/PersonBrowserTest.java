@@ -1,0 +1,83 @@
+package vn.socialmap.cases.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+
+import com.microsoft.playwright.Locator;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+import vn.socialmap.BrowserTest;
+import vn.socialmap.cases.PersonForm;
+import vn.socialmap.cases.PersonService;
+import vn.socialmap.cases.Sex;
+
+class PersonBrowserTest extends BrowserTest {
+
+    @Autowired
+    PersonService persons;
+    @Autowired
+    UserDetailsService users;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private long createAs(String username, String name) {
+        var user = users.loadUserByUsername(username);
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        try {
+            return persons.create(new PersonForm(name, LocalDate.of(1989, 9, 9), Sex.MALE, null, "00001", null,
+                    "00001", "Số 5 phố Thử", null, null, null, null)).person().getId();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    @Test
+    void aCommuneOfficerFindsAPersonAndRecordsTheNextEvent() {
+        long id = createAs("commune-00001", "Kiều Văn Giao Diện");
+        login("commune-00001");
+        page.navigate(baseUrl() + "/persons");
+        page.locator("vaadin-text-field input").first().fill("kieu van giao");
+        Locator row = page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("Kiều Văn Giao Diện"));
+        assertThat(row).hasCount(1);
+        row.click();
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/persons/" + id));
+        assertThat(page.locator("h2")).hasText("Kiều Văn Giao Diện");
+
+        page.locator("vaadin-select").filter(new Locator.FilterOptions().setHas(page.getByText("Sự kiện", new com.microsoft.playwright.Page.GetByTextOptions().setExact(true)))).click();
+        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("Lập danh sách người sử dụng trái phép")).click();
+        page.locator("vaadin-button").filter(new Locator.FilterOptions().setHasText("Ghi sự kiện")).click();
+        assertThat(page.locator(".sm-timeline")).containsText("Lập danh sách người sử dụng trái phép");
+        assertThat(page.locator(".sm-status-today")).containsText("Sử dụng trái phép");
+        assertThat(jdbc.queryForObject("select count(*) from case_event where person_id = ?", Long.class, id)).isEqualTo(1);
+    }
+
+    @Test
+    void outsideTheAreaTheRecordLooksMissingUntilTheGlassIsBroken() {
+        long id = createAs("commune-00001", "Lương Văn Ngoài Địa Bàn");
+        login("district-005");
+        page.navigate(baseUrl() + "/persons/" + id);
+        assertThat(page.locator(".sm-not-found")).isVisible();
+        assertThat(page.getByText("Lương Văn Ngoài Địa Bàn")).hasCount(0);
+
+        page.locator("vaadin-text-area textarea").fill("Người chuyển đến Cầu Giấy, tiếp nhận hồ sơ từ Ba Đình");
+        page.locator("vaadin-button").filter(new Locator.FilterOptions().setHasText("Mở hồ sơ")).click();
+        assertThat(page.locator("h2")).hasText("Lương Văn Ngoài Địa Bàn");
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'BREAK_GLASS' and record_ids = ?",
+                Long.class, String.valueOf(id))).isEqualTo(1);
+    }
+
+    @Test
+    void theDemoDataIsListedForADistrictOfficer() {
+        login("district-006");
+        page.navigate(baseUrl() + "/persons");
+        assertThat(page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("(mẫu)")).first()).isVisible();
+    }
+}
