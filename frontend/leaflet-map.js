@@ -1,8 +1,11 @@
 // A thin Leaflet map element for Vaadin: GeoJSON layers styled per feature, tooltips and
 // popups built on the server, and clicks reported back as DOM events. Light DOM (no
 // shadow root) so that Leaflet's global stylesheet applies.
-import L from 'leaflet';
+import L from './leaflet-global.js';
 import 'leaflet/dist/leaflet.css';
+import 'leaflet.markercluster';
+import 'leaflet.markercluster/dist/MarkerCluster.css';
+import 'leaflet.markercluster/dist/MarkerCluster.Default.css';
 
 class SmLeafletMap extends HTMLElement {
   constructor() {
@@ -119,6 +122,24 @@ class SmLeafletMap extends HTMLElement {
     layer.addTo(map);
     this._layers.set(id, layer);
     this.setAttribute('data-layer-' + id, String(data.features ? data.features.length : 0));
+  }
+
+  /**
+   * Adds or replaces a layer of points ([lon, lat] pairs) drawn as small circles, clustered
+   * at low zoom so that no single residence stands out on a city-wide view.
+   */
+  setPointLayer(id, points, options) {
+    const map = this._ensureMap();
+    this.removeLayer(id);
+    const data = typeof points === 'string' ? JSON.parse(points) : points;
+    const opts = (typeof options === 'string' ? JSON.parse(options) : options) || {};
+    const group = L.markerClusterGroup({showCoverageOnHover: false, maxClusterRadius: 50, disableClusteringAtZoom: 17,
+      chunkedLoading: true});
+    const style = Object.assign({radius: 4, color: '#8b0000', weight: 1, fillColor: '#d62728', fillOpacity: 0.8}, opts.style || {});
+    group.addLayers(data.map((p) => L.circleMarker([p[1], p[0]], style)));
+    group.addTo(map);
+    this._layers.set(id, group);
+    this.setAttribute('data-layer-' + id, String(data.length));
   }
 
   _pane(zIndex) {

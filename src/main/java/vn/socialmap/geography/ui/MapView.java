@@ -9,6 +9,8 @@ import java.util.Optional;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -32,12 +34,14 @@ import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.ObjectMapper;
 
 import vn.socialmap.base.geojson.GeoJson;
+import vn.socialmap.base.stats.ClassBreaks;
 import vn.socialmap.base.ui.MapSettings;
 import vn.socialmap.base.ui.map.LeafletMap;
 import vn.socialmap.geography.AdminLevel;
 import vn.socialmap.geography.AdminUnit;
 import vn.socialmap.geography.AdminUnitFeatures;
 import vn.socialmap.geography.AdminUnitService;
+import vn.socialmap.geography.ThematicLayer;
 
 /**
  * The administrative map: a province's districts; a district's communes on click;
@@ -52,6 +56,10 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
     static final String DISTRICTS = "districts";
     static final String COMMUNES = "communes";
     static final String FOCUS = "focus";
+    static final String POINTS = "points";
+    static final String[] PALETTE = {"#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026"};
+    static final String ZERO_COLOR = "#f7f7f7";
+    static final String HIDDEN_COLOR = "#bdbdbd";
     /** Simplification for display, in degrees (about 5 m); the API serves full shapes. */
     private static final double DISPLAY_SIMPLIFY = 0.00005;
     private static final int SEARCH_LIMIT = 50;
@@ -66,12 +74,22 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
     private final Grid<AdminUnit> list = new Grid<>();
     private final Div approximateNotice = new Div();
 
+    private final List<ThematicLayer> thematicLayers;
+    private final Select<String> theme = new Select<>();
+    private final DatePicker themeDate = new DatePicker();
+    private final Select<ClassBreaks.Method> themeMethod = new Select<>();
+    private final Checkbox themePoints = new Checkbox();
+    private final Div legend = new Div();
+
     private AdminUnit currentProvince;
     private AdminUnit currentDistrict;
+    private AdminUnit currentCommune;
 
-    public MapView(AdminUnitService units, AdminUnitFeatures features, MapSettings settings, ObjectMapper json) {
+    public MapView(AdminUnitService units, AdminUnitFeatures features, MapSettings settings, ObjectMapper json,
+                   List<ThematicLayer> thematicLayers) {
         this.units = units;
         this.features = features;
+        this.thematicLayers = thematicLayers;
         this.map = new LeafletMap(json);
         map.setBaseLayer(settings.tileUrl(), settings.tileAttribution());
         map.getStyle().set("background", "#eef2f5");
@@ -129,10 +147,11 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
                 .set("padding", "var(--lumo-space-xs) var(--lumo-space-s)");
         approximateNotice.addClassName("sm-approximate-notice");
 
-        Div legend = new Div(new Div(getTranslation("map.legend.official")), new Div(getTranslation("map.legend.approximate")));
-        legend.getStyle().set("font-size", "var(--lumo-font-size-xxs)").set("color", "var(--lumo-secondary-text-color)");
+        Div boundaryLegend = new Div(new Div(getTranslation("map.legend.official")), new Div(getTranslation("map.legend.approximate")));
+        boundaryLegend.getStyle().set("font-size", "var(--lumo-font-size-xxs)").set("color", "var(--lumo-secondary-text-color)");
 
-        VerticalLayout panel = new VerticalLayout(province, breadcrumb, search, listTitle, list, approximateNotice, legend);
+        VerticalLayout panel = new VerticalLayout(province, breadcrumb, search, listTitle, list, approximateNotice,
+                thematicControls(), legend, boundaryLegend);
         panel.setWidth("22rem");
         panel.setMinWidth("16rem");
         panel.setHeightFull();
@@ -141,6 +160,70 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
         panel.getStyle().set("gap", "var(--lumo-space-s)").set("border-right", "1px solid var(--lumo-contrast-10pct)");
         panel.setFlexGrow(1, list);
         return panel;
+    }
+
+    private VerticalLayout thematicControls() {
+        List<String> options = new ArrayList<>();
+        thematicLayers.forEach(l -> l.variants().forEach(v -> options.add(l.id() + ":" + v)));
+        theme.setLabel(getTranslation("map.theme"));
+        theme.setItems(options);
+        theme.setEmptySelectionAllowed(true);
+        theme.setEmptySelectionCaption(getTranslation("map.theme.none"));
+        theme.setItemLabelGenerator(o -> o == null ? getTranslation("map.theme.none") : layerOf(o)
+                .map(l -> getTranslation(l.variantLabelKey(o.substring(o.indexOf(':') + 1)))).orElse(o));
+        theme.setWidthFull();
+        theme.addClassName("sm-theme");
+        themeDate.setLabel(getTranslation("map.theme.date"));
+        themeDate.setValue(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
+        themeMethod.setLabel(getTranslation("map.theme.method"));
+        themeMethod.setItems(ClassBreaks.Method.values());
+        themeMethod.setItemLabelGenerator(m -> m == null ? "" : getTranslation("map.theme.method." + m.name()));
+        themeMethod.setValue(ClassBreaks.Method.NATURAL_BREAKS);
+        themePoints.setLabel(getTranslation("map.theme.points"));
+        themePoints.addClassName("sm-theme-points");
+        themePoints.setVisible(false);
+        theme.addValueChangeListener(e -> {
+            themePoints.setVisible(e.getValue() != null && layerOf(e.getValue()).map(ThematicLayer::pointsAvailable).orElse(false));
+            redrawTheme();
+        });
+        themeDate.addValueChangeListener(e -> redrawTheme());
+        themeMethod.addValueChangeListener(e -> redrawTheme());
+        themePoints.addValueChangeListener(e -> redrawTheme());
+        HorizontalLayout dateAndMethod = new HorizontalLayout(themeDate, themeMethod);
+        dateAndMethod.setWidthFull();
+        themeDate.setWidth("50%");
+        themeMethod.setWidth("50%");
+        VerticalLayout box = new VerticalLayout(theme, dateAndMethod, themePoints);
+        box.setPadding(false);
+        box.setSpacing(false);
+        legend.addClassName("sm-legend");
+        legend.getStyle().set("font-size", "var(--lumo-font-size-xs)");
+        return box;
+    }
+
+    private java.util.Optional<ThematicLayer> layerOf(String option) {
+        String id = option.substring(0, option.indexOf(':'));
+        return thematicLayers.stream().filter(l -> l.id().equals(id)).findFirst();
+    }
+
+    private void redrawTheme() {
+        if (currentProvince == null) {
+            return;
+        }
+        map.setLayer(DISTRICTS, layer(units.byLevel(currentProvince.getCode(), AdminLevel.DISTRICT)), districtStyle());
+        if (currentDistrict != null) {
+            map.setLayer(COMMUNES, layer(units.children(currentDistrict.getCode())), communeStyle());
+        }
+        if (currentCommune != null) {
+            map.setLayer(FOCUS, layer(List.of(currentCommune)), focusStyle());
+        }
+        String option = theme.getValue();
+        if (option != null && themePoints.getValue() && themeDate.getValue() != null) {
+            map.setPointLayer(POINTS, layerOf(option).map(l -> l.points(option.substring(option.indexOf(':') + 1),
+                    currentProvince.getCode(), themeDate.getValue())).orElse(List.of()));
+        } else {
+            map.removeLayer(POINTS);
+        }
     }
 
     private VerticalLayout unitLine(AdminUnit unit) {
@@ -187,6 +270,7 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
             currentDistrict = district;
             map.setLayer(COMMUNES, layer(units.children(district.getCode())), communeStyle());
         }
+        currentCommune = commune;
         if (commune != null) {
             map.setLayer(FOCUS, layer(List.of(commune)), focusStyle());
             map.openPopup(COMMUNES, commune.getCode());
@@ -247,20 +331,96 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
 
     private GeoJson.FeatureCollection layer(List<AdminUnit> shown) {
         GeoJson.FeatureCollection collection = features.toFeatureCollection(shown, DISPLAY_SIMPLIFY);
+        Theme theme = theme(shown);
         List<GeoJson.Feature> decorated = new ArrayList<>();
         for (int i = 0; i < shown.size(); i++) {
             AdminUnit unit = shown.get(i);
             GeoJson.Feature f = collection.features().get(i);
             Map<String, Object> p = new LinkedHashMap<>(f.properties());
-            String details = popup(unit);
+            String details = popup(unit) + (theme == null ? "" : theme.popupLine(unit.getCode()));
             p.put("_tooltip", details);
             p.put("_popup", details);
+            Map<String, Object> style = new LinkedHashMap<>();
             if (unit.isApproximate()) {
-                p.put("_style", Map.of("dashArray", "4 3"));
+                style.put("dashArray", "4 3");
+            }
+            if (theme != null) {
+                style.put("fillColor", theme.color(unit.getCode()));
+                style.put("fillOpacity", 0.75);
+            }
+            if (!style.isEmpty()) {
+                p.put("_style", style);
             }
             decorated.add(new GeoJson.Feature(f.id(), f.geometry(), p));
         }
         return new GeoJson.FeatureCollection(decorated);
+    }
+
+    /** The chosen data layer's values and classes for the units shown, or null when none is chosen. */
+    private Theme theme(List<AdminUnit> shown) {
+        String option = theme.getValue();
+        if (option == null || shown.isEmpty() || themeDate.getValue() == null || shown.getFirst().getLevel() == AdminLevel.PROVINCE) {
+            legend.removeAll();
+            return null;
+        }
+        ThematicLayer layer = layerOf(option).orElse(null);
+        if (layer == null) {
+            return null;
+        }
+        String variant = option.substring(option.indexOf(':') + 1);
+        ThematicLayer.Values values = layer.values(variant, currentProvince.getCode(), shown.getFirst().getLevel(), themeDate.getValue());
+        double[] known = shown.stream().map(u -> values.byUnit().get(u.getCode()))
+                .filter(v -> v != null && v > 0).mapToDouble(Long::doubleValue).toArray();
+        double[] breaks = ClassBreaks.of(themeMethod.getValue() == null ? ClassBreaks.Method.NATURAL_BREAKS : themeMethod.getValue(),
+                known, PALETTE.length);
+        Theme result = new Theme(getTranslation(layer.variantLabelKey(variant)), values, breaks);
+        renderLegend(result);
+        return result;
+    }
+
+    private record Theme(String label, ThematicLayer.Values values, double[] breaks) {
+        String color(String code) {
+            Long v = values.byUnit().get(code);
+            if (v == null) {
+                return HIDDEN_COLOR;
+            }
+            if (v == 0 || breaks.length == 0) {
+                return ZERO_COLOR;
+            }
+            return PALETTE[PALETTE.length - breaks.length + ClassBreaks.classOf(breaks, v)];
+        }
+
+        String popupLine(String code) {
+            Long v = values.byUnit().get(code);
+            String text = v == null ? "<" + values.threshold() : String.format(java.util.Locale.ROOT, "%,d", v).replace(',', '.');
+            return "<br><strong>" + HtmlUtils.htmlEscape(label) + ": " + HtmlUtils.htmlEscape(text) + "</strong>";
+        }
+    }
+
+    private void renderLegend(Theme theme) {
+        legend.removeAll();
+        legend.add(new Div(new Span(theme.label())));
+        double lower = 1;
+        for (int i = 0; i < theme.breaks().length; i++) {
+            String color = PALETTE[PALETTE.length - theme.breaks().length + i];
+            long from = (long) Math.ceil(lower);
+            long to = (long) theme.breaks()[i];
+            legend.add(legendRow(color, from == to ? String.valueOf(to) : from + " – " + to));
+            lower = theme.breaks()[i] + 1;
+        }
+        legend.add(legendRow(ZERO_COLOR, "0"));
+        if (theme.values().suppressed()) {
+            legend.add(legendRow(HIDDEN_COLOR, getTranslation("map.theme.hidden", theme.values().threshold())));
+        }
+    }
+
+    private Div legendRow(String color, String text) {
+        Span swatch = new Span();
+        swatch.getStyle().set("display", "inline-block").set("width", "14px").set("height", "10px")
+                .set("background", color).set("border", "1px solid #999").set("margin-right", "6px");
+        Div row = new Div(swatch, new Span(text));
+        row.addClassName("sm-legend-row");
+        return row;
     }
 
     private String popup(AdminUnit unit) {

@@ -106,4 +106,41 @@ class MapViewBrowserTest extends BrowserTest {
         page.navigate(baseUrl() + "/?unit=001");
         assertThat(page.getByText("Communes and wards (14)")).isVisible();
     }
+
+    private void chooseTheme(String label) {
+        page.locator("vaadin-select.sm-theme").click();
+        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText(label)).first().click();
+    }
+
+    @Test
+    void aLeaderSeesAChoroplethWithSmallCountsHiddenAndNoResidences() {
+        login("leader");
+        page.navigate(baseUrl() + "/?unit=001");
+        assertThat(communes()).hasCount(14);
+        chooseTheme("Quản lý sau cai");
+        assertThat(page.locator(".sm-legend")).containsText("Quản lý sau cai");
+        assertThat(page.locator(".sm-legend")).containsText("ẩn để bảo vệ danh tính");
+        assertThat(page.locator(".sm-theme-points")).isHidden();
+        assertThat(page.locator(".marker-cluster")).hasCount(0);
+    }
+
+    @Test
+    void aDistrictOfficerSeesClusteredResidencesOfTheirDistrictOnly() {
+        login("district-006");
+        page.navigate(baseUrl() + "/?unit=006");
+        chooseTheme("Có trong hồ sơ");
+        assertThat(page.locator(".sm-legend")).not().containsText("ẩn để bảo vệ danh tính");
+        page.locator(".sm-theme-points").click();
+        assertThat(page.locator(".marker-cluster").first()).isVisible();
+        Object points = page.locator("sm-leaflet-map").getAttribute("data-layer-points");
+        long expected = jdbcCount("select count(*) from person where current_district_code = '006' and current_point is not null and merged_into_id is null");
+        org.assertj.core.api.Assertions.assertThat(Long.parseLong(points.toString())).isEqualTo(expected);
+    }
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    private long jdbcCount(String sql) {
+        return jdbc.queryForObject(sql, Long.class);
+    }
 }

@@ -25,6 +25,7 @@ import vn.socialmap.base.geojson.GeoJson;
  */
 @Tag("sm-leaflet-map")
 @NpmPackage(value = "leaflet", version = "1.9.4")
+@NpmPackage(value = "leaflet.markercluster", version = "1.5.3")
 @JsModule("./leaflet-map.js")
 public class LeafletMap extends Component implements HasSize {
 
@@ -44,6 +45,11 @@ public class LeafletMap extends Component implements HasSize {
     public void setLayer(String id, GeoJson.FeatureCollection features, LayerOptions options) {
         getElement().callJsFunction("setGeoJsonLayer", id, json.writeValueAsString(features),
                 json.writeValueAsString(options));
+    }
+
+    /** Points as [longitude, latitude] pairs, clustered at low zoom. */
+    public void setPointLayer(String id, java.util.List<double[]> points) {
+        getElement().callJsFunction("setPointLayer", id, json.writeValueAsString(points), "{}");
     }
 
     public void removeLayer(String id) {

@@ -1,0 +1,40 @@
+package vn.socialmap.geography;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Data another module shows on the administrative map: a value per unit (for a
+ * choropleth) and, for users allowed to see them, points. Implemented by capability
+ * modules (the case registry, later facilities and plans) so that the map does not
+ * depend on them.
+ */
+public interface ThematicLayer {
+
+    /** Stable id, e.g. "status". */
+    String id();
+
+    /** Translation key of the layer's name. */
+    String labelKey();
+
+    /** The variants the user picks from (e.g. one per status); translation keys via {@link #variantLabelKey}. */
+    List<String> variants();
+
+    String variantLabelKey(String variant);
+
+    /** Values per unit code of the level in the province; suppressed values are null. */
+    Values values(String variant, String provinceCode, AdminLevel level, LocalDate date);
+
+    /** Whether the current user may see this layer's points at all. */
+    boolean pointsAvailable();
+
+    /** Points (longitude, latitude) for the current user, or none when they may not see them. */
+    List<double[]> points(String variant, String provinceCode, LocalDate date);
+
+    /**
+     * @param threshold when suppressed: values from 1 to threshold - 1 are hidden
+     */
+    record Values(Map<String, Long> byUnit, boolean suppressed, Integer threshold) {
+    }
+}
