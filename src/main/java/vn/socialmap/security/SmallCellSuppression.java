@@ -16,8 +16,8 @@ import java.util.List;
  * graph (it lies on no cycle). Since every hidden cell is at least 1, moving one unit
  * around a cycle gives another table with the same shown values, so cells on cycles
  * cannot be recovered. Primary suppression hides the small cells; complementary
- * suppression hides further cells, the smallest non-zero first, until no hidden cell is
- * a bridge. Totals that are not published (a list without row totals) count as hidden.
+ * suppression then, for each remaining bridge, hides the smallest shown non-zero cell
+ * that joins the two sides of the bridge's cut, until no hidden cell is a bridge. Totals that are not published (a list without row totals) count as hidden.
  */
 public final class SmallCellSuppression {
 
@@ -187,49 +187,29 @@ public final class SmallCellSuppression {
     }
 
     /**
-     * A cell to hide so that the bridge gets onto a cycle: in the bridge's row or column,
-     * not yet hidden, non-zero, published; preferring one that joins the two sides the
-     * bridge separates, then the smallest value.
+     * A cell to hide so that the bridge gets onto a cycle: any shown, non-zero cell whose
+     * row and column lie on opposite sides of the cut the bridge makes (such a cell closes
+     * a cycle through it), the smallest first to lose the least information.
      */
     private static int[] complementFor(int[] bridge, long[][] full, boolean[][] hidden) {
         int rows = full.length;
         int cols = full[0].length;
         int[] component = componentsWithout(bridge, full, hidden);
-        // A new cell closes a cycle through the bridge when it links the bridge's two sides.
         int rowSide = component[bridge[0]];
         int columnSide = component[rows + bridge[1]];
         int[] best = null;
         long bestValue = Long.MAX_VALUE;
-        boolean bestJoins = false;
-        for (int j = 0; j < cols; j++) {
-            if (j != bridge[1] && candidate(full, hidden, bridge[0], j)) {
-                boolean joins = component[rows + j] == columnSide;
-                if (better(joins, full[bridge[0]][j], bestJoins, bestValue)) {
-                    best = new int[] {bridge[0], j};
-                    bestValue = full[bridge[0]][j];
-                    bestJoins = joins;
-                }
-            }
-        }
         for (int i = 0; i < rows; i++) {
-            if (i != bridge[0] && candidate(full, hidden, i, bridge[1])) {
-                boolean joins = component[i] == rowSide;
-                if (better(joins, full[i][bridge[1]], bestJoins, bestValue)) {
-                    best = new int[] {i, bridge[1]};
-                    bestValue = full[i][bridge[1]];
-                    bestJoins = joins;
+            for (int j = 0; j < cols; j++) {
+                boolean crosses = component[i] == rowSide && component[rows + j] == columnSide
+                        || component[i] == columnSide && component[rows + j] == rowSide;
+                if (crosses && !hidden[i][j] && full[i][j] > 0 && full[i][j] < bestValue) {
+                    best = new int[] {i, j};
+                    bestValue = full[i][j];
                 }
             }
         }
         return best;
-    }
-
-    private static boolean candidate(long[][] full, boolean[][] hidden, int i, int j) {
-        return !hidden[i][j] && full[i][j] > 0;
-    }
-
-    private static boolean better(boolean joins, long value, boolean bestJoins, long bestValue) {
-        return joins && !bestJoins || joins == bestJoins && value < bestValue;
     }
 
     /** Connected components of the hidden-cell graph with the bridge removed. */

@@ -196,6 +196,12 @@ class PersonApiTest extends IntegrationTest {
         JsonNode forLeader = ok(call("leader", "GET", "/api/v1/stats/status-counts?province=01&level=district", null), 200);
         assertThat(forLeader.path("suppressed").asBoolean()).isTrue();
         assertThat(forLeader.path("units")).hasSize(30);
+        // suppression hides small cells and a few complements, not the table
+        long shown = 0;
+        for (JsonNode unit : forLeader.path("units")) {
+            shown += unit.path("counts").path("ON_RECORD").isNull() ? 0 : 1;
+        }
+        assertThat(shown).isGreaterThan(25);
         for (JsonNode unit : forLeader.path("units")) {
             for (var entry : unit.path("counts").properties()) {
                 JsonNode v = entry.getValue();

@@ -42,6 +42,26 @@ class SmallCellSuppressionTest {
         assertRecoversNothing(table, result, true, true);
     }
 
+    /**
+     * A rare status in one district: one small cell in a column of zeros, whose total is
+     * small too. The protection must come from a column total, not from hiding the table.
+     */
+    @Test
+    void aLoneSmallCellCostsOnlyAFewComplements() {
+        long[][] table = new long[30][4];
+        for (int i = 0; i < 30; i++) {
+            table[i][0] = 600 + i;
+            table[i][1] = 200 + i;
+            table[i][2] = 40 + i;
+        }
+        table[0][3] = 1;
+        var result = suppression.suppress(table, false, true);
+        assertThat(result.isHidden(0, 3)).isTrue();
+        assertThat(result.hiddenCount()).isLessThanOrEqualTo(4);
+        assertThat(result.isHidden(5, 0)).isFalse();
+        assertRecoversNothing(table, result, false, true);
+    }
+
     @Test
     void nothingHiddenWhenNothingIsSmall() {
         var result = suppression.suppress(new long[][] {{0, 5}, {10, 0}}, true, true);
