@@ -56,6 +56,7 @@ class RoleAccessMatrixTest extends IntegrationTest {
         Set<Role> personRoles = EnumSet.of(Role.ADMIN, Role.DISTRICT_OFFICER, Role.COMMUNE_OFFICER, Role.FACILITY_OFFICER);
         VIEWS.put("persons", personRoles);
         VIEWS.put("persons/:id", personRoles);
+        VIEWS.put("area", personRoles);
 
         api("GET /api/v1/admin-units", ALL, "/api/v1/admin-units?province=01");
         api("GET /api/v1/me", ALL, "/api/v1/me");

@@ -400,7 +400,8 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
     private void renderLegend(Theme theme) {
         legend.removeAll();
         legend.add(new Div(new Span(theme.label())));
-        double lower = 1;
+        double lower = theme.values().byUnit().values().stream().filter(v -> v != null && v > 0)
+                .mapToDouble(Long::doubleValue).min().orElse(1);
         for (int i = 0; i < theme.breaks().length; i++) {
             String color = PALETTE[PALETTE.length - theme.breaks().length + i];
             long from = (long) Math.ceil(lower);
