@@ -147,6 +147,10 @@ public class PersonService {
         return new AccessScope(scope.role(), AreaType.PROVINCE, province);
     }
 
+    public boolean isAdmin() {
+        return currentUser.require().role() == Role.ADMIN;
+    }
+
     public boolean mayBreakTheGlass() {
         return currentUser.require().role().mayBreakTheGlass();
     }

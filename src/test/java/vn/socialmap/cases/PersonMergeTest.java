@@ -59,4 +59,17 @@ class PersonMergeTest extends IntegrationTest {
         assertThat(PathRules.statusesOn(merged.periods(), LocalDate.of(2021, 7, 1))).contains(PathStatus.ON_METHADONE);
         assertThat(jdbc.queryForObject("select count(*) from person_status_period where person_id = ?", Long.class, duplicate)).isZero();
     }
+
+    @Test
+    void anExportHoldsOnlyTheCallersAreaAndIsAudited() throws Exception {
+        signIn("district-005");
+        java.io.StringWriter out = new java.io.StringWriter();
+        persons.exportCsv(new PersonFilter("003", null, null, null, null, null, null, null), out);
+        assertThat(out.toString().lines().count()).as("header only").isEqualTo(1);
+        java.io.StringWriter mine = new java.io.StringWriter();
+        persons.exportCsv(PersonFilter.none(), mine);
+        assertThat(mine.toString().lines().skip(1)).isNotEmpty().allSatisfy(line -> assertThat(line.split(",")[6]).isEqualTo("005"));
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'EXPORT' and username = 'district-005'",
+                Long.class)).isEqualTo(2);
+    }
 }

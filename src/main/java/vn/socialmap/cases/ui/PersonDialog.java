@@ -15,17 +15,28 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 
 import vn.socialmap.base.ValidationException;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+
+import vn.socialmap.cases.Person;
 import vn.socialmap.cases.PersonForm;
 import vn.socialmap.cases.PersonService;
 import vn.socialmap.cases.Sex;
 import vn.socialmap.geography.AdminUnit;
 import vn.socialmap.geography.AdminUnitService;
 
-/** Records a new person; refuses bad input with the rule's message and saves nothing. */
+/**
+ * Records a new person or edits one; refuses bad input with the rule's message and saves
+ * nothing. A possible duplicate (same name and birth date in the district) is reported.
+ */
 class PersonDialog extends Dialog {
 
     PersonDialog(PersonService persons, AdminUnitService units, LongConsumer onCreated) {
-        setHeaderTitle(getTranslation("persons.new"));
+        this(persons, units, null, onCreated);
+    }
+
+    PersonDialog(PersonService persons, AdminUnitService units, Person existing, LongConsumer onSaved) {
+        setHeaderTitle(getTranslation(existing == null ? "persons.new" : "persons.edit"));
         TextField name = new TextField(getTranslation("persons.name"));
         DatePicker birth = new DatePicker(getTranslation("persons.birth"));
         Select<Sex> sex = new Select<>();
@@ -58,6 +69,27 @@ class PersonDialog extends Dialog {
         error.getStyle().set("color", "var(--lumo-error-text-color)");
         error.addClassName("sm-form-error");
 
+        if (existing != null) {
+            name.setValue(existing.getFullName());
+            birth.setValue(existing.getBirthDate());
+            sex.setValue(existing.getSex());
+            nationalId.setValue(existing.getNationalId() == null ? "" : existing.getNationalId());
+            units.find(existing.getCurrentCommuneCode()).ifPresent(u -> {
+                if (!communes.contains(u)) {
+                    current.setItems(java.util.stream.Stream.concat(communes.stream(), java.util.stream.Stream.of(u)).toList());
+                }
+                current.setValue(u);
+            });
+            units.find(existing.getPermanentCommuneCode()).ifPresent(permanent::setValue);
+            currentAddress.setValue(existing.getCurrentAddress() == null ? "" : existing.getCurrentAddress());
+            permanentAddress.setValue(existing.getPermanentAddress() == null ? "" : existing.getPermanentAddress());
+            if (existing.getCurrentPoint() != null) {
+                longitude.setValue(existing.getCurrentPoint().getX());
+                latitude.setValue(existing.getCurrentPoint().getY());
+            }
+            occupation.setValue(existing.getOccupation() == null ? "" : existing.getOccupation());
+            notes.setValue(existing.getNotes() == null ? "" : existing.getNotes());
+        }
         FormLayout form = new FormLayout(name, birth, sex, nationalId, current, currentAddress, permanent,
                 permanentAddress, longitude, latitude, occupation, notes);
         add(form, error);
@@ -67,9 +99,20 @@ class PersonDialog extends Dialog {
                         permanent.getValue() == null ? null : permanent.getValue().getCode(), permanentAddress.getValue(),
                         current.getValue() == null ? null : current.getValue().getCode(), currentAddress.getValue(),
                         longitude.getValue(), latitude.getValue(), occupation.getValue(), notes.getValue());
+                if (existing != null) {
+                    persons.update(existing.getId(), values, existing.getVersion());
+                    close();
+                    onSaved.accept(existing.getId());
+                    return;
+                }
                 PersonService.Created created = persons.create(values);
                 close();
-                onCreated.accept(created.person().getId());
+                if (!created.possibleDuplicates().isEmpty()) {
+                    Notification.show(getTranslation("persons.duplicate.warning", created.possibleDuplicates().stream()
+                                    .map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))),
+                            8000, Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_WARNING);
+                }
+                onSaved.accept(created.person().getId());
             } catch (ValidationException ex) {
                 error.setText(getTranslation(ex.messageKey(), ex.arguments()));
             }

@@ -51,7 +51,9 @@ public class PersonListView extends VerticalLayout implements HasDynamicTitle {
     private final TextField query = new TextField();
     private final Select<PathStatus> status = new Select<>();
     private final DatePicker date = new DatePicker();
+    private final ComboBox<AdminUnit> district = new ComboBox<>();
     private final ComboBox<AdminUnit> commune = new ComboBox<>();
+    private final TextField facility = new TextField();
     private final Select<Sex> sex = new Select<>();
     private final Select<String> ageGroup = new Select<>();
     private final CallbackDataProvider<PersonSummary, Void> provider;
@@ -75,6 +77,20 @@ public class PersonListView extends VerticalLayout implements HasDynamicTitle {
         commune.setItems(communesInScope(units, currentUser.scope()));
         commune.setItemLabelGenerator(AdminUnit::getName);
         commune.setClearButtonVisible(true);
+        district.setLabel(getTranslation("persons.district"));
+        district.setItemLabelGenerator(AdminUnit::getName);
+        district.setClearButtonVisible(true);
+        // only a system-wide user chooses among districts; officers are held to theirs
+        district.setVisible(currentUser.scope().areaType() == null);
+        if (district.isVisible()) {
+            List<AdminUnit> districts = new ArrayList<>();
+            units.provinces().forEach(p -> districts.addAll(units.byLevel(p.getCode(), AdminLevel.DISTRICT)));
+            district.setItems(districts);
+        }
+        facility.setLabel(getTranslation("persons.facility"));
+        facility.setClearButtonVisible(true);
+        facility.setValueChangeMode(ValueChangeMode.LAZY);
+        facility.setWidth("8rem");
         sex.setLabel(getTranslation("persons.sex"));
         sex.setItems(Sex.values());
         sex.setItemLabelGenerator(s -> s == null ? "" : getTranslation("sex." + s.name()));
@@ -109,6 +125,8 @@ public class PersonListView extends VerticalLayout implements HasDynamicTitle {
         status.addValueChangeListener(e -> provider.refreshAll());
         date.addValueChangeListener(e -> provider.refreshAll());
         commune.addValueChangeListener(e -> provider.refreshAll());
+        district.addValueChangeListener(e -> provider.refreshAll());
+        facility.addValueChangeListener(e -> provider.refreshAll());
         sex.addValueChangeListener(e -> provider.refreshAll());
         ageGroup.addValueChangeListener(e -> provider.refreshAll());
 
@@ -122,7 +140,7 @@ public class PersonListView extends VerticalLayout implements HasDynamicTitle {
         }, getTranslation("persons.export"));
         export.getElement().setAttribute("download", true);
 
-        HorizontalLayout filters = new HorizontalLayout(query, status, date, commune, sex, ageGroup);
+        HorizontalLayout filters = new HorizontalLayout(query, status, date, district, commune, facility, sex, ageGroup);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.getStyle().set("flex-wrap", "wrap");
         HorizontalLayout tools = new HorizontalLayout(export);
@@ -138,8 +156,9 @@ public class PersonListView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private PersonFilter filter() {
-        return new PersonFilter(null, commune.getValue() == null ? null : commune.getValue().getCode(), status.getValue(),
-                date.getValue(), null, ageGroup.getValue(), sex.getValue(), query.getValue());
+        return new PersonFilter(district.getValue() == null ? null : district.getValue().getCode(),
+                commune.getValue() == null ? null : commune.getValue().getCode(), status.getValue(),
+                date.getValue(), facility.getValue(), ageGroup.getValue(), sex.getValue(), query.getValue());
     }
 
     static List<AdminUnit> communesInScope(AdminUnitService units, AccessScope scope) {

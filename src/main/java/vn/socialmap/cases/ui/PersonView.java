@@ -85,6 +85,31 @@ public class PersonView extends VerticalLayout implements BeforeEnterObserver, H
         title = p.getFullName();
         add(new H2(p.getFullName()));
         add(statusBadges(detail));
+        if (persons.canRecord()) {
+            HorizontalLayout actions = new HorizontalLayout();
+            Button edit = new Button(getTranslation("persons.edit"), e -> new PersonDialog(persons, units, p, saved -> show(null)).open());
+            actions.add(edit);
+            if (persons.isAdmin()) {
+                TextField duplicate = new TextField();
+                duplicate.setPlaceholder(getTranslation("person.merge.placeholder"));
+                Button merge = new Button(getTranslation("person.merge"), e -> {
+                    try {
+                        persons.merge(id, Long.parseLong(duplicate.getValue().strip()));
+                        Notification.show(getTranslation("person.merge.done"), 4000, Notification.Position.TOP_CENTER)
+                                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                        show(null);
+                    } catch (NumberFormatException | NotFoundException ex) {
+                        duplicate.setErrorMessage(getTranslation("person.merge.unknown"));
+                        duplicate.setInvalid(true);
+                    } catch (ValidationException ex) {
+                        duplicate.setErrorMessage(getTranslation(ex.messageKey(), ex.arguments()));
+                        duplicate.setInvalid(true);
+                    }
+                });
+                actions.add(duplicate, merge);
+            }
+            add(actions);
+        }
         add(identity(p));
         add(new H3(getTranslation("person.timeline")));
         add(timeline(detail));
