@@ -43,7 +43,7 @@ CREATE TABLE audit_entry (
     area            varchar(40),
     action          varchar(32)  NOT NULL,
     record_type     varchar(32),
-    record_ids      varchar(4000),
+    record_ids      text,           -- every id looked at; a map of residences lists them all
     client_address  varchar(64),
     reason          varchar(1000),
     details         varchar(4000),

@@ -50,8 +50,9 @@ public class AuditLog {
         String previous = ((String) head.get("last_hash")).strip();
         // PostgreSQL keeps microseconds: hash exactly what is stored.
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        // Ids are never clipped: the log must name every record that was looked at.
         String ids = recordIds == null || recordIds.isEmpty() ? null
-                : clip(String.join(",", recordIds.stream().map(String::valueOf).toList()));
+                : String.join(",", recordIds.stream().map(String::valueOf).toList());
         AuditEntry unsigned = new AuditEntry(id, at, actor.username(), actor.role(), actor.area(), action,
                 recordType, ids, actor.clientAddress(), clip(reason), clip(details), previous, null);
         String hash = AuditHash.of(unsigned);

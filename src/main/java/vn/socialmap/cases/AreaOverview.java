@@ -51,6 +51,11 @@ public class AreaOverview {
     }
 
     public Overview of(LocalDate asOf) {
+        return of(asOf, null);
+    }
+
+    /** The caller's area, or one commune of it. */
+    public Overview of(LocalDate asOf, String communeCode) {
         AccessScope scope = currentUser.scope();
         if (!scope.seesPersons()) {
             throw new AccessDeniedException("No person access");
@@ -59,6 +64,10 @@ public class AreaOverview {
         Map<String, Object> params = new java.util.HashMap<>(scoped.params());
         params.put("on", Date.valueOf(asOf));
         String inScope = "p.merged_into_id is null and (" + scoped.where() + ")";
+        if (communeCode != null) {
+            inScope += " and p.current_commune_code = :onlyCommune";
+            params.put("onlyCommune", communeCode);
+        }
 
         Map<PathStatus, Long> counts = new EnumMap<>(PathStatus.class);
         jdbc.sql("select s.status, count(distinct s.person_id) as n from person_status_period s join person p on p.id = s.person_id "
@@ -101,7 +110,8 @@ public class AreaOverview {
 
         List<Long> shown = java.util.stream.Stream.of(recent, ending, stopped, absconded).flatMap(List::stream)
                 .map(Entry::personId).distinct().toList();
-        audit.record(AuditAction.VIEW, PersonService.RECORD_TYPE, shown, null, "area overview as of " + asOf);
+        audit.record(AuditAction.VIEW, PersonService.RECORD_TYPE, shown, null,
+                "area overview as of " + asOf + (communeCode == null ? "" : " commune " + communeCode));
         return new Overview(asOf, counts, recent, ending, stopped, absconded);
     }
 

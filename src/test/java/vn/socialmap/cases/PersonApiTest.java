@@ -211,4 +211,19 @@ class PersonApiTest extends IntegrationTest {
         assertThat(ok(call("leader", "GET", "/api/v1/stats/status-counts?province=01&level=ward", null), 400)
                 .path("invalidParams").get(0).path("name").asString()).isEqualTo("level");
     }
+
+    @Test
+    void aFacilityOfficerSeesTheCurrentResidentsOfTheirFacilityOnly() throws Exception {
+        JsonNode page = ok(call("facility-1", "GET", "/api/v1/persons?size=200", null), 200);
+        assertThat(page.path("totalElements").asLong()).isPositive();
+        for (JsonNode row : page.path("content")) {
+            long id = row.path("id").asLong();
+            assertThat(jdbc.queryForObject("""
+                    select count(*) from person_status_period where person_id = ? and facility_code = '1'
+                      and status in ('IN_COMPULSORY', 'VOLUNTARY_FACILITY', 'ABSCONDED') and valid_to is null""", Long.class, id))
+                    .as("person %d", id).isEqualTo(1);
+        }
+        long outsider = createIn("commune-00001", "00001", "Mạc Văn Ngoài Cơ Sở", "1979-01-01", null);
+        assertThat(call("facility-1", "GET", "/api/v1/persons/" + outsider, null).statusCode()).isEqualTo(404);
+    }
 }

@@ -34,6 +34,8 @@ public class AreaView extends VerticalLayout implements HasDynamicTitle {
     private final AreaOverview overviews;
     private final AdminUnitService units;
     private final Div content = new Div();
+    private final DatePicker asOf = new DatePicker();
+    private final com.vaadin.flow.component.combobox.ComboBox<AdminUnit> commune = new com.vaadin.flow.component.combobox.ComboBox<>();
 
     public AreaView(AreaOverview overviews, AdminUnitService units, CurrentUser currentUser) {
         this.overviews = overviews;
@@ -42,20 +44,28 @@ public class AreaView extends VerticalLayout implements HasDynamicTitle {
         String area = scope.areaType() == null ? getTranslation("users.area.system")
                 : units.find(scope.areaCode()).map(AdminUnit::getName)
                 .orElse(getTranslation("users.area.facility", scope.areaCode()));
-        DatePicker asOf = new DatePicker(getTranslation("area.asOf"), LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
-        asOf.addValueChangeListener(e -> {
-            if (e.getValue() != null) {
-                render(e.getValue());
-            }
-        });
+        asOf.setLabel(getTranslation("area.asOf"));
+        asOf.setValue(LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
+        asOf.addValueChangeListener(e -> render());
+        // a district officer (or an admin) drills into one commune of the area
+        List<AdminUnit> communes = PersonListView.communesInScope(units, scope);
+        commune.setLabel(getTranslation("persons.commune"));
+        commune.setItems(communes);
+        commune.setItemLabelGenerator(AdminUnit::getName);
+        commune.setClearButtonVisible(true);
+        commune.setVisible(communes.size() > 1);
+        commune.addValueChangeListener(e -> render());
         content.setWidthFull();
-        add(new H2(getTranslation("area.title", area)), asOf, content);
-        render(asOf.getValue());
+        add(new H2(getTranslation("area.title", area)), new com.vaadin.flow.component.orderedlayout.HorizontalLayout(asOf, commune), content);
+        render();
     }
 
-    private void render(LocalDate date) {
+    private void render() {
         content.removeAll();
-        AreaOverview.Overview o = overviews.of(date);
+        if (asOf.getValue() == null) {
+            return;
+        }
+        AreaOverview.Overview o = overviews.of(asOf.getValue(), commune.getValue() == null ? null : commune.getValue().getCode());
         FlexLayout cards = new FlexLayout();
         cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         cards.getStyle().set("gap", "var(--lumo-space-s)");
