@@ -135,11 +135,56 @@ class SmLeafletMap extends HTMLElement {
     const opts = (typeof options === 'string' ? JSON.parse(options) : options) || {};
     const group = L.markerClusterGroup({showCoverageOnHover: false, maxClusterRadius: 50, disableClusteringAtZoom: 17,
       chunkedLoading: true});
-    const style = Object.assign({radius: 4, color: '#8b0000', weight: 1, fillColor: '#d62728', fillOpacity: 0.8}, opts.style || {});
+    const style = Object.assign({pane: this._pane(550), radius: 4, color: '#8b0000', weight: 1, fillColor: '#d62728',
+      fillOpacity: 0.8}, opts.style || {});
     group.addLayers(data.map((p) => L.circleMarker([p[1], p[0]], style)));
     group.addTo(map);
     this._layers.set(id, group);
     this.setAttribute('data-layer-' + id, String(data.length));
+  }
+
+  /**
+   * Adds or replaces a layer of point features (GeoJSON) drawn as circles of one colour,
+   * clustered at low zoom; popups and tooltips come from _popup/_tooltip properties and
+   * clicks are reported like those of other layers.
+   */
+  setMarkerLayer(id, geojson, options) {
+    const map = this._ensureMap();
+    this.removeLayer(id);
+    const data = typeof geojson === 'string' ? JSON.parse(geojson) : geojson;
+    const opts = (typeof options === 'string' ? JSON.parse(options) : options) || {};
+    const color = opts.color || '#333';
+    const group = L.markerClusterGroup({showCoverageOnHover: false, maxClusterRadius: 40, disableClusteringAtZoom: 14,
+      iconCreateFunction: (cluster) => L.divIcon({
+        html: '<div style="background:' + color + '"><span>' + cluster.getChildCount() + '</span></div>',
+        className: 'marker-cluster sm-cluster sm-cluster-' + id, iconSize: L.point(36, 36)})});
+    // Above the unit shapes, so that a click on a marker reaches it.
+    const pane = this._pane(600);
+    const points = L.geoJSON(data, {
+      pointToLayer: (feature, latlng) => L.circleMarker(latlng, {pane, radius: 7, color: '#fff', weight: 2,
+        fillColor: color, fillOpacity: 0.95}),
+      onEachFeature: (feature, featureLayer) => {
+        const p = feature.properties || {};
+        if (p._tooltip) {
+          featureLayer.bindTooltip(p._tooltip, {direction: 'top'});
+        }
+        if (p._popup) {
+          featureLayer.bindPopup(p._popup, {minWidth: 220, maxWidth: 340});
+        }
+        featureLayer.on('click', () => this._fire('sm-feature-click', {layer: id, id: String(feature.id ?? '')}));
+        featureLayer.on('add', () => {
+          const el = featureLayer.getElement && featureLayer.getElement();
+          if (el) {
+            el.setAttribute('data-layer', id);
+            el.setAttribute('data-id', String(feature.id ?? ''));
+          }
+        });
+      }
+    });
+    group.addLayer(points);
+    group.addTo(map);
+    this._layers.set(id, group);
+    this.setAttribute('data-layer-' + id, String(data.features ? data.features.length : 0));
   }
 
   _pane(zIndex) {

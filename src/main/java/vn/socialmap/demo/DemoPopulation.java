@@ -4,16 +4,12 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.geom.Location;
 
 import vn.socialmap.cases.CaseBulkLoader.PersonSeed;
 import vn.socialmap.cases.EventForm;
@@ -22,6 +18,7 @@ import vn.socialmap.cases.NationalId;
 import vn.socialmap.cases.PersonForm;
 import vn.socialmap.cases.Sex;
 import vn.socialmap.geography.AdminUnit;
+import vn.socialmap.geography.PointSampler;
 
 /**
  * Generates a province's synthetic people and paths, deterministically (same calibration,
@@ -60,13 +57,14 @@ final class DemoPopulation {
     private final List<District> districts;
     private final Facilities facilities;
     private final Random random;
-    private final Map<String, IndexedPointInAreaLocator> locators = new HashMap<>();
+    private final PointSampler points;
 
     DemoPopulation(DemoCalibration calibration, List<District> districts, Facilities facilities) {
         this.calibration = calibration;
         this.districts = districts;
         this.facilities = facilities;
         this.random = new Random(calibration.seed());
+        this.points = new PointSampler(random);
     }
 
     /** A person being built: who, where, and their events. */
@@ -358,21 +356,7 @@ final class DemoPopulation {
     }
 
     private Coordinate pointIn(AdminUnit commune) {
-        IndexedPointInAreaLocator locator = locators.computeIfAbsent(commune.getCode(),
-                c -> new IndexedPointInAreaLocator(commune.getGeom()));
-        Envelope env = commune.getGeom().getEnvelopeInternal();
-        for (int tries = 0; tries < 1000; tries++) {
-            Coordinate c = new Coordinate(round(env.getMinX() + random.nextDouble() * env.getWidth()),
-                    round(env.getMinY() + random.nextDouble() * env.getHeight()));
-            if (locator.locate(c) == Location.INTERIOR) {
-                return c;
-            }
-        }
-        return null;
-    }
-
-    private static double round(double degrees) {
-        return Math.round(degrees * 1e6) / 1e6;
+        return points.inside(commune);
     }
 
     private LocalDate between(LocalDate from, LocalDate to) {

@@ -26,6 +26,11 @@ public interface ThematicLayer {
     /** Values per unit code of the level in the province; suppressed values are null. */
     Values values(String variant, String provinceCode, AdminLevel level, LocalDate date);
 
+    /** Class breaks fixed by the layer's meaning (e.g. none / 1 / 2+), or null to classify the data. */
+    default double[] fixedBreaks(String variant) {
+        return null;
+    }
+
     /** Whether the current user may see this layer's points at all. */
     boolean pointsAvailable();
 

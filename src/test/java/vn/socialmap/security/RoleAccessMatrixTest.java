@@ -62,6 +62,10 @@ class RoleAccessMatrixTest extends IntegrationTest {
         api("GET /api/v1/me", ALL, "/api/v1/me");
         api("GET /api/v1/persons", personRoles, "/api/v1/persons");
         api("GET /api/v1/stats/status-counts", ALL, "/api/v1/stats/status-counts?province=01");
+        api("GET /api/v1/facilities", ALL, "/api/v1/facilities?province=01&type=PUBLIC_REHAB");
+        api("GET /api/v1/facilities/{id}", ALL, null);
+        api("POST /api/v1/facilities", EnumSet.of(Role.ADMIN, Role.DISTRICT_OFFICER), null);
+        api("PUT /api/v1/facilities/{id}", EnumSet.of(Role.ADMIN, Role.DISTRICT_OFFICER), null);
         // Samples of the operations below need a body or a person in the caller's area; PersonApiTest covers them.
         api("GET /api/v1/persons/{id}", personRoles, null);
         api("POST /api/v1/persons", EnumSet.of(Role.ADMIN, Role.COMMUNE_OFFICER, Role.FACILITY_OFFICER), null);

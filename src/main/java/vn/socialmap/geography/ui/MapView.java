@@ -10,6 +10,7 @@ import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -41,6 +42,7 @@ import vn.socialmap.geography.AdminLevel;
 import vn.socialmap.geography.AdminUnit;
 import vn.socialmap.geography.AdminUnitFeatures;
 import vn.socialmap.geography.AdminUnitService;
+import vn.socialmap.geography.MapOverlays;
 import vn.socialmap.geography.ThematicLayer;
 
 /**
@@ -57,6 +59,7 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
     static final String COMMUNES = "communes";
     static final String FOCUS = "focus";
     static final String POINTS = "points";
+    static final String OVERLAY_PREFIX = "overlay-";
     static final String[] PALETTE = {"#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026"};
     static final String ZERO_COLOR = "#f7f7f7";
     static final String HIDDEN_COLOR = "#bdbdbd";
@@ -75,6 +78,8 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
     private final Div approximateNotice = new Div();
 
     private final List<ThematicLayer> thematicLayers;
+    private final List<MapOverlays> overlays;
+    private final CheckboxGroup<MapOverlays.Group> overlayChoice = new CheckboxGroup<>();
     private final Select<String> theme = new Select<>();
     private final DatePicker themeDate = new DatePicker();
     private final Select<ClassBreaks.Method> themeMethod = new Select<>();
@@ -86,10 +91,11 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
     private AdminUnit currentCommune;
 
     public MapView(AdminUnitService units, AdminUnitFeatures features, MapSettings settings, ObjectMapper json,
-                   List<ThematicLayer> thematicLayers) {
+                   List<ThematicLayer> thematicLayers, List<MapOverlays> overlays) {
         this.units = units;
         this.features = features;
         this.thematicLayers = thematicLayers;
+        this.overlays = overlays;
         this.map = new LeafletMap(json);
         map.setBaseLayer(settings.tileUrl(), settings.tileAttribution());
         map.getStyle().set("background", "#eef2f5");
@@ -151,7 +157,7 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
         boundaryLegend.getStyle().set("font-size", "var(--lumo-font-size-xxs)").set("color", "var(--lumo-secondary-text-color)");
 
         VerticalLayout panel = new VerticalLayout(province, breadcrumb, search, listTitle, list, approximateNotice,
-                thematicControls(), legend, boundaryLegend);
+                thematicControls(), legend, overlayControls(), boundaryLegend);
         panel.setWidth("22rem");
         panel.setMinWidth("16rem");
         panel.setHeightFull();
@@ -199,6 +205,34 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
         legend.addClassName("sm-legend");
         legend.getStyle().set("font-size", "var(--lumo-font-size-xs)");
         return box;
+    }
+
+    /** The layer switcher of the point overlays (facilities, services), with each layer's colour as its legend. */
+    private CheckboxGroup<MapOverlays.Group> overlayControls() {
+        List<MapOverlays.Group> groups = overlays.stream().flatMap(o -> o.groups().stream()).toList();
+        overlayChoice.setLabel(getTranslation("map.overlays"));
+        overlayChoice.setItems(groups);
+        overlayChoice.setRenderer(new ComponentRenderer<>(g -> {
+            Span swatch = new Span();
+            swatch.getStyle().set("display", "inline-block").set("width", "10px").set("height", "10px")
+                    .set("border-radius", "50%").set("background", g.color()).set("margin-right", "6px");
+            return new Span(swatch, new Span(getTranslation(g.labelKey())));
+        }));
+        overlayChoice.addClassName("sm-overlays");
+        overlayChoice.getStyle().set("font-size", "var(--lumo-font-size-s)");
+        overlayChoice.addValueChangeListener(e -> {
+            for (MapOverlays.Group g : groups) {
+                boolean on = e.getValue().contains(g);
+                boolean was = e.getOldValue() != null && e.getOldValue().contains(g);
+                if (on && !was && currentProvince != null) {
+                    overlays.stream().filter(o -> o.groups().contains(g)).findFirst().ifPresent(o ->
+                            map.setMarkerLayer(OVERLAY_PREFIX + g.id(), o.features(g.id(), currentProvince.getCode()), g.color()));
+                } else if (!on && was) {
+                    map.removeLayer(OVERLAY_PREFIX + g.id());
+                }
+            }
+        });
+        return overlayChoice;
     }
 
     private java.util.Optional<ThematicLayer> layerOf(String option) {
@@ -262,6 +296,10 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
             province.setValue(items(newProvince));
             map.setLayer(DISTRICTS, layer(units.byLevel(newProvince.getCode(), AdminLevel.DISTRICT)), districtStyle());
             currentDistrict = null;
+            for (MapOverlays.Group g : overlayChoice.getValue()) {
+                overlays.stream().filter(o -> o.groups().contains(g)).findFirst().ifPresent(o ->
+                        map.setMarkerLayer(OVERLAY_PREFIX + g.id(), o.features(g.id(), newProvince.getCode()), g.color()));
+            }
         }
         if (district == null) {
             map.removeLayer(COMMUNES);
@@ -371,8 +409,9 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
         ThematicLayer.Values values = layer.values(variant, currentProvince.getCode(), shown.getFirst().getLevel(), themeDate.getValue());
         double[] known = shown.stream().map(u -> values.byUnit().get(u.getCode()))
                 .filter(v -> v != null && v > 0).mapToDouble(Long::doubleValue).toArray();
-        double[] breaks = ClassBreaks.of(themeMethod.getValue() == null ? ClassBreaks.Method.NATURAL_BREAKS : themeMethod.getValue(),
-                known, PALETTE.length);
+        double[] fixed = layer.fixedBreaks(variant);
+        double[] breaks = fixed != null ? fixed : ClassBreaks.of(themeMethod.getValue() == null
+                ? ClassBreaks.Method.NATURAL_BREAKS : themeMethod.getValue(), known, PALETTE.length);
         Theme result = new Theme(getTranslation(layer.variantLabelKey(variant)), values, breaks);
         renderLegend(result);
         return result;
@@ -406,7 +445,8 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
             String color = PALETTE[PALETTE.length - theme.breaks().length + i];
             long from = (long) Math.ceil(lower);
             long to = (long) theme.breaks()[i];
-            legend.add(legendRow(color, from == to ? String.valueOf(to) : from + " – " + to));
+            String range = theme.breaks()[i] == Double.MAX_VALUE ? "≥ " + from : from == to ? String.valueOf(to) : from + " – " + to;
+            legend.add(legendRow(color, range));
             lower = theme.breaks()[i] + 1;
         }
         legend.add(legendRow(ZERO_COLOR, "0"));

@@ -143,4 +143,37 @@ class MapViewBrowserTest extends BrowserTest {
     private long jdbcCount(String sql) {
         return jdbc.queryForObject(sql, Long.class);
     }
+
+    @Test
+    void facilityLayersToggleAndOpenTheirPopups() {
+        login("leader");
+        page.navigate(baseUrl() + "/");
+        assertThat(districts()).hasCount(30);
+        Locator publicRehab = page.locator(".sm-overlays vaadin-checkbox").filter(new Locator.FilterOptions().setHasText("Cơ sở cai nghiện công lập"));
+        publicRehab.click();
+        assertThat(page.locator("sm-leaflet-map")).hasAttribute("data-layer-overlay-PUBLIC_REHAB", "7");
+        // hotspots are not offered to a leader
+        assertThat(page.locator(".sm-overlays vaadin-checkbox").filter(new Locator.FilterOptions().setHasText("tụ điểm"))).hasCount(0);
+
+        double[] where = jdbc.queryForObject("select array[ST_X(location), ST_Y(location)] from facility where type = 'PUBLIC_REHAB' and code = '2'",
+                (rs, n) -> { Double[] a = (Double[]) rs.getArray(1).getArray(); return new double[] {a[0], a[1]}; });
+        page.locator("sm-leaflet-map").evaluate("(el, ll) => el.map.setView([ll[1], ll[0]], 15, {animate: false})",
+                java.util.List.of(where[0], where[1]));
+        Locator marker = page.locator("path[data-layer=overlay-PUBLIC_REHAB]").first();
+        marker.click(new Locator.ClickOptions().setForce(true));
+        assertThat(page.locator(".leaflet-popup-content")).containsText("Cơ sở cai nghiện ma túy số 2 Hà Nội");
+        assertThat(page.locator(".leaflet-popup-content")).containsText("Đang hoạt động");
+
+        publicRehab.click();
+        assertThat(page.locator("sm-leaflet-map")).not().hasAttribute("data-layer-overlay-PUBLIC_REHAB", "7");
+    }
+
+    @Test
+    void modelCoverageLayerShowsNoneOneOrMore() {
+        login("planner");
+        page.navigate(baseUrl() + "/?unit=004");
+        chooseTheme("Mô hình hỗ trợ sau cai");
+        assertThat(page.locator(".sm-legend")).containsText("≥ 2");
+        assertThat(page.locator(".sm-legend")).not().containsText("ẩn để bảo vệ danh tính");
+    }
 }

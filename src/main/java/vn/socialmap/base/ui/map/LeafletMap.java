@@ -52,6 +52,12 @@ public class LeafletMap extends Component implements HasSize {
         getElement().callJsFunction("setPointLayer", id, json.writeValueAsString(points), "{}");
     }
 
+    /** Point features of one colour, clustered at low zoom, with their popups. */
+    public void setMarkerLayer(String id, GeoJson.FeatureCollection features, String color) {
+        getElement().callJsFunction("setMarkerLayer", id, json.writeValueAsString(features),
+                json.writeValueAsString(java.util.Map.of("color", color)));
+    }
+
     public void removeLayer(String id) {
         getElement().callJsFunction("removeLayer", id);
     }

@@ -1,0 +1,134 @@
+package vn.socialmap.facilities;
+
+import java.net.URI;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.locationtech.jts.geom.Envelope;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import vn.socialmap.base.geojson.GeoJson;
+import vn.socialmap.base.web.InvalidRequestException;
+import vn.socialmap.base.web.QueryParameters;
+import vn.socialmap.geography.AdminLevel;
+import vn.socialmap.geography.AdminUnitService;
+
+@RestController
+@RequestMapping("/api/v1/facilities")
+@Tag(name = "Facilities", description = "Rehab facilities, providers, clinics, counseling points, post-rehab models, hotspots")
+class FacilityController {
+
+    private final FacilityService facilities;
+    private final AdminUnitService units;
+
+    FacilityController(FacilityService facilities, AdminUnitService units) {
+        this.facilities = facilities;
+        this.units = units;
+    }
+
+    @GetMapping(produces = {"application/geo+json", "application/json"})
+    @Operation(summary = "Facilities as a GeoJSON FeatureCollection of points; hotspots only for roles that see persons")
+    GeoJson.FeatureCollection list(HttpServletRequest request,
+                                   @RequestParam(required = false) String province,
+                                   @RequestParam(required = false) String type,
+                                   @RequestParam(required = false) String district,
+                                   @RequestParam(required = false) String commune,
+                                   @RequestParam(required = false) String bbox) {
+        QueryParameters.requireOnly(request, Set.of("province", "type", "district", "commune", "bbox"));
+        if (province == null || units.find(province).filter(u -> u.getLevel() == AdminLevel.PROVINCE).isEmpty()) {
+            throw new InvalidRequestException("province", "Unknown or missing province code '" + province + "'");
+        }
+        Set<FacilityType> types = EnumSet.noneOf(FacilityType.class);
+        if (type != null && !type.isBlank()) {
+            for (String t : type.split(",")) {
+                try {
+                    types.add(FacilityType.valueOf(t.strip().toUpperCase(java.util.Locale.ROOT)));
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidRequestException("type", "Unknown type '" + t + "'; expected one of " + List.of(FacilityType.values()));
+                }
+            }
+        }
+        if (district != null && units.find(district).filter(u -> u.getLevel() == AdminLevel.DISTRICT).isEmpty()) {
+            throw new InvalidRequestException("district", "Unknown district code '" + district + "'");
+        }
+        if (commune != null && units.find(commune).filter(u -> u.getLevel() == AdminLevel.COMMUNE).isEmpty()) {
+            throw new InvalidRequestException("commune", "Unknown commune code '" + commune + "'");
+        }
+        List<Facility> found = facilities.find(new FacilityService.Query(province, types, district, commune, bbox(bbox)));
+        return new GeoJson.FeatureCollection(found.stream().map(FacilityController::feature).toList());
+    }
+
+    @GetMapping(value = "/{id}", produces = {"application/geo+json", "application/json"})
+    @Operation(summary = "One facility as a GeoJSON Feature")
+    GeoJson.Feature get(@PathVariable long id) {
+        return feature(facilities.get(id));
+    }
+
+    @PostMapping
+    @Operation(summary = "Register a facility (admin, or district officer in their district)")
+    ResponseEntity<GeoJson.Feature> create(@RequestBody FacilityForm form) {
+        Facility f = facilities.create(form);
+        return ResponseEntity.created(URI.create("/api/v1/facilities/" + f.getId())).body(feature(f));
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Change a facility; version must match (optimistic locking)")
+    GeoJson.Feature update(@PathVariable long id, @RequestParam long version, @RequestBody FacilityForm form) {
+        return feature(facilities.update(id, form, version));
+    }
+
+    static GeoJson.Feature feature(Facility f) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("id", f.getId());
+        p.put("type", f.getType().name());
+        p.put("code", f.getCode());
+        p.put("name", f.getName());
+        p.put("address", f.getAddress());
+        p.put("communeCode", f.getCommuneCode());
+        p.put("districtCode", f.getDistrictCode());
+        p.put("phone", f.getPhone());
+        p.put("email", f.getEmail());
+        p.put("contactPerson", f.getContactPerson());
+        p.put("status", f.getStatus().name());
+        p.put("statusSince", f.getStatusSince().toString());
+        p.put("details", f.getDetails());
+        p.put("demo", f.isDemo());
+        p.put("version", f.getVersion());
+        return new GeoJson.Feature(String.valueOf(f.getId()), GeoJson.geometry(f.getLocation()), p);
+    }
+
+    private static Envelope bbox(String bbox) {
+        if (bbox == null || bbox.isBlank()) {
+            return null;
+        }
+        String[] parts = bbox.split(",");
+        try {
+            if (parts.length == 4) {
+                double minX = Double.parseDouble(parts[0]);
+                double minY = Double.parseDouble(parts[1]);
+                double maxX = Double.parseDouble(parts[2]);
+                double maxY = Double.parseDouble(parts[3]);
+                if (minX <= maxX && minY <= maxY && minX >= -180 && maxX <= 180 && minY >= -90 && maxY <= 90) {
+                    return new Envelope(minX, maxX, minY, maxY);
+                }
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new InvalidRequestException("bbox", "bbox must be minLon,minLat,maxLon,maxLat in degrees");
+    }
+}

@@ -1,0 +1,12 @@
+package vn.socialmap.facilities;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface FacilityRepository extends JpaRepository<Facility, Long> {
+
+    boolean existsByProvinceCodeAndDemoTrue(String provinceCode);
+
+    List<Facility> findByProvinceCodeOrderByTypeAscNameAsc(String provinceCode);
+}

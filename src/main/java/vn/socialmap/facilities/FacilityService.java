@@ -1,0 +1,269 @@
+package vn.socialmap.facilities;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.ObjectMapper;
+
+import vn.socialmap.base.NotFoundException;
+import vn.socialmap.base.ValidationException;
+import vn.socialmap.geography.AdminLevel;
+import vn.socialmap.geography.AdminUnit;
+import vn.socialmap.geography.AdminUnitService;
+import vn.socialmap.security.AccessScope;
+import vn.socialmap.security.AreaType;
+import vn.socialmap.security.CurrentUser;
+import vn.socialmap.security.Role;
+
+/**
+ * The facility registry: validation (the point must lie in its commune, each type's own
+ * fields), change history, and who may see and change what (hotspots only for roles that
+ * may see persons; district officers change their district's records, admins all).
+ */
+@Service
+@Transactional
+public class FacilityService {
+
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final Set<String> MODEL_KINDS = Set.of("VOLUNTEER", "CLUB", "COUNSELING");
+    static final Set<String> SEVERITIES = Set.of("LOW", "MEDIUM", "HIGH");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern PHONE = Pattern.compile("[0-9 +().-]{6,20}");
+
+    private final FacilityRepository facilities;
+    private final AdminUnitService units;
+    private final CurrentUser currentUser;
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final GeometryFactory geometry = new GeometryFactory(new PrecisionModel(), 4326);
+
+    FacilityService(FacilityRepository facilities, AdminUnitService units, CurrentUser currentUser, JdbcClient jdbc,
+                    ObjectMapper json, Clock clock) {
+        this.facilities = facilities;
+        this.units = units;
+        this.currentUser = currentUser;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Filters of the registry; null fields do not filter. {@code bbox}: minLon, minLat, maxLon, maxLat. */
+    public record Query(String provinceCode, Collection<FacilityType> types, String districtCode, String communeCode,
+                        Envelope bbox) {
+    }
+
+    /** One entry of a facility's history. */
+    public record Change(java.time.Instant changedAt, String changedBy, String what, String before, String after) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<Facility> find(Query q) {
+        boolean hotspots = seesHotspots();
+        return facilities.findByProvinceCodeOrderByTypeAscNameAsc(q.provinceCode()).stream()
+                .filter(f -> hotspots || f.getType() != FacilityType.HOTSPOT)
+                .filter(f -> q.types() == null || q.types().isEmpty() || q.types().contains(f.getType()))
+                .filter(f -> q.districtCode() == null || q.districtCode().equals(f.getDistrictCode()))
+                .filter(f -> q.communeCode() == null || q.communeCode().equals(f.getCommuneCode()))
+                .filter(f -> q.bbox() == null || q.bbox().contains(f.getLocation().getCoordinate()))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Facility get(long id) {
+        Facility f = facilities.findById(id).orElseThrow(() -> new NotFoundException("No facility " + id));
+        if (f.getType() == FacilityType.HOTSPOT && !seesHotspots()) {
+            throw new NotFoundException("No facility " + id);
+        }
+        return f;
+    }
+
+    public Facility create(FacilityForm form) {
+        AdminUnit commune = validate(form);
+        requireWriter(commune);
+        Facility f = new Facility(commune.getProvinceCode(), clock.instant());
+        f.apply(form, commune.getParentCode(), point(form), clock.instant());
+        facilities.save(f);
+        history(f, "CREATED", null);
+        return f;
+    }
+
+    public Facility update(long id, FacilityForm form, long expectedVersion) {
+        Facility f = get(id);
+        requireWriter(units.find(f.getCommuneCode()).orElseThrow());
+        if (f.getVersion() != expectedVersion) {
+            throw new ValidationException(null, "facility.error.concurrent");
+        }
+        AdminUnit commune = validate(form);
+        requireWriter(commune);
+        Map<String, Object> before = f.snapshot();
+        boolean statusChanged = f.getStatus() != form.status();
+        f.apply(form, commune.getParentCode(), point(form), clock.instant());
+        history(f, statusChanged ? "STATUS" : "CHANGED", before);
+        return f;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Change> history(long id) {
+        get(id);
+        return jdbc.sql("select changed_at, changed_by, what, before::text, after::text from facility_change "
+                        + "where facility_id = :id order by changed_at, id")
+                .param("id", id)
+                .query((rs, n) -> new Change(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5))).list();
+    }
+
+    public boolean seesHotspots() {
+        return currentUser.get().map(u -> u.scope().seesPersons()).orElse(false);
+    }
+
+    private void history(Facility f, String what, Map<String, Object> before) {
+        jdbc.sql("""
+                insert into facility_change (province_code, facility_id, changed_at, changed_by, what, before, after)
+                values (:province, :id, :at, :by, :what, cast(:before as jsonb), cast(:after as jsonb))""")
+                .param("province", f.getProvinceCode()).param("id", f.getId())
+                .param("at", java.sql.Timestamp.from(clock.instant()))
+                .param("by", currentUser.get().map(u -> u.getUsername()).orElse("system"))
+                .param("what", what).param("before", before == null ? null : json.writeValueAsString(before))
+                .param("after", json.writeValueAsString(f.snapshot()))
+                .update();
+    }
+
+    private void requireWriter(AdminUnit commune) {
+        var user = currentUser.get().orElse(null);
+        if (user == null) {
+            return; // start-up loaders
+        }
+        AccessScope scope = user.scope();
+        boolean allowed = user.role() == Role.ADMIN
+                || user.role() == Role.DISTRICT_OFFICER && scope.areaType() == AreaType.DISTRICT
+                && scope.areaCode().equals(commune.getParentCode());
+        if (!allowed) {
+            throw new AccessDeniedException("Role " + user.role() + " does not change facilities here");
+        }
+    }
+
+    private AdminUnit validate(FacilityForm form) {
+        if (form.type() == null) {
+            throw new ValidationException("type", "facility.error.type");
+        }
+        String name = form.name() == null ? "" : form.name().strip();
+        if (name.isEmpty() || name.length() > 300 || name.chars().anyMatch(Character::isISOControl)) {
+            throw new ValidationException("name", "facility.error.name");
+        }
+        AdminUnit commune = units.find(form.communeCode()).filter(u -> u.getLevel() == AdminLevel.COMMUNE)
+                .orElseThrow(() -> new ValidationException("communeCode", "facility.error.commune", form.communeCode()));
+        if (form.longitude() == null || form.latitude() == null) {
+            throw new ValidationException("location", "facility.error.location.missing");
+        }
+        if (!Double.isFinite(form.longitude()) || !Double.isFinite(form.latitude())
+                || !units.covers(commune.getCode(), form.longitude(), form.latitude())) {
+            throw new ValidationException("location", "facility.error.location.outside", commune.getName());
+        }
+        if (form.status() == null || form.statusSince() == null) {
+            throw new ValidationException("status", "facility.error.status");
+        }
+        if (form.statusSince().isAfter(LocalDate.now(clock.withZone(VIETNAM)))) {
+            throw new ValidationException("statusSince", "facility.error.status.future");
+        }
+        if (form.email() != null && !form.email().isBlank() && !EMAIL.matcher(form.email().strip()).matches()) {
+            throw new ValidationException("email", "facility.error.email");
+        }
+        if (form.phone() != null && !form.phone().isBlank() && !PHONE.matcher(form.phone().strip()).matches()) {
+            throw new ValidationException("phone", "facility.error.phone");
+        }
+        checkDetails(form, commune);
+        return commune;
+    }
+
+    private void checkDetails(FacilityForm form, AdminUnit commune) {
+        Map<String, Object> d = form.details() == null ? Map.of() : form.details();
+        for (String field : form.type().requiredDetails()) {
+            Object v = d.get(field);
+            if (v == null || v.toString().isBlank()) {
+                throw new ValidationException(field, "facility.error.detail.missing", field);
+            }
+        }
+        positive(d, "capacity", true);
+        positive(d, "patients", false);
+        if (d.get("capacity") != null && d.get("patients") != null
+                && number(d, "patients") > number(d, "capacity")) {
+            throw new ValidationException("patients", "facility.error.patients");
+        }
+        if (d.get("modelKind") != null && !MODEL_KINDS.contains(d.get("modelKind").toString())) {
+            throw new ValidationException("modelKind", "facility.error.detail.value", "modelKind", String.join(", ", MODEL_KINDS));
+        }
+        if (d.get("severity") != null && !SEVERITIES.contains(d.get("severity").toString())) {
+            throw new ValidationException("severity", "facility.error.detail.value", "severity", String.join(", ", SEVERITIES));
+        }
+        int year = LocalDate.now(clock.withZone(VIETNAM)).getYear();
+        if (d.get("startYear") != null) {
+            long start = number(d, "startYear");
+            if (start < 2000 || start > year) {
+                throw new ValidationException("startYear", "facility.error.year", 2000, year);
+            }
+            if (d.get("endYear") != null && number(d, "endYear") < start) {
+                throw new ValidationException("endYear", "facility.error.endYear");
+            }
+        }
+        if (d.get("periodFrom") != null) {
+            LocalDate from = date(d, "periodFrom");
+            if (d.get("periodTo") != null && date(d, "periodTo").isBefore(from)) {
+                throw new ValidationException("periodTo", "facility.error.period");
+            }
+        }
+        if (d.get("servedCommunes") != null) {
+            if (!(d.get("servedCommunes") instanceof List<?> served) || served.isEmpty()) {
+                throw new ValidationException("servedCommunes", "facility.error.served");
+            }
+            for (Object code : served) {
+                units.find(String.valueOf(code)).filter(u -> u.getLevel() == AdminLevel.COMMUNE
+                                && u.getParentCode().equals(commune.getParentCode()))
+                        .orElseThrow(() -> new ValidationException("servedCommunes", "facility.error.served.outside", code));
+            }
+        }
+    }
+
+    private static void positive(Map<String, Object> d, String field, boolean strictly) {
+        if (d.get(field) != null) {
+            long n = number(d, field);
+            if (n < 0 || strictly && n == 0) {
+                throw new ValidationException(field, "facility.error.number", field);
+            }
+        }
+    }
+
+    private static long number(Map<String, Object> d, String field) {
+        try {
+            return Long.parseLong(d.get(field).toString().strip());
+        } catch (NumberFormatException e) {
+            throw new ValidationException(field, "facility.error.number", field);
+        }
+    }
+
+    private static LocalDate date(Map<String, Object> d, String field) {
+        try {
+            return LocalDate.parse(d.get(field).toString().strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ValidationException(field, "facility.error.date", field);
+        }
+    }
+
+    private org.locationtech.jts.geom.Point point(FacilityForm form) {
+        return geometry.createPoint(new Coordinate(form.longitude(), form.latitude()));
+    }
+}

@@ -1,0 +1,5 @@
+package vn.socialmap.facilities;
+
+public enum FacilityStatus {
+    ACTIVE, SUSPENDED, CLOSED
+}

@@ -1,0 +1,21 @@
+package vn.socialmap.geography;
+
+import java.util.List;
+
+import vn.socialmap.base.geojson.GeoJson;
+
+/**
+ * Point layers another module puts on the administrative map (facilities, services), each
+ * with its own colour, toggled in the map's layer switcher. Features carry their tooltip
+ * and popup ({@code _tooltip}, {@code _popup}) like the unit layers.
+ */
+public interface MapOverlays {
+
+    /** The groups the current user may see. */
+    List<Group> groups();
+
+    GeoJson.FeatureCollection features(String groupId, String provinceCode);
+
+    record Group(String id, String labelKey, String color) {
+    }
+}

@@ -1,0 +1,40 @@
+package vn.socialmap.geography;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+
+import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Location;
+
+/** Random points inside units, for generated data; deterministic for a given {@link Random}. */
+public final class PointSampler {
+
+    private final Map<String, IndexedPointInAreaLocator> locators = new HashMap<>();
+    private final Random random;
+
+    public PointSampler(Random random) {
+        this.random = random;
+    }
+
+    /** A point strictly inside the unit, rounded to 6 decimals (about 10 cm), or its interior point. */
+    public Coordinate inside(AdminUnit unit) {
+        IndexedPointInAreaLocator locator = locators.computeIfAbsent(unit.getCode(),
+                c -> new IndexedPointInAreaLocator(unit.getGeom()));
+        Envelope env = unit.getGeom().getEnvelopeInternal();
+        for (int tries = 0; tries < 1000; tries++) {
+            Coordinate c = new Coordinate(round(env.getMinX() + random.nextDouble() * env.getWidth()),
+                    round(env.getMinY() + random.nextDouble() * env.getHeight()));
+            if (locator.locate(c) == Location.INTERIOR) {
+                return c;
+            }
+        }
+        return unit.getGeom().getInteriorPoint().getCoordinate();
+    }
+
+    private static double round(double degrees) {
+        return Math.round(degrees * 1e6) / 1e6;
+    }
+}
