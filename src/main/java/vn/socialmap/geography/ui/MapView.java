@@ -163,7 +163,9 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
         panel.setHeightFull();
         panel.setPadding(true);
         panel.setSpacing(false);
-        panel.getStyle().set("gap", "var(--lumo-space-s)").set("border-right", "1px solid var(--lumo-contrast-10pct)");
+        panel.getStyle().set("gap", "var(--lumo-space-s)").set("border-right", "1px solid var(--lumo-contrast-10pct)")
+                .set("overflow-y", "auto");
+        list.setMinHeight("12rem");
         panel.setFlexGrow(1, list);
         return panel;
     }
