@@ -187,6 +187,18 @@ class SmLeafletMap extends HTMLElement {
     this.setAttribute('data-layer-' + id, String(data.features ? data.features.length : 0));
   }
 
+  /** Circles of a radius in metres around points ([lon, lat] pairs): service catchments. */
+  setCircleLayer(id, points, radiusMeters, color) {
+    const map = this._ensureMap();
+    this.removeLayer(id);
+    const data = typeof points === 'string' ? JSON.parse(points) : points;
+    const group = L.layerGroup(data.map((p) => L.circle([p[1], p[0]], {pane: this._pane(420), radius: radiusMeters,
+      color: color, weight: 1, fillColor: color, fillOpacity: 0.12, interactive: false})));
+    group.addTo(map);
+    this._layers.set(id, group);
+    this.setAttribute('data-layer-' + id, String(data.length));
+  }
+
   _pane(zIndex) {
     if (zIndex === undefined || zIndex === null) {
       return 'overlayPane';

@@ -20,6 +20,7 @@ class ViewsBrowserTest extends BrowserTest {
             "persons", "district-006",
             "area", "district-006",
             "providers", "planner",
+            "models", "leader",
             "password", "planner",
             "admin/users", "admin",
             "admin/audit", "admin",

@@ -60,6 +60,7 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
     static final String FOCUS = "focus";
     static final String POINTS = "points";
     static final String OVERLAY_PREFIX = "overlay-";
+    static final String BUFFERS = "buffers";
     static final String[] PALETTE = {"#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026"};
     static final String ZERO_COLOR = "#f7f7f7";
     static final String HIDDEN_COLOR = "#bdbdbd";
@@ -80,6 +81,8 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
     private final List<ThematicLayer> thematicLayers;
     private final List<MapOverlays> overlays;
     private final CheckboxGroup<MapOverlays.Group> overlayChoice = new CheckboxGroup<>();
+    private final Select<MapOverlays.Group> bufferGroup = new Select<>();
+    private final com.vaadin.flow.component.textfield.IntegerField bufferMeters = new com.vaadin.flow.component.textfield.IntegerField();
     private final Select<String> theme = new Select<>();
     private final DatePicker themeDate = new DatePicker();
     private final Select<ClassBreaks.Method> themeMethod = new Select<>();
@@ -157,7 +160,7 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
         boundaryLegend.getStyle().set("font-size", "var(--lumo-font-size-xxs)").set("color", "var(--lumo-secondary-text-color)");
 
         VerticalLayout panel = new VerticalLayout(province, breadcrumb, search, listTitle, list, approximateNotice,
-                thematicControls(), legend, overlayControls(), boundaryLegend);
+                thematicControls(), legend, overlayControls(), bufferControls(), boundaryLegend);
         panel.setWidth("22rem");
         panel.setMinWidth("16rem");
         panel.setHeightFull();
@@ -235,6 +238,47 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
             }
         });
         return overlayChoice;
+    }
+
+    /** Catchment circles of a chosen radius around every place of a chosen kind. */
+    private HorizontalLayout bufferControls() {
+        List<MapOverlays.Group> groups = overlays.stream().flatMap(o -> o.groups().stream()).toList();
+        bufferGroup.setLabel(getTranslation("map.buffer"));
+        bufferGroup.setItems(groups);
+        bufferGroup.setEmptySelectionAllowed(true);
+        bufferGroup.setEmptySelectionCaption(getTranslation("map.theme.none"));
+        bufferGroup.setItemLabelGenerator(g -> g == null ? getTranslation("map.theme.none") : getTranslation(g.labelKey()));
+        bufferGroup.addClassName("sm-buffer");
+        bufferMeters.setLabel(getTranslation("map.buffer.meters"));
+        bufferMeters.setMin(100);
+        bufferMeters.setMax(50_000);
+        bufferMeters.setStep(500);
+        bufferMeters.setStepButtonsVisible(true);
+        bufferMeters.setValue(3000);
+        bufferMeters.addClassName("sm-buffer-meters");
+        bufferGroup.addValueChangeListener(e -> redrawBuffers());
+        bufferMeters.addValueChangeListener(e -> redrawBuffers());
+        HorizontalLayout box = new HorizontalLayout(bufferGroup, bufferMeters);
+        box.setWidthFull();
+        bufferGroup.setWidth("60%");
+        bufferMeters.setWidth("40%");
+        return box;
+    }
+
+    private void redrawBuffers() {
+        MapOverlays.Group g = bufferGroup.getValue();
+        Integer meters = bufferMeters.getValue();
+        if (g == null || meters == null || meters < 100 || meters > 50_000 || currentProvince == null) {
+            map.removeLayer(BUFFERS);
+            return;
+        }
+        List<double[]> points = new ArrayList<>();
+        overlays.stream().filter(o -> o.groups().contains(g)).findFirst().ifPresent(o ->
+                o.features(g.id(), currentProvince.getCode()).features().forEach(f -> {
+                    double[] c = (double[]) f.geometry().coordinates();
+                    points.add(new double[] {c[0], c[1]});
+                }));
+        map.setCircleLayer(BUFFERS, points, meters, g.color());
     }
 
     private java.util.Optional<ThematicLayer> layerOf(String option) {

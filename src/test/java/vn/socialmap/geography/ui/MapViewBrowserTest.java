@@ -176,4 +176,20 @@ class MapViewBrowserTest extends BrowserTest {
         assertThat(page.locator(".sm-legend")).containsText("≥ 2");
         assertThat(page.locator(".sm-legend")).not().containsText("ẩn để bảo vệ danh tính");
     }
+
+    @Test
+    void circlesOfAChosenRadiusAroundAKindOfService() {
+        login("planner");
+        page.navigate(baseUrl() + "/");
+        assertThat(districts()).hasCount(30);
+        page.locator("vaadin-select.sm-buffer").click();
+        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("Cơ sở điều trị Methadone")).click();
+        assertThat(page.locator("sm-leaflet-map")).hasAttribute("data-layer-buffers", "40");
+        page.locator("vaadin-integer-field.sm-buffer-meters input").fill("5000");
+        page.locator("vaadin-integer-field.sm-buffer-meters input").press("Enter");
+        assertThat(page.locator("sm-leaflet-map")).hasAttribute("data-layer-buffers", "40");
+        Object radius = page.locator("sm-leaflet-map").evaluate(
+                "el => { let r = 0; el.map.eachLayer(l => { if (l.getRadius && l.options && l.options.pane === 'sm-pane-420') r = l.getRadius(); }); return r; }");
+        org.assertj.core.api.Assertions.assertThat(((Number) radius).doubleValue()).isEqualTo(5000.0);
+    }
 }

@@ -58,6 +58,15 @@ public class LeafletMap extends Component implements HasSize {
                 json.writeValueAsString(java.util.Map.of("color", color)));
     }
 
+    /** Circles of {@code radiusMeters} around the points ([longitude, latitude]). */
+    public void setCircleLayer(String id, java.util.List<double[]> points, double radiusMeters, String color) {
+        getElement().callJsFunction("setCircleLayer", id, json.writeValueAsString(points), radiusMeters, color);
+    }
+
+    public Registration addMapClickListener(ComponentEventListener<MapClickEvent> listener) {
+        return addListener(MapClickEvent.class, listener);
+    }
+
     public void removeLayer(String id) {
         getElement().callJsFunction("removeLayer", id);
     }
@@ -83,6 +92,29 @@ public class LeafletMap extends Component implements HasSize {
      */
     public record LayerOptions(Map<String, Object> style, Map<String, Object> hoverStyle,
                                List<String> dataAttributes, Integer zIndex) {
+    }
+
+    /** A click on the map (not on a feature), in WGS84. */
+    @DomEvent("sm-map-click")
+    public static class MapClickEvent extends ComponentEvent<LeafletMap> {
+        private final double latitude;
+        private final double longitude;
+
+        public MapClickEvent(LeafletMap source, boolean fromClient,
+                             @EventData("event.detail.lat") double latitude,
+                             @EventData("event.detail.lng") double longitude) {
+            super(source, fromClient);
+            this.latitude = latitude;
+            this.longitude = longitude;
+        }
+
+        public double getLatitude() {
+            return latitude;
+        }
+
+        public double getLongitude() {
+            return longitude;
+        }
     }
 
     @DomEvent("sm-feature-click")
