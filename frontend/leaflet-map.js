@@ -89,6 +89,8 @@ class SmLeafletMap extends HTMLElement {
     const pane = this._pane(opts.zIndex);
     const layer = L.geoJSON(data, {
       pane,
+      // a non-interactive layer lets clicks through to the map (e.g. to pick a location)
+      interactive: baseStyle.interactive !== false,
       style: styleOf,
       onEachFeature: (feature, featureLayer) => {
         const p = feature.properties || {};

@@ -21,6 +21,7 @@ class ViewsBrowserTest extends BrowserTest {
             "area", "district-006",
             "providers", "planner",
             "models", "leader",
+            "facilities", "district-005",
             "password", "planner",
             "admin/users", "admin",
             "admin/audit", "admin",

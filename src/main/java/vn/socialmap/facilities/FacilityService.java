@@ -127,6 +127,24 @@ public class FacilityService {
                         rs.getString(4), rs.getString(5))).list();
     }
 
+    /** Whether the current user registers facilities at all (admins anywhere, district officers in their district). */
+    public boolean mayRegister() {
+        return currentUser.get().map(u -> u.role() == Role.ADMIN || u.role() == Role.DISTRICT_OFFICER).orElse(false);
+    }
+
+    /** Communes where the current user may register facilities. */
+    @Transactional(readOnly = true)
+    public List<AdminUnit> registrableCommunes(String provinceCode) {
+        var user = currentUser.get().orElse(null);
+        if (user == null || !mayRegister()) {
+            return List.of();
+        }
+        if (user.role() == Role.ADMIN) {
+            return units.byLevel(provinceCode, AdminLevel.COMMUNE);
+        }
+        return units.children(user.scope().areaCode());
+    }
+
     public boolean seesHotspots() {
         return currentUser.get().map(u -> u.scope().seesPersons()).orElse(false);
     }

@@ -187,9 +187,11 @@ class MapViewBrowserTest extends BrowserTest {
         assertThat(page.locator("sm-leaflet-map")).hasAttribute("data-layer-buffers", "40");
         page.locator("vaadin-integer-field.sm-buffer-meters input").fill("5000");
         page.locator("vaadin-integer-field.sm-buffer-meters input").press("Enter");
+        // the circles are redrawn with the new radius (waits until they are)
+        page.waitForFunction("""
+                () => { const el = document.querySelector('sm-leaflet-map'); let r = 0, n = 0;
+                  el.map.eachLayer(l => { if (l.getRadius && l.options && l.options.pane === 'sm-pane-420') { r = l.getRadius(); n++; } });
+                  return r === 5000 && n === 40; }""");
         assertThat(page.locator("sm-leaflet-map")).hasAttribute("data-layer-buffers", "40");
-        Object radius = page.locator("sm-leaflet-map").evaluate(
-                "el => { let r = 0; el.map.eachLayer(l => { if (l.getRadius && l.options && l.options.pane === 'sm-pane-420') r = l.getRadius(); }); return r; }");
-        org.assertj.core.api.Assertions.assertThat(((Number) radius).doubleValue()).isEqualTo(5000.0);
     }
 }

@@ -1,0 +1,120 @@
+package vn.socialmap.facilities.ui;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import tools.jackson.databind.ObjectMapper;
+
+import vn.socialmap.base.text.VietnameseText;
+import vn.socialmap.facilities.Facility;
+import vn.socialmap.facilities.FacilityService;
+import vn.socialmap.facilities.FacilityType;
+import vn.socialmap.geography.AdminUnit;
+import vn.socialmap.geography.AdminUnitFeatures;
+import vn.socialmap.geography.AdminUnitService;
+
+/** The registry as a list: filter by kind and name; register, change and see the history of a facility. */
+@Route("facilities")
+@Menu(order = 5, title = "nav.facilities")
+@PermitAll
+public class FacilitiesView extends VerticalLayout implements HasDynamicTitle {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+
+    private final FacilityService facilities;
+    private final AdminUnitService units;
+    private final Grid<Facility> grid = new Grid<>();
+    private final Select<FacilityType> type = new Select<>();
+    private final TextField search = new TextField();
+
+    public FacilitiesView(FacilityService facilities, AdminUnitService units, AdminUnitFeatures features, ObjectMapper json) {
+        this.facilities = facilities;
+        this.units = units;
+        setSizeFull();
+        type.setLabel(getTranslation("facilities.type"));
+        type.setItems(FacilityType.values());
+        type.setEmptySelectionAllowed(true);
+        type.setEmptySelectionCaption(getTranslation("persons.any"));
+        type.setItemLabelGenerator(t -> t == null ? getTranslation("persons.any") : getTranslation("facility.type." + t.name()));
+        type.addValueChangeListener(e -> refresh());
+        search.setLabel(getTranslation("facilities.search"));
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setClearButtonVisible(true);
+        search.addValueChangeListener(e -> refresh());
+
+        grid.addColumn(Facility::getName).setHeader(getTranslation("facilities.name")).setAutoWidth(true).setFlexGrow(1);
+        grid.addColumn(f -> getTranslation("facility.type." + f.getType().name())).setHeader(getTranslation("facilities.type")).setAutoWidth(true);
+        grid.addColumn(f -> units.find(f.getCommuneCode()).map(AdminUnit::getName).orElse(f.getCommuneCode()))
+                .setHeader(getTranslation("persons.commune")).setAutoWidth(true);
+        grid.addColumn(f -> getTranslation("facility.status." + f.getStatus().name()) + " · "
+                + f.getStatusSince().format(DateTimeFormatter.ofPattern("dd/MM/yyyy"))).setHeader(getTranslation("facilities.status")).setAutoWidth(true);
+        grid.addComponentColumn(f -> {
+            HorizontalLayout actions = new HorizontalLayout();
+            Button history = new Button(getTranslation("facilities.history"), e -> openHistory(f));
+            history.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            actions.add(history);
+            if (facilities.registrableCommunes(f.getProvinceCode()).stream().anyMatch(c -> c.getCode().equals(f.getCommuneCode()))) {
+                Button edit = new Button(getTranslation("users.edit"),
+                        e -> new FacilityDialog(facilities, units, features, json, facilities.get(f.getId()), this::refresh).open());
+                edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+                actions.add(edit);
+            }
+            return actions;
+        }).setHeader(getTranslation("users.actions")).setAutoWidth(true);
+        grid.setSizeFull();
+
+        HorizontalLayout tools = new HorizontalLayout(type, search);
+        tools.setAlignItems(FlexComponent.Alignment.BASELINE);
+        if (facilities.mayRegister()) {
+            Button add = new Button(getTranslation("facilities.new"),
+                    e -> new FacilityDialog(facilities, units, features, json, null, this::refresh).open());
+            add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            add.addClassName("sm-facility-new");
+            tools.add(add);
+        }
+        add(new H2(getTranslation("facilities.title")), tools, grid);
+        refresh();
+    }
+
+    private void refresh() {
+        String q = VietnameseText.fold(search.getValue());
+        grid.setItems(facilities.find(new FacilityService.Query("01", type.getValue() == null ? null
+                        : java.util.List.of(type.getValue()), null, null, null)).stream()
+                .filter(f -> q.isEmpty() || VietnameseText.fold(f.getName()).contains(q)).toList());
+    }
+
+    private void openHistory(Facility f) {
+        Dialog dialog = new Dialog(getTranslation("facilities.history") + ": " + f.getName());
+        Grid<FacilityService.Change> changes = new Grid<>();
+        changes.addColumn(c -> TIME.format(c.changedAt())).setHeader(getTranslation("audit.time")).setAutoWidth(true);
+        changes.addColumn(FacilityService.Change::changedBy).setHeader(getTranslation("audit.user")).setAutoWidth(true);
+        changes.addColumn(c -> getTranslation("facilities.change." + c.what())).setHeader(getTranslation("audit.action")).setAutoWidth(true);
+        changes.addColumn(c -> c.before() == null ? "" : c.before()).setHeader(getTranslation("facilities.before")).setFlexGrow(1);
+        changes.setItems(facilities.history(f.getId()));
+        changes.setAllRowsVisible(true);
+        dialog.add(changes);
+        dialog.setWidth("60rem");
+        dialog.getFooter().add(new Button(getTranslation("users.cancel"), e -> dialog.close()));
+        dialog.open();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("facilities.title") + " | " + getTranslation("app.title");
+    }
+}

@@ -1,0 +1,201 @@
+package vn.socialmap.facilities.ui;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.component.textfield.TextField;
+import tools.jackson.databind.ObjectMapper;
+
+import vn.socialmap.base.ValidationException;
+import vn.socialmap.base.ui.map.LeafletMap;
+import vn.socialmap.facilities.Facility;
+import vn.socialmap.facilities.FacilityForm;
+import vn.socialmap.facilities.FacilityService;
+import vn.socialmap.facilities.FacilityStatus;
+import vn.socialmap.facilities.FacilityType;
+import vn.socialmap.geography.AdminUnit;
+import vn.socialmap.geography.AdminUnitFeatures;
+import vn.socialmap.geography.AdminUnitService;
+
+/**
+ * Registers or changes a facility. The location is set by clicking the small map (which
+ * shows the chosen commune) or by typing coordinates; the rules refuse a point outside
+ * the commune and missing fields, and nothing is saved then.
+ */
+class FacilityDialog extends Dialog {
+
+    private static final List<String> OPTIONAL_DETAILS = List.of("capacity", "patients", "endYear", "periodTo");
+
+    private final Map<String, TextField> detailFields = new LinkedHashMap<>();
+    private final Div details = new Div();
+    private final MultiSelectComboBox<AdminUnit> served = new MultiSelectComboBox<>();
+
+    FacilityDialog(FacilityService facilities, AdminUnitService units, AdminUnitFeatures features, ObjectMapper json,
+                   Facility existing, Runnable onSaved) {
+        setHeaderTitle(getTranslation(existing == null ? "facilities.new" : "facilities.edit"));
+        setWidth("56rem");
+        Select<FacilityType> type = new Select<>();
+        type.setLabel(getTranslation("facilities.type"));
+        type.setItems(FacilityType.values());
+        type.setItemLabelGenerator(t -> t == null ? "" : getTranslation("facility.type." + t.name()));
+        TextField code = new TextField(getTranslation("facilities.code"));
+        TextField name = new TextField(getTranslation("facilities.name"));
+        TextField address = new TextField(getTranslation("facilities.address"));
+        ComboBox<AdminUnit> commune = new ComboBox<>(getTranslation("persons.commune"));
+        List<AdminUnit> communes = facilities.registrableCommunes("01");
+        commune.setItems(communes);
+        commune.setItemLabelGenerator(u -> u.getName() + " (" + u.getCode() + ")");
+        NumberField longitude = new NumberField(getTranslation("facilities.longitude"));
+        NumberField latitude = new NumberField(getTranslation("facilities.latitude"));
+        Select<FacilityStatus> status = new Select<>();
+        status.setLabel(getTranslation("facilities.status"));
+        status.setItems(FacilityStatus.values());
+        status.setItemLabelGenerator(s -> s == null ? "" : getTranslation("facility.status." + s.name()));
+        status.setValue(FacilityStatus.ACTIVE);
+        DatePicker since = new DatePicker(getTranslation("facilities.since"), LocalDate.now());
+        TextField phone = new TextField(getTranslation("facilities.phone"));
+        TextField email = new TextField(getTranslation("facilities.email"));
+        TextField contact = new TextField(getTranslation("facilities.contact"));
+        served.setLabel(getTranslation("facilities.served"));
+        served.setItemLabelGenerator(AdminUnit::getName);
+
+        LeafletMap map = new LeafletMap(json);
+        map.setHeight("240px");
+        map.addClassName("sm-location-map");
+        map.addMapClickListener(e -> {
+            longitude.setValue(Math.round(e.getLongitude() * 1e6) / 1e6);
+            latitude.setValue(Math.round(e.getLatitude() * 1e6) / 1e6);
+        });
+        commune.addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                map.setLayer("commune", features.toFeatureCollection(List.of(e.getValue()), 0),
+                        new LeafletMap.LayerOptions(Map.of("color", "#7a4b00", "weight", 2, "fillOpacity", 0.1, "interactive", false),
+                                null, List.of(), 400));
+                map.fitBounds(e.getValue().getGeom().getEnvelopeInternal());
+                served.setItems(units.children(e.getValue().getParentCode()));
+            }
+        });
+        type.addValueChangeListener(e -> showDetails(e.getValue()));
+
+        if (existing != null) {
+            type.setValue(existing.getType());
+            code.setValue(existing.getCode() == null ? "" : existing.getCode());
+            name.setValue(existing.getName());
+            address.setValue(existing.getAddress() == null ? "" : existing.getAddress());
+            units.find(existing.getCommuneCode()).ifPresent(commune::setValue);
+            longitude.setValue(existing.getLocation().getX());
+            latitude.setValue(existing.getLocation().getY());
+            status.setValue(existing.getStatus());
+            since.setValue(existing.getStatusSince());
+            phone.setValue(existing.getPhone() == null ? "" : existing.getPhone());
+            email.setValue(existing.getEmail() == null ? "" : existing.getEmail());
+            contact.setValue(existing.getContactPerson() == null ? "" : existing.getContactPerson());
+            existing.getDetails().forEach((k, v) -> {
+                if (detailFields.containsKey(k)) {
+                    detailFields.get(k).setValue(String.valueOf(v));
+                } else if ("servedCommunes".equals(k) && v instanceof List<?> list) {
+                    served.setValue(list.stream().map(String::valueOf).map(units::find)
+                            .flatMap(java.util.Optional::stream).collect(java.util.stream.Collectors.toSet()));
+                }
+            });
+        }
+
+        Span error = new Span();
+        error.addClassName("sm-form-error");
+        error.getStyle().set("color", "var(--lumo-error-text-color)");
+        FormLayout form = new FormLayout(type, code, name, address, commune, status, since, longitude, latitude, phone, email, contact);
+        add(form, details, map, error);
+
+        Button save = new Button(getTranslation("users.save"), e -> {
+            Map<String, Object> values = new HashMap<>();
+            detailFields.forEach((k, f) -> {
+                String v = f.getValue().strip();
+                if (!v.isEmpty()) {
+                    // whole numbers stay numbers in the record (capacity, years)
+                    values.put(k, v.matches("-?\\d{1,9}") ? (Object) Long.parseLong(v) : v);
+                }
+            });
+            if (type.getValue() == FacilityType.COMMUNITY_PROVIDER && !served.getValue().isEmpty()) {
+                values.put("servedCommunes", served.getValue().stream().map(AdminUnit::getCode).sorted().toList());
+            }
+            FacilityForm values2 = new FacilityForm(type.getValue(), code.getValue(), name.getValue(), address.getValue(),
+                    commune.getValue() == null ? null : commune.getValue().getCode(), longitude.getValue(), latitude.getValue(),
+                    phone.getValue(), email.getValue(), contact.getValue(), status.getValue(), since.getValue(), values);
+            try {
+                if (existing == null) {
+                    facilities.create(values2);
+                } else {
+                    facilities.update(existing.getId(), values2, existing.getVersion());
+                }
+                close();
+                onSaved.run();
+            } catch (ValidationException ex) {
+                error.setText(getTranslation(ex.messageKey(), ex.arguments()));
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        getFooter().add(new Button(getTranslation("users.cancel"), e -> close()), save);
+    }
+
+    private void showDetails(FacilityType type) {
+        details.removeAll();
+        Map<String, String> kept = new HashMap<>();
+        detailFields.forEach((k, f) -> kept.put(k, f.getValue()));
+        detailFields.clear();
+        if (type == null) {
+            return;
+        }
+        FormLayout form = new FormLayout();
+        for (String field : type.requiredDetails()) {
+            if ("servedCommunes".equals(field)) {
+                form.add(served);
+                continue;
+            }
+            form.add(detailField(field, true, kept));
+        }
+        for (String field : OPTIONAL_DETAILS) {
+            boolean applies = switch (field) {
+                case "capacity", "patients" -> type == FacilityType.METHADONE_CLINIC || type == FacilityType.PUBLIC_REHAB
+                        || type == FacilityType.PRIVATE_REHAB;
+                case "endYear" -> type == FacilityType.POST_REHAB_MODEL;
+                case "periodTo" -> type == FacilityType.HOTSPOT;
+                default -> false;
+            };
+            if (applies && !type.requiredDetails().contains(field)) {
+                form.add(detailField(field, false, kept));
+            }
+        }
+        details.add(form);
+    }
+
+    private TextField detailField(String field, boolean required, Map<String, String> kept) {
+        TextField f = new TextField(getTranslation("facilities.detail." + field));
+        f.setRequiredIndicatorVisible(required);
+        f.setValue(kept.getOrDefault(field, ""));
+        if (field.startsWith("period")) {
+            f.setPlaceholder("YYYY-MM-DD");
+        }
+        if ("modelKind".equals(field)) {
+            f.setHelperText("VOLUNTEER, CLUB, COUNSELING");
+        }
+        if ("severity".equals(field)) {
+            f.setHelperText("LOW, MEDIUM, HIGH");
+        }
+        detailFields.put(field, f);
+        return f;
+    }
+}
