@@ -47,6 +47,7 @@ class DemoFacilities implements ApplicationListener<GeographyReady> {
     static final String[] COUNSELING_DISTRICTS = {"001", "002", "006", "007", "008", "004", "268"};
     static final int METHADONE_CLINICS = 40;
     static final int HOTSPOTS = 60;
+    static final int PRIVATE_FACILITIES = 15;
     private static final Logger log = LoggerFactory.getLogger(DemoFacilities.class);
 
     private final FacilityRegistryLoader registry;
@@ -116,15 +117,20 @@ class DemoFacilities implements ApplicationListener<GeographyReady> {
             AdminUnit commune = someCommune(district.getCode(), random);
             forms.add(form(FacilityType.DESIGNATED_HEALTH, "YT-" + district.getCode(), "Trung tâm Y tế " + district.getName(),
                     commune, points, since, Map.of(), random));
+            // two providers per district, each serving a share of its communes
             List<AdminUnit> communes = units.children(district.getCode());
-            List<String> served = communes.stream().limit(3).map(AdminUnit::getCode).toList();
-            AdminUnit home = units.find(served.getFirst()).orElseThrow();
-            forms.add(form(FacilityType.COMMUNITY_PROVIDER, "DV-" + district.getCode(), "Trạm Y tế " + home.getName()
-                    + " (dịch vụ cai nghiện tại cộng đồng)", home, points, LocalDate.of(2021, 1, 1),
-                    Map.of("servedCommunes", served), random));
+            int half = Math.max(1, communes.size() / 2);
+            for (int p = 0; p < 2 && p * half < communes.size(); p++) {
+                List<String> served = communes.subList(p * half, Math.min(communes.size(), (p + 1) * half)).stream()
+                        .map(AdminUnit::getCode).toList();
+                AdminUnit home = units.find(served.getFirst()).orElseThrow();
+                forms.add(form(FacilityType.COMMUNITY_PROVIDER, "DV-" + district.getCode() + "-" + (p + 1), "Trạm Y tế "
+                        + home.getName() + " (dịch vụ cai nghiện tại cộng đồng)", home, points, LocalDate.of(2021, 1, 1),
+                        Map.of("servedCommunes", served), random));
+            }
         }
-        for (int i = 0; i < 6; i++) {
-            AdminUnit district = districts.get((i * 5) % districts.size());
+        for (int i = 0; i < PRIVATE_FACILITIES; i++) {
+            AdminUnit district = districts.get((i * 2) % districts.size());
             AdminUnit commune = someCommune(district.getCode(), random);
             forms.add(form(FacilityType.PRIVATE_REHAB, "TN-" + (i + 1), "Cơ sở cai nghiện tự nguyện tư nhân số " + (i + 1),
                     commune, points, LocalDate.of(2019, 1, 1), Map.of("capacity", 50 + 10 * random.nextInt(10)), random));

@@ -62,8 +62,8 @@ class FacilityOverlays implements MapOverlays {
         html.append("<br>").append(HtmlUtils.htmlEscape(translations.getTranslation("map.popup.status", locale,
                 translations.getTranslation("facility.status." + f.getStatus().name(), locale))));
         f.getDetails().forEach((k, v) -> html.append("<br>").append(HtmlUtils.htmlEscape(k + ": " + v)));
-        html.append("<br><a href=\"/api/v1/facilities/").append(f.getId()).append("\" target=\"_blank\">#")
-                .append(f.getId()).append("</a>");
+        html.append("<br><a href=\"facilities?id=").append(f.getId()).append("\">")
+                .append(HtmlUtils.htmlEscape(translations.getTranslation("map.popup.open", locale))).append("</a>");
         return html.toString();
     }
 }

@@ -25,7 +25,7 @@ class ProviderListTest extends IntegrationTest {
     @Test
     void cauGiayListsItsProviderAndThePublicVoluntaryFacilities() {
         List<ProviderList.Entry> entries = providers.entries("005");
-        assertThat(entries).filteredOn(e -> e.type() == FacilityType.COMMUNITY_PROVIDER).hasSize(1);
+        assertThat(entries).filteredOn(e -> e.type() == FacilityType.COMMUNITY_PROVIDER).hasSize(2);
         // Appendix II: facilities 2, 5, 6 and 7 mobilise voluntary admissions
         assertThat(entries).filteredOn(e -> e.type() == FacilityType.PUBLIC_REHAB).extracting(ProviderList.Entry::name)
                 .containsExactlyInAnyOrder("Cơ sở cai nghiện ma túy số 2 Hà Nội", "Cơ sở cai nghiện ma túy số 5 Hà Nội",

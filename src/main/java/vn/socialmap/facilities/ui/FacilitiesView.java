@@ -32,7 +32,7 @@ import vn.socialmap.geography.AdminUnitService;
 @Route("facilities")
 @Menu(order = 5, title = "nav.facilities")
 @PermitAll
-public class FacilitiesView extends VerticalLayout implements HasDynamicTitle {
+public class FacilitiesView extends VerticalLayout implements HasDynamicTitle, com.vaadin.flow.router.BeforeEnterObserver {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
 
@@ -41,6 +41,7 @@ public class FacilitiesView extends VerticalLayout implements HasDynamicTitle {
     private final Grid<Facility> grid = new Grid<>();
     private final Select<FacilityType> type = new Select<>();
     private final TextField search = new TextField();
+    private Long only;
 
     public FacilitiesView(FacilityService facilities, AdminUnitService units, AdminUnitFeatures features, ObjectMapper json) {
         this.facilities = facilities;
@@ -91,10 +92,24 @@ public class FacilitiesView extends VerticalLayout implements HasDynamicTitle {
         refresh();
     }
 
+    /** {@code ?id=N} (the link in map popups) shows that one record. */
+    @Override
+    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
+        only = event.getLocation().getQueryParameters().getSingleParameter("id").map(v -> {
+            try {
+                return Long.valueOf(v);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }).orElse(null);
+        refresh();
+    }
+
     private void refresh() {
         String q = VietnameseText.fold(search.getValue());
         grid.setItems(facilities.find(new FacilityService.Query("01", type.getValue() == null ? null
                         : java.util.List.of(type.getValue()), null, null, null)).stream()
+                .filter(f -> only == null || only.equals(f.getId()))
                 .filter(f -> q.isEmpty() || VietnameseText.fold(f.getName()).contains(q)).toList());
     }
 
