@@ -1,6 +1,11 @@
 package vn.socialmap;
 
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
@@ -13,6 +18,21 @@ public abstract class IntegrationTest {
 
     @Value("${local.server.port}")
     protected int port;
+
+    @Autowired
+    private UserDetailsService userDetails;
+
+    /** Calls services as this demo user (the security context of the test thread). */
+    protected void signIn(String username) {
+        var user = userDetails.loadUserByUsername(username);
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+    }
+
+    @AfterEach
+    void signOutOfServices() {
+        SecurityContextHolder.clearContext();
+    }
 
     protected String baseUrl() {
         return "http://localhost:" + port;

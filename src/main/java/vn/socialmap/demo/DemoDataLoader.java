@@ -1,10 +1,5 @@
 package vn.socialmap.demo;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,7 +80,7 @@ class DemoDataLoader implements ApplicationListener<GeographyReady> {
     Map<String, Double> hanoiDistrictWeights() {
         Map<String, Double> weights = new LinkedHashMap<>();
         List<AdminUnit> districts = units.byLevel("01", AdminLevel.DISTRICT);
-        for (String[] row : csv(districtTargets)) {
+        for (String[] row : GisDataCsv.rows(districtTargets)) {
             String name = VietnameseText.fold(row[1]);
             districts.stream().filter(d -> VietnameseText.fold(d.getName()).endsWith(" " + name)).findFirst()
                     .ifPresent(d -> weights.put(d.getCode(), Double.parseDouble(row[2])));
@@ -100,7 +95,7 @@ class DemoDataLoader implements ApplicationListener<GeographyReady> {
     DemoPopulation.Facilities hanoiFacilities() {
         Map<String, Double> compulsory = new LinkedHashMap<>();
         Map<String, Double> voluntary = new LinkedHashMap<>();
-        for (String[] row : csv(facilityTargets)) {
+        for (String[] row : GisDataCsv.rows(facilityTargets)) {
             if (!row[2].isBlank()) {
                 compulsory.put(row[0], Double.parseDouble(row[2]));
             }
@@ -111,11 +106,4 @@ class DemoDataLoader implements ApplicationListener<GeographyReady> {
         return new DemoPopulation.Facilities(compulsory, voluntary);
     }
 
-    private static List<String[]> csv(Resource resource) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8))) {
-            return reader.lines().skip(1).filter(l -> !l.isBlank()).map(l -> l.split(",", -1)).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

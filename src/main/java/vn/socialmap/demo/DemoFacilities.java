@@ -1,10 +1,5 @@
 package vn.socialmap.demo;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -87,7 +82,7 @@ class DemoFacilities implements ApplicationListener<GeographyReady> {
         List<AdminUnit> districts = units.byLevel("01", AdminLevel.DISTRICT);
         LocalDate since = LocalDate.of(2018, 1, 1);
 
-        List<String[]> facilityRows = csv(facilityTargets);
+        List<String[]> facilityRows = GisDataCsv.rows(facilityTargets);
         for (int i = 0; i < facilityRows.size(); i++) {
             String[] row = facilityRows.get(i);
             AdminUnit commune = someCommune(PUBLIC_FACILITY_DISTRICTS[i], random);
@@ -152,7 +147,7 @@ class DemoFacilities implements ApplicationListener<GeographyReady> {
         List<FacilityForm> forms = new ArrayList<>();
         String[] kinds = {"VOLUNTEER", "CLUB", "COUNSELING"};
         int n = 0;
-        for (String[] row : csv(districtTargets)) {
+        for (String[] row : GisDataCsv.rows(districtTargets)) {
             String name = VietnameseText.fold(row[1]);
             AdminUnit district = districts.stream().filter(d -> VietnameseText.fold(d.getName()).endsWith(" " + name))
                     .findFirst().orElseThrow(() -> new IllegalStateException("No district " + row[1]));
@@ -194,11 +189,4 @@ class DemoFacilities implements ApplicationListener<GeographyReady> {
         return district.getName().replaceFirst("^(Quận|Huyện|Thị xã) ", "");
     }
 
-    private static List<String[]> csv(Resource resource) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8))) {
-            return reader.lines().skip(1).filter(l -> !l.isBlank()).map(l -> l.split(",", -1)).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 import vn.socialmap.IntegrationTest;
 
@@ -20,19 +16,7 @@ class AreaOverviewTest extends IntegrationTest {
     PersonService persons;
     @Autowired
     AreaOverview overview;
-    @Autowired
-    UserDetailsService users;
 
-    private void signIn(String username) {
-        var user = users.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-    }
-
-    @AfterEach
-    void signOut() {
-        SecurityContextHolder.clearContext();
-    }
 
     private long person(String name) {
         return persons.create(new PersonForm(name, LocalDate.of(1980, 1, 1), Sex.MALE, null, "00004", null, "00004", null,

@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 import vn.socialmap.IntegrationTest;
 
@@ -20,20 +16,8 @@ class PersonMergeTest extends IntegrationTest {
     @Autowired
     PersonService persons;
     @Autowired
-    UserDetailsService users;
-    @Autowired
     JdbcTemplate jdbc;
 
-    private void signIn(String username) {
-        var user = users.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-    }
-
-    @AfterEach
-    void signOut() {
-        SecurityContextHolder.clearContext();
-    }
 
     private PersonForm form(String name) {
         return new PersonForm(name, LocalDate.of(1983, 3, 3), Sex.FEMALE, null, "00001", null, "00001", null,

@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 import vn.socialmap.IntegrationTest;
 import vn.socialmap.base.ValidationException;
@@ -21,20 +17,8 @@ class BreakGlassServiceTest extends IntegrationTest {
     @Autowired
     BreakGlassService breakGlass;
     @Autowired
-    UserDetailsService users;
-    @Autowired
     JdbcTemplate jdbc;
 
-    private void signIn(String username) {
-        var user = users.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-    }
-
-    @AfterEach
-    void signOut() {
-        SecurityContextHolder.clearContext();
-    }
 
     @Test
     void aReasonIsRequiredTheGrantExpiresAndIsAudited() {

@@ -9,9 +9,7 @@ import com.microsoft.playwright.Locator;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 import vn.socialmap.BrowserTest;
 import vn.socialmap.cases.PersonForm;
@@ -23,14 +21,10 @@ class PersonBrowserTest extends BrowserTest {
     @Autowired
     PersonService persons;
     @Autowired
-    UserDetailsService users;
-    @Autowired
     JdbcTemplate jdbc;
 
     private long createAs(String username, String name) {
-        var user = users.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        signIn(username);
         try {
             return persons.create(new PersonForm(name, LocalDate.of(1989, 9, 9), Sex.MALE, null, "00001", null,
                     "00001", "Số 5 phố Thử", null, null, null, null)).person().getId();
