@@ -59,6 +59,53 @@ public class CaseIndicators {
                 .query(Long.class).single();
     }
 
+    /**
+     * A count of effective events, for plans: of some types, dated in a period, optionally
+     * only of people living in a district, only at some facilities (or at any facility),
+     * and for support events only of some kinds.
+     */
+    public record EventCount(String provinceCode, java.util.Set<EventType> types, LocalDate from, LocalDate to,
+                             String districtCode, Collection<String> facilityCodes, boolean atAnyFacility,
+                             Collection<String> supportKinds) {
+    }
+
+    public long count(EventCount q) {
+        StringBuilder sql = new StringBuilder("select count(*) from case_event e join person p on p.id = e.person_id "
+                + "where e.province_code = :p and e.type in (:types) and e.event_date between :from and :to and ")
+                .append(EFFECTIVE);
+        var params = new java.util.HashMap<String, Object>();
+        params.put("p", q.provinceCode());
+        params.put("types", q.types().stream().map(Enum::name).toList());
+        params.put("from", Date.valueOf(q.from()));
+        params.put("to", Date.valueOf(q.to()));
+        if (q.districtCode() != null) {
+            sql.append(" and p.current_district_code = :district");
+            params.put("district", q.districtCode());
+        }
+        if (q.facilityCodes() != null && !q.facilityCodes().isEmpty()) {
+            sql.append(" and e.facility_code in (:facilities)");
+            params.put("facilities", q.facilityCodes());
+        } else if (q.atAnyFacility()) {
+            sql.append(" and e.facility_code is not null");
+        }
+        if (q.supportKinds() != null && !q.supportKinds().isEmpty()) {
+            sql.append(" and e.details ->> 'kind' in (:kinds)");
+            params.put("kinds", q.supportKinds());
+        }
+        return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
+    }
+
+    /** People holding a status on a date, optionally in one district. */
+    public long holding(String provinceCode, PathStatus status, LocalDate date, String districtCode) {
+        if (districtCode == null) {
+            return holding(provinceCode, status, date);
+        }
+        return jdbc.sql("select count(distinct person_id) from person_status_period where province_code = :p "
+                        + "and district_code = :d and status = :s and valid_from <= :date and (valid_to is null or valid_to > :date)")
+                .param("p", provinceCode).param("d", districtCode).param("s", status.name()).param("date", Date.valueOf(date))
+                .query(Long.class).single();
+    }
+
     /** People holding a status on a date. */
     public long holding(String provinceCode, PathStatus status, LocalDate date) {
         return jdbc.sql("select count(distinct person_id) from person_status_period where province_code = :p "

@@ -13,6 +13,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
+import vn.socialmap.base.SimpleCsv;
 import vn.socialmap.base.text.VietnameseText;
 import vn.socialmap.cases.CaseBulkLoader;
 import vn.socialmap.geography.AdminLevel;
@@ -80,7 +81,7 @@ class DemoDataLoader implements ApplicationListener<GeographyReady> {
     Map<String, Double> hanoiDistrictWeights() {
         Map<String, Double> weights = new LinkedHashMap<>();
         List<AdminUnit> districts = units.byLevel("01", AdminLevel.DISTRICT);
-        for (String[] row : GisDataCsv.rows(districtTargets)) {
+        for (String[] row : SimpleCsv.rows(districtTargets)) {
             String name = VietnameseText.fold(row[1]);
             districts.stream().filter(d -> VietnameseText.fold(d.getName()).endsWith(" " + name)).findFirst()
                     .ifPresent(d -> weights.put(d.getCode(), Double.parseDouble(row[2])));
@@ -95,7 +96,7 @@ class DemoDataLoader implements ApplicationListener<GeographyReady> {
     DemoPopulation.Facilities hanoiFacilities() {
         Map<String, Double> compulsory = new LinkedHashMap<>();
         Map<String, Double> voluntary = new LinkedHashMap<>();
-        for (String[] row : GisDataCsv.rows(facilityTargets)) {
+        for (String[] row : SimpleCsv.rows(facilityTargets)) {
             if (!row[2].isBlank()) {
                 compulsory.put(row[0], Double.parseDouble(row[2]));
             }

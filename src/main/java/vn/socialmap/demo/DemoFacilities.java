@@ -16,6 +16,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.socialmap.base.SimpleCsv;
 import vn.socialmap.base.text.VietnameseText;
 import vn.socialmap.facilities.FacilityForm;
 import vn.socialmap.facilities.FacilityRegistryLoader;
@@ -82,7 +83,7 @@ class DemoFacilities implements ApplicationListener<GeographyReady> {
         List<AdminUnit> districts = units.byLevel("01", AdminLevel.DISTRICT);
         LocalDate since = LocalDate.of(2018, 1, 1);
 
-        List<String[]> facilityRows = GisDataCsv.rows(facilityTargets);
+        List<String[]> facilityRows = SimpleCsv.rows(facilityTargets);
         for (int i = 0; i < facilityRows.size(); i++) {
             String[] row = facilityRows.get(i);
             AdminUnit commune = someCommune(PUBLIC_FACILITY_DISTRICTS[i], random);
@@ -147,7 +148,7 @@ class DemoFacilities implements ApplicationListener<GeographyReady> {
         List<FacilityForm> forms = new ArrayList<>();
         String[] kinds = {"VOLUNTEER", "CLUB", "COUNSELING"};
         int n = 0;
-        for (String[] row : GisDataCsv.rows(districtTargets)) {
+        for (String[] row : SimpleCsv.rows(districtTargets)) {
             String name = VietnameseText.fold(row[1]);
             AdminUnit district = districts.stream().filter(d -> VietnameseText.fold(d.getName()).endsWith(" " + name))
                     .findFirst().orElseThrow(() -> new IllegalStateException("No district " + row[1]));

@@ -69,6 +69,8 @@ class RoleAccessMatrixTest extends IntegrationTest {
         api("GET /api/v1/facilities/{id}", ALL, null);
         api("POST /api/v1/facilities", EnumSet.of(Role.ADMIN, Role.DISTRICT_OFFICER), null);
         api("PUT /api/v1/facilities/{id}", EnumSet.of(Role.ADMIN, Role.DISTRICT_OFFICER), null);
+        api("GET /api/v1/plans", ALL, "/api/v1/plans");
+        api("GET /api/v1/plans/{id}/progress", ALL, null);
         // Samples of the operations below need a body or a person in the caller's area; PersonApiTest covers them.
         api("GET /api/v1/persons/{id}", personRoles, null);
         api("POST /api/v1/persons", EnumSet.of(Role.ADMIN, Role.COMMUNE_OFFICER, Role.FACILITY_OFFICER), null);

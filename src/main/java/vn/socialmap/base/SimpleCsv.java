@@ -1,4 +1,4 @@
-package vn.socialmap.demo;
+package vn.socialmap.base;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -9,13 +9,13 @@ import java.util.List;
 
 import org.springframework.core.io.Resource;
 
-/** Rows of the plan appendices in gis-data (simple CSV: no quoted commas), header skipped. */
-final class GisDataCsv {
+/** Rows of simple CSV files such as the plan appendices in gis-data (no quoted commas), header skipped. */
+public final class SimpleCsv {
 
-    private GisDataCsv() {
+    private SimpleCsv() {
     }
 
-    static List<String[]> rows(Resource resource) {
+    public static List<String[]> rows(Resource resource) {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8))) {
             return reader.lines().skip(1).filter(l -> !l.isBlank()).map(l -> l.split(",", -1)).toList();
         } catch (IOException e) {

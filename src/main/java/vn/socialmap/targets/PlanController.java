@@ -1,0 +1,61 @@
+package vn.socialmap.targets;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import vn.socialmap.base.web.InvalidRequestException;
+import vn.socialmap.base.web.QueryParameters;
+import vn.socialmap.targets.PlanModel.Level;
+
+@RestController
+@Tag(name = "Plans", description = "Plans, their targets and progress computed from the registries")
+class PlanController {
+
+    private final ProgressService progress;
+
+    PlanController(ProgressService progress) {
+        this.progress = progress;
+    }
+
+    record PlanView(long id, String number, String issuer, LocalDate date, String province, LocalDate periodFrom,
+                    LocalDate periodTo, String title) {
+    }
+
+    @GetMapping("/api/v1/plans")
+    @Operation(summary = "Plans")
+    List<PlanView> plans() {
+        return progress.plans().stream().map(p -> new PlanView(p.id(), p.number(), p.issuer(), p.issuedOn(), p.provinceCode(),
+                p.periodFrom(), p.periodTo(), p.title())).toList();
+    }
+
+    @GetMapping("/api/v1/plans/{id}/progress")
+    @Operation(summary = "Progress of a plan's targets on a date, at city, district or facility level")
+    List<ProgressService.Row> progress(HttpServletRequest request, @PathVariable long id,
+                                       @RequestParam(required = false) String asOf,
+                                       @RequestParam(required = false) String level) {
+        QueryParameters.requireOnly(request, Set.of("asOf", "level"));
+        LocalDate date;
+        try {
+            date = asOf == null ? LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")) : LocalDate.parse(asOf);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidRequestException("asOf", "asOf must be a date YYYY-MM-DD, got '" + asOf + "'");
+        }
+        Level wanted;
+        try {
+            wanted = level == null ? Level.CITY : Level.valueOf(level.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("level", "level must be city, district or facility");
+        }
+        return progress.progress(id, date, wanted);
+    }
+}

@@ -1,0 +1,43 @@
+package vn.socialmap.targets;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** The plan records. */
+public final class PlanModel {
+
+    private PlanModel() {
+    }
+
+    public record Plan(long id, String provinceCode, String number, String issuer, LocalDate issuedOn, String title,
+                       LocalDate periodFrom, LocalDate periodTo) {
+    }
+
+    public enum Unit {
+        PEOPLE, MODELS, PERCENT
+    }
+
+    public enum Level {
+        CITY, DISTRICT, FACILITY
+    }
+
+    /**
+     * How an indicator's actual is computed.
+     *
+     * @param kind          EVENTS (a count of events in the period), HOLDING (people holding a status at the
+     *                      as-of date) or MODELS (active post-rehab models in the year)
+     * @param eventTypes    for EVENTS
+     * @param atFacility    for EVENTS: only events at a facility (the facility's own code at FACILITY level)
+     * @param supportKinds  for SUPPORT events: the kinds that count
+     * @param status        for HOLDING
+     */
+    public record Definition(String kind, List<String> eventTypes, boolean atFacility, List<String> supportKinds,
+                             String status) {
+    }
+
+    public record Indicator(long id, long planId, String code, String name, Unit unit, Definition definition, int position) {
+    }
+
+    public record Target(long indicatorId, Level level, String unitCode, double value) {
+    }
+}

@@ -1,0 +1,90 @@
+package vn.socialmap.targets;
+
+import java.sql.Date;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.ObjectMapper;
+
+import vn.socialmap.targets.PlanModel.Definition;
+import vn.socialmap.targets.PlanModel.Indicator;
+import vn.socialmap.targets.PlanModel.Plan;
+import vn.socialmap.targets.PlanModel.Target;
+
+@Repository
+class PlanRepository {
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    PlanRepository(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    long insertPlan(String province, String number, String issuer, java.time.LocalDate issuedOn, String title,
+                    java.time.LocalDate from, java.time.LocalDate to) {
+        return jdbc.sql("""
+                insert into plan (province_code, number, issuer, issued_on, title, period_from, period_to)
+                values (:p, :n, :i, :d, :t, :f, :to) returning id""")
+                .param("p", province).param("n", number).param("i", issuer).param("d", Date.valueOf(issuedOn))
+                .param("t", title).param("f", Date.valueOf(from)).param("to", Date.valueOf(to))
+                .query(Long.class).single();
+    }
+
+    long insertIndicator(String province, long planId, String code, String name, PlanModel.Unit unit, Definition definition,
+                         int position) {
+        return jdbc.sql("""
+                insert into plan_indicator (province_code, plan_id, code, name, unit, definition, position)
+                values (:p, :plan, :c, :n, :u, cast(:d as jsonb), :pos) returning id""")
+                .param("p", province).param("plan", planId).param("c", code).param("n", name).param("u", unit.name())
+                .param("d", json.writeValueAsString(definition)).param("pos", position)
+                .query(Long.class).single();
+    }
+
+    void insertTarget(String province, long indicatorId, PlanModel.Level level, String unitCode, double value) {
+        jdbc.sql("""
+                insert into plan_target (province_code, indicator_id, level, unit_code, value)
+                values (:p, :i, :l, :u, :v)""")
+                .param("p", province).param("i", indicatorId).param("l", level.name()).param("u", unitCode).param("v", value)
+                .update();
+    }
+
+    boolean exists(String province, String number) {
+        return jdbc.sql("select count(*) > 0 from plan where province_code = :p and number = :n")
+                .param("p", province).param("n", number).query(Boolean.class).single();
+    }
+
+    List<Plan> plans() {
+        return jdbc.sql("select * from plan order by province_code, issued_on, id").query((rs, n) -> plan(rs)).list();
+    }
+
+    Optional<Plan> plan(long id) {
+        return jdbc.sql("select * from plan where id = :id").param("id", id).query((rs, n) -> plan(rs)).optional();
+    }
+
+    List<Indicator> indicators(long planId) {
+        return jdbc.sql("select * from plan_indicator where plan_id = :id order by position").param("id", planId)
+                .query((rs, n) -> new Indicator(rs.getLong("id"), rs.getLong("plan_id"), rs.getString("code"),
+                        rs.getString("name"), PlanModel.Unit.valueOf(rs.getString("unit")),
+                        json.readValue(rs.getString("definition"), Definition.class), rs.getInt("position")))
+                .list();
+    }
+
+    List<Target> targets(long planId) {
+        return jdbc.sql("""
+                select t.* from plan_target t join plan_indicator i on i.id = t.indicator_id
+                where i.plan_id = :id order by t.level, t.unit_code""").param("id", planId)
+                .query((rs, n) -> new Target(rs.getLong("indicator_id"), PlanModel.Level.valueOf(rs.getString("level")),
+                        rs.getString("unit_code"), rs.getDouble("value")))
+                .list();
+    }
+
+    private static Plan plan(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Plan(rs.getLong("id"), rs.getString("province_code"), rs.getString("number"), rs.getString("issuer"),
+                rs.getDate("issued_on").toLocalDate(), rs.getString("title"), rs.getDate("period_from").toLocalDate(),
+                rs.getDate("period_to").toLocalDate());
+    }
+}

@@ -1,0 +1,153 @@
+package vn.socialmap.targets;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.socialmap.base.NotFoundException;
+import vn.socialmap.cases.CaseIndicators;
+import vn.socialmap.cases.EventType;
+import vn.socialmap.cases.PathStatus;
+import vn.socialmap.facilities.FacilityService;
+import vn.socialmap.facilities.FacilityType;
+import vn.socialmap.facilities.ModelCoverage;
+import vn.socialmap.geography.AdminUnit;
+import vn.socialmap.geography.AdminUnitService;
+import vn.socialmap.security.CurrentUser;
+import vn.socialmap.security.SmallCellSuppression;
+import vn.socialmap.targets.PlanModel.Indicator;
+import vn.socialmap.targets.PlanModel.Level;
+import vn.socialmap.targets.PlanModel.Plan;
+import vn.socialmap.targets.PlanModel.Target;
+
+/**
+ * Progress of a plan on an as-of date: each target's actual computed from the registries
+ * (events in the period up to that date, people holding a status on it, or active
+ * models), the percent achieved, and whether it is ahead of, on or behind the share of
+ * the period that has elapsed (5 points either way count as on track). For roles without
+ * person access, district and facility counts below the threshold are suppressed.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ProgressService {
+
+    static final double ON_TRACK_MARGIN = 5.0;
+
+    private final PlanRepository plans;
+    private final CaseIndicators indicators;
+    private final ModelCoverage models;
+    private final FacilityService facilities;
+    private final AdminUnitService units;
+    private final CurrentUser currentUser;
+    private final SmallCellSuppression suppression;
+
+    ProgressService(PlanRepository plans, CaseIndicators indicators, ModelCoverage models, FacilityService facilities,
+                    AdminUnitService units, CurrentUser currentUser, SmallCellSuppression suppression) {
+        this.plans = plans;
+        this.indicators = indicators;
+        this.models = models;
+        this.facilities = facilities;
+        this.units = units;
+        this.currentUser = currentUser;
+        this.suppression = suppression;
+    }
+
+    public enum Status {
+        AHEAD, ON_TRACK, BEHIND
+    }
+
+    /** One row of progress; {@code actual} and {@code percent} are null when suppressed. */
+    public record Row(String unitCode, String unitName, String indicatorCode, String indicatorName, double target,
+                      Long actual, Double percent, Status status) {
+    }
+
+    public List<Plan> plans() {
+        return plans.plans();
+    }
+
+    public Plan plan(long id) {
+        return plans.plan(id).orElseThrow(() -> new NotFoundException("No plan " + id));
+    }
+
+    public List<Row> progress(long planId, LocalDate asOf, Level level) {
+        Plan plan = plan(planId);
+        LocalDate end = asOf.isAfter(plan.periodTo()) ? plan.periodTo() : asOf;
+        double elapsed = elapsedPercent(plan, asOf);
+        Map<Long, Indicator> byId = new LinkedHashMap<>();
+        plans.indicators(planId).forEach(i -> byId.put(i.id(), i));
+        List<Target> targets = plans.targets(planId).stream().filter(t -> t.level() == level)
+                .sorted(java.util.Comparator.comparing((Target t) -> byId.get(t.indicatorId()).position()).thenComparing(Target::unitCode))
+                .toList();
+        List<Row> rows = new ArrayList<>();
+        for (Target t : targets) {
+            Indicator indicator = byId.get(t.indicatorId());
+            long actual = end.isBefore(plan.periodFrom()) ? 0 : actual(plan, indicator, t, end);
+            rows.add(row(plan, indicator, t, actual, elapsed));
+        }
+        return level == Level.CITY || !currentUser.scope().needsSuppression() ? rows : suppressed(rows, plan, elapsed);
+    }
+
+    private Row row(Plan plan, Indicator indicator, Target t, Long actual, double elapsed) {
+        Double percent = actual == null || t.value() == 0 ? null : Math.round(1000.0 * actual / t.value()) / 10.0;
+        boolean stock = !"EVENTS".equals(indicator.definition().kind());
+        double expected = stock ? 100.0 : elapsed;
+        Status status = percent == null ? null : percent >= expected + ON_TRACK_MARGIN ? Status.AHEAD
+                : percent >= expected - ON_TRACK_MARGIN ? Status.ON_TRACK : Status.BEHIND;
+        return new Row(t.unitCode(), unitName(t), indicator.code(), indicator.name(), t.value(), actual, percent, status);
+    }
+
+    /** Hides small district or facility counts, with complements so that none can be recovered. */
+    private List<Row> suppressed(List<Row> rows, Plan plan, double elapsed) {
+        List<String> unitCodes = rows.stream().map(Row::unitCode).distinct().toList();
+        List<String> indicatorCodes = rows.stream().map(Row::indicatorCode).distinct().toList();
+        long[][] cells = new long[unitCodes.size()][indicatorCodes.size()];
+        for (Row r : rows) {
+            cells[unitCodes.indexOf(r.unitCode())][indicatorCodes.indexOf(r.indicatorCode())] = r.actual();
+        }
+        var hidden = suppression.suppress(cells, false, true);
+        return rows.stream().map(r -> hidden.isHidden(unitCodes.indexOf(r.unitCode()), indicatorCodes.indexOf(r.indicatorCode()))
+                ? new Row(r.unitCode(), r.unitName(), r.indicatorCode(), r.indicatorName(), r.target(), null, null, null) : r).toList();
+    }
+
+    static double elapsedPercent(Plan plan, LocalDate asOf) {
+        long total = ChronoUnit.DAYS.between(plan.periodFrom(), plan.periodTo()) + 1;
+        long done = ChronoUnit.DAYS.between(plan.periodFrom(), asOf) + 1;
+        return 100.0 * Math.max(0, Math.min(total, done)) / total;
+    }
+
+    private long actual(Plan plan, Indicator indicator, Target t, LocalDate end) {
+        var d = indicator.definition();
+        String district = t.level() == Level.DISTRICT ? t.unitCode() : null;
+        return switch (d.kind()) {
+            case "EVENTS" -> {
+                EnumSet<EventType> types = EnumSet.noneOf(EventType.class);
+                d.eventTypes().forEach(e -> types.add(EventType.valueOf(e)));
+                List<String> facilityCodes = t.level() == Level.FACILITY ? List.of(t.unitCode()) : List.of();
+                yield indicators.count(new CaseIndicators.EventCount(plan.provinceCode(), types, plan.periodFrom(), end,
+                        district, facilityCodes, d.atFacility(), d.supportKinds()));
+            }
+            case "HOLDING" -> indicators.holding(plan.provinceCode(), PathStatus.valueOf(d.status()), end, district);
+            case "MODELS" -> district == null
+                    ? models.byDistrict(plan.provinceCode(), end.getYear()).stream().mapToLong(ModelCoverage.DistrictCoverage::models).sum()
+                    : models.byDistrict(plan.provinceCode(), end.getYear()).stream().filter(r -> r.code().equals(district))
+                    .mapToLong(ModelCoverage.DistrictCoverage::models).sum();
+            default -> throw new IllegalStateException("Unknown indicator kind " + d.kind());
+        };
+    }
+
+    private String unitName(Target t) {
+        if (t.level() == Level.FACILITY) {
+            return facilities.find(new FacilityService.Query("01", List.of(FacilityType.PUBLIC_REHAB), null, null, null)).stream()
+                    .filter(f -> t.unitCode().equals(f.getCode())).map(f -> f.getName()).findFirst()
+                    .orElse("Cơ sở số " + t.unitCode());
+        }
+        return units.find(t.unitCode()).map(AdminUnit::getName).orElse(t.unitCode());
+    }
+}

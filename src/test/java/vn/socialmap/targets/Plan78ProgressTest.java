@@ -1,0 +1,118 @@
+package vn.socialmap.targets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import vn.socialmap.IntegrationTest;
+import vn.socialmap.cases.CaseIndicators;
+import vn.socialmap.cases.EventType;
+import vn.socialmap.targets.PlanModel.Level;
+import vn.socialmap.targets.ProgressService.Row;
+import vn.socialmap.targets.ProgressService.Status;
+
+/** Plan 78 measured on the calibrated demo data: the six-month report's figures, computed from events. */
+class Plan78ProgressTest extends IntegrationTest {
+
+    static final LocalDate JUNE_30 = LocalDate.of(2022, 6, 30);
+
+    @Autowired
+    ProgressService progress;
+    @Autowired
+    CaseIndicators indicators;
+
+    private long plan78() {
+        return progress.plans().stream().filter(p -> p.number().equals(Plan78Loader.NUMBER)).findFirst().orElseThrow().id();
+    }
+
+    private Map<String, Row> city(LocalDate asOf) {
+        signIn("district-001");
+        return progress.progress(plan78(), asOf, Level.CITY).stream().collect(Collectors.toMap(Row::indicatorCode, r -> r));
+    }
+
+    @Test
+    void theCityReportAsOf30June2022() {
+        Map<String, Row> rows = city(JUNE_30);
+        assertRow(rows.get("ADMISSIONS"), 3_050, 1_482, 48.6);
+        assertRow(rows.get("DOSSIERS"), 950, 547, 57.6);
+        assertRow(rows.get("VOLUNTARY"), 2_100, 935, 44.5);
+        assertRow(rows.get("TRAINED"), 500, 150, 30.0);
+        // 181 of 365 days elapsed (49.6%): 57.6% is ahead, 48.6% on track, 44.5% and 30% behind
+        assertThat(rows.get("DOSSIERS").status()).isEqualTo(Status.AHEAD);
+        assertThat(rows.get("ADMISSIONS").status()).isEqualTo(Status.ON_TRACK);
+        assertThat(rows.get("VOLUNTARY").status()).isEqualTo(Status.BEHIND);
+        assertThat(rows.get("TRAINED").status()).isEqualTo(Status.BEHIND);
+        assertThat(rows.get("MODELS").actual()).isEqualTo(259);
+    }
+
+    private static void assertRow(Row row, double target, long actual, double percent) {
+        assertThat(row.target()).isEqualTo(target);
+        assertThat(row.actual()).isEqualTo(actual);
+        assertThat(row.percent()).isEqualTo(percent);
+    }
+
+    @Test
+    void periodBoundariesCountTheFirstAndLastDay() {
+        assertThat(city(LocalDate.of(2021, 12, 31)).get("DOSSIERS").actual()).isZero();
+        long firstDay = indicators.events("01", EventType.COMPULSORY_DOSSIER, LocalDate.of(2022, 1, 1), LocalDate.of(2022, 1, 1));
+        assertThat(city(LocalDate.of(2022, 1, 1)).get("DOSSIERS").actual()).isEqualTo(firstDay);
+        long wholeYear = indicators.events("01", EventType.COMPULSORY_DOSSIER, LocalDate.of(2022, 1, 1), LocalDate.of(2022, 12, 31));
+        assertThat(city(LocalDate.of(2022, 12, 31)).get("DOSSIERS").actual()).isEqualTo(wholeYear);
+        assertThat(city(LocalDate.of(2023, 6, 1)).get("DOSSIERS").actual()).as("after the period").isEqualTo(wholeYear);
+    }
+
+    @Test
+    void districtAndFacilityRowsAddUpToTheCity() {
+        signIn("district-001");
+        List<Row> districts = progress.progress(plan78(), JUNE_30, Level.DISTRICT);
+        assertThat(districts.stream().filter(r -> r.indicatorCode().equals("DOSSIERS")).count()).isEqualTo(30);
+        assertThat(districts.stream().filter(r -> r.indicatorCode().equals("DOSSIERS")).mapToLong(Row::actual).sum()).isEqualTo(547);
+        List<Row> facilities = progress.progress(plan78(), JUNE_30, Level.FACILITY);
+        assertThat(facilities.stream().filter(r -> r.indicatorCode().equals("TRAINED")).mapToLong(Row::actual).sum()).isEqualTo(150);
+        assertThat(facilities.stream().filter(r -> r.indicatorCode().equals("TRAINED")).map(Row::unitName))
+                .contains("Cơ sở cai nghiện ma túy số 1 Hà Nội");
+    }
+
+    @Test
+    void smallDistrictCountsAreHiddenFromLeaders() {
+        signIn("leader");
+        List<Row> districts = progress.progress(plan78(), LocalDate.of(2022, 1, 15), Level.DISTRICT);
+        assertThat(districts).allSatisfy(r -> assertThat(r.actual() == null || r.actual() == 0 || r.actual() >= 5).isTrue());
+        assertThat(districts).anySatisfy(r -> assertThat(r.actual()).isNull());
+    }
+
+    @Test
+    void theApiAnswersAsTheIssueNamesIt() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        var mapper = JsonMapper.builder().build();
+        HttpResponse<String> plans = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/plans"))
+                .header("Authorization", basic("planner", "demo")).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode list = mapper.readTree(plans.body());
+        assertThat(list.get(0).path("number").asString()).isEqualTo("78/KH-UBND");
+        assertThat(list.get(0).path("province").asString()).isEqualTo("01");
+        long id = list.get(0).path("id").asLong();
+        HttpResponse<String> rows = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/plans/" + id
+                        + "/progress?asOf=2022-06-30&level=city")).header("Authorization", basic("planner", "demo")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode first = mapper.readTree(rows.body()).get(0);
+        for (String field : List.of("unitCode", "unitName", "indicatorCode", "indicatorName", "target", "actual", "percent", "status")) {
+            assertThat(first.has(field)).as(field).isTrue();
+        }
+        HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/plans/" + id
+                        + "/progress?level=ward")).header("Authorization", basic("planner", "demo")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(bad.statusCode()).isEqualTo(400);
+    }
+}
