@@ -15,17 +15,18 @@ import org.junit.jupiter.api.Test;
 class ViewsBrowserTest extends BrowserTest {
 
     /** Route to open → user who may open it. Route parameters are filled with a demo person. */
-    private static final Map<String, String> ROUTES = Map.of(
-            "", "leader",
-            "persons", "district-006",
-            "area", "district-006",
-            "providers", "planner",
-            "models", "leader",
-            "facilities", "district-005",
-            "password", "planner",
-            "admin/users", "admin",
-            "admin/audit", "admin",
-            "admin/access-grants", "admin");
+    private static final Map<String, String> ROUTES = Map.ofEntries(
+            Map.entry("", "leader"),
+            Map.entry("persons", "district-006"),
+            Map.entry("area", "district-006"),
+            Map.entry("providers", "planner"),
+            Map.entry("models", "leader"),
+            Map.entry("facilities", "district-005"),
+            Map.entry("password", "planner"),
+            Map.entry("admin/users", "admin"),
+            Map.entry("admin/audit", "admin"),
+            Map.entry("admin/access-grants", "admin"),
+            Map.entry("plans", "leader"));
 
     @Test
     void everyViewRendersWithAllItsComponents() {

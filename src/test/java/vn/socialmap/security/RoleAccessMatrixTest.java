@@ -60,6 +60,7 @@ class RoleAccessMatrixTest extends IntegrationTest {
         VIEWS.put("providers", ALL);
         VIEWS.put("models", ALL);
         VIEWS.put("facilities", ALL);
+        VIEWS.put("plans", ALL);
 
         api("GET /api/v1/admin-units", ALL, "/api/v1/admin-units?province=01");
         api("GET /api/v1/me", ALL, "/api/v1/me");

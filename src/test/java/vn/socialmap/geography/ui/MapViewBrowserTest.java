@@ -194,4 +194,16 @@ class MapViewBrowserTest extends BrowserTest {
                   return r === 5000 && n === 40; }""");
         assertThat(page.locator("sm-leaflet-map")).hasAttribute("data-layer-buffers", "40");
     }
+
+    @Test
+    void planProgressPerDistrictOnTheMap() {
+        login("district-001");
+        page.navigate(baseUrl() + "/");
+        assertThat(districts()).hasCount(30);
+        page.locator("vaadin-date-picker input").first().fill("30/6/2022");
+        page.locator("vaadin-date-picker input").first().press("Enter");
+        chooseTheme("% chỉ tiêu lập hồ sơ cai nghiện bắt buộc");
+        assertThat(page.locator(".sm-legend")).containsText("≥ 100");
+        assertThat(page.locator(".sm-legend")).containsText("% chỉ tiêu lập hồ sơ");
+    }
 }

@@ -1,0 +1,74 @@
+package vn.socialmap.targets;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import vn.socialmap.geography.AdminLevel;
+import vn.socialmap.geography.ThematicLayer;
+import vn.socialmap.targets.PlanModel.Level;
+
+/** Map layer: percent of each district's target achieved, per indicator of the latest plan with district targets. */
+@Component
+class ProgressLayer implements ThematicLayer {
+
+    private final ProgressService progress;
+
+    ProgressLayer(ProgressService progress) {
+        this.progress = progress;
+    }
+
+    @Override
+    public String id() {
+        return "progress";
+    }
+
+    @Override
+    public String labelKey() {
+        return "map.layer.progress";
+    }
+
+    @Override
+    public List<String> variants() {
+        return List.of("DOSSIERS", "POST_REHAB", "SUPPORT", "MODELS");
+    }
+
+    @Override
+    public String variantLabelKey(String variant) {
+        return "map.layer.progress." + variant;
+    }
+
+    /** Percent achieved: below 25, 50, 75, 100, and the target reached. */
+    @Override
+    public double[] fixedBreaks(String variant) {
+        return new double[] {24, 49, 74, 99, Double.MAX_VALUE};
+    }
+
+    @Override
+    public Values values(String variant, String provinceCode, AdminLevel level, LocalDate date) {
+        Map<String, Long> byUnit = new HashMap<>();
+        if (level != AdminLevel.DISTRICT) {
+            return new Values(byUnit, false, null);
+        }
+        progress.plans().stream().filter(p -> p.provinceCode().equals(provinceCode))
+                .filter(p -> !date.isBefore(p.periodFrom())).reduce((a, b) -> b).ifPresent(plan ->
+                        progress.progress(plan.id(), date, Level.DISTRICT).stream()
+                                .filter(r -> r.indicatorCode().equals(variant))
+                                .forEach(r -> byUnit.put(r.unitCode(), r.percent() == null ? null : Math.round(r.percent()))));
+        boolean suppressed = byUnit.containsValue(null);
+        return new Values(byUnit, suppressed, suppressed ? 5 : null);
+    }
+
+    @Override
+    public boolean pointsAvailable() {
+        return false;
+    }
+
+    @Override
+    public List<double[]> points(String variant, String provinceCode, LocalDate date) {
+        return List.of();
+    }
+}
