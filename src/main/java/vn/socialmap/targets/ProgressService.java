@@ -116,6 +116,36 @@ public class ProgressService {
                 ? new Row(r.unitCode(), r.unitName(), r.indicatorCode(), r.indicatorName(), r.target(), null, null, null) : r).toList();
     }
 
+    /** A row of a periodic report: what was done in the reporting period, and since the plan began. */
+    public record ReportRow(Row cumulative, Long inPeriod) {
+    }
+
+    /**
+     * Rows for a report of the period {@code from}..{@code to} (a month, quarter, half-year
+     * or year): the cumulative progress at {@code to} and the actual within the period.
+     */
+    public List<ReportRow> report(long planId, LocalDate from, LocalDate to, Level level) {
+        Plan plan = plan(planId);
+        List<Row> cumulative = progress(planId, to, level);
+        Map<String, Indicator> byCode = new LinkedHashMap<>();
+        plans.indicators(planId).forEach(i -> byCode.put(i.code(), i));
+        LocalDate start = from.isBefore(plan.periodFrom()) ? plan.periodFrom() : from;
+        LocalDate end = to.isAfter(plan.periodTo()) ? plan.periodTo() : to;
+        List<ReportRow> rows = new ArrayList<>();
+        for (Row r : cumulative) {
+            Indicator indicator = byCode.get(r.indicatorCode());
+            Long inPeriod = null;
+            if (r.actual() != null && !end.isBefore(start)) {
+                inPeriod = actual(plan, indicator, new Target(indicator.id(), level, r.unitCode(), r.target()), start, end);
+                if (currentUser.scope().needsSuppression() && level != Level.CITY && inPeriod > 0 && inPeriod < suppression.minCount()) {
+                    inPeriod = null;
+                }
+            }
+            rows.add(new ReportRow(r, inPeriod));
+        }
+        return rows;
+    }
+
     static double elapsedPercent(Plan plan, LocalDate asOf) {
         long total = ChronoUnit.DAYS.between(plan.periodFrom(), plan.periodTo()) + 1;
         long done = ChronoUnit.DAYS.between(plan.periodFrom(), asOf) + 1;
@@ -123,6 +153,11 @@ public class ProgressService {
     }
 
     private long actual(Plan plan, Indicator indicator, Target t, LocalDate end) {
+        return actual(plan, indicator, t, plan.periodFrom(), end);
+    }
+
+    /** What happened between two dates (both included); stock indicators read the state on {@code end}. */
+    private long actual(Plan plan, Indicator indicator, Target t, LocalDate from, LocalDate end) {
         var d = indicator.definition();
         String district = t.level() == Level.DISTRICT ? t.unitCode() : null;
         return switch (d.kind()) {
@@ -130,7 +165,7 @@ public class ProgressService {
                 EnumSet<EventType> types = EnumSet.noneOf(EventType.class);
                 d.eventTypes().forEach(e -> types.add(EventType.valueOf(e)));
                 List<String> facilityCodes = t.level() == Level.FACILITY ? List.of(t.unitCode()) : List.of();
-                yield indicators.count(new CaseIndicators.EventCount(plan.provinceCode(), types, plan.periodFrom(), end,
+                yield indicators.count(new CaseIndicators.EventCount(plan.provinceCode(), types, from, end,
                         district, facilityCodes, d.atFacility(), d.supportKinds()));
             }
             case "HOLDING" -> indicators.holding(plan.provinceCode(), PathStatus.valueOf(d.status()), end, district);

@@ -20,7 +20,11 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.server.streams.DownloadHandler;
+
 import vn.socialmap.targets.PlanModel;
+import vn.socialmap.targets.ProgressReport;
 import vn.socialmap.targets.ProgressService;
 
 /** Progress of a plan: targets, actuals computed for a date, percent achieved against the elapsed period. */
@@ -34,10 +38,11 @@ public class PlansView extends VerticalLayout implements HasDynamicTitle {
     private final DatePicker asOf = new DatePicker();
     private final Select<PlanModel.Level> level = new Select<>();
     private final Grid<ProgressService.Row> grid = new Grid<>();
+    private final Select<ProgressReport.Period> period = new Select<>();
     private final NumberFormat count = NumberFormat.getIntegerInstance(Locale.of("vi"));
     private final NumberFormat percent = NumberFormat.getNumberInstance(Locale.of("vi"));
 
-    public PlansView(ProgressService progress) {
+    public PlansView(ProgressService progress, ProgressReport reports) {
         this.progress = progress;
         setSizeFull();
         percent.setMinimumFractionDigits(1);
@@ -83,7 +88,24 @@ public class PlansView extends VerticalLayout implements HasDynamicTitle {
         }).setHeader(getTranslation("plans.status")).setAutoWidth(true);
         grid.setSizeFull();
         grid.addClassName("sm-progress");
-        HorizontalLayout tools = new HorizontalLayout(plan, asOf, level);
+        period.setLabel(getTranslation("report.period"));
+        period.setItems(ProgressReport.Period.values());
+        period.setItemLabelGenerator(p -> p == null ? "" : getTranslation("report.period." + p.name()));
+        period.setValue(ProgressReport.Period.HALF_YEAR);
+        Anchor xlsx = new Anchor((DownloadHandler) event -> {
+            event.setFileName("bao-cao-ke-hoach.xlsx");
+            event.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            reports.writeXlsx(plan.getValue().id(), period.getValue(), asOf.getValue(), level.getValue(), event.getOutputStream());
+        }, getTranslation("report.download.xlsx"));
+        Anchor pdf = new Anchor((DownloadHandler) event -> {
+            event.setFileName("bao-cao-ke-hoach.pdf");
+            event.setContentType("application/pdf");
+            reports.writePdf(plan.getValue().id(), period.getValue(), asOf.getValue(), level.getValue(), "DOSSIERS",
+                    event.getOutputStream());
+        }, getTranslation("report.download.pdf"));
+        xlsx.getElement().setAttribute("download", true);
+        pdf.getElement().setAttribute("download", true);
+        HorizontalLayout tools = new HorizontalLayout(plan, asOf, level, period, xlsx, pdf);
         tools.setAlignItems(FlexComponent.Alignment.BASELINE);
         add(new H2(getTranslation("plans.title")), tools, grid);
         refresh();
