@@ -187,7 +187,10 @@ public class ProgressReport {
             map.scaleToFit(360, 300);
             map.setAlignment(Element.ALIGN_CENTER);
             document.add(map);
-            Paragraph caption = new Paragraph(vi("report.map", mapIndicator), new Font(regular, 8));
+            String indicatorName = progress.report(planId, range[0], range[1], Level.CITY).stream()
+                    .map(ProgressService.ReportRow::cumulative).filter(c -> c.indicatorCode().equals(mapIndicator))
+                    .map(ProgressService.Row::indicatorName).findFirst().orElse(mapIndicator);
+            Paragraph caption = new Paragraph(vi("report.map", indicatorName.toLowerCase(Locale.of("vi"))), new Font(regular, 8));
             caption.setAlignment(Element.ALIGN_CENTER);
             document.add(caption);
         } catch (IOException e) {
