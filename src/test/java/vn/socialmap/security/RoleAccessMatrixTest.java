@@ -71,7 +71,7 @@ class RoleAccessMatrixTest extends IntegrationTest {
         api("POST /api/v1/facilities", EnumSet.of(Role.ADMIN, Role.DISTRICT_OFFICER), null);
         api("PUT /api/v1/facilities/{id}", EnumSet.of(Role.ADMIN, Role.DISTRICT_OFFICER), null);
         api("GET /api/v1/plans", ALL, "/api/v1/plans");
-        api("GET /api/v1/plans/{id}/progress", ALL, null);
+        api("GET /api/v1/plans/{id}/progress", ALL, "/api/v1/plans/{plan}/progress?asOf=2022-06-30");
         // Samples of the operations below need a body or a person in the caller's area; PersonApiTest covers them.
         api("GET /api/v1/persons/{id}", personRoles, null);
         api("POST /api/v1/persons", EnumSet.of(Role.ADMIN, Role.COMMUNE_OFFICER, Role.FACILITY_OFFICER), null);
@@ -86,6 +86,14 @@ class RoleAccessMatrixTest extends IntegrationTest {
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    /** Fills sample placeholders with records that exist: {plan} is the first plan. */
+    private String sample(String template) {
+        return template.replace("{plan}", String.valueOf(jdbc.queryForObject("select min(id) from plan", Long.class)));
+    }
 
     @Test
     void everyViewRouteIsInTheMatrix() {
@@ -127,7 +135,7 @@ class RoleAccessMatrixTest extends IntegrationTest {
                 continue;
             }
             String method = operation.getKey().split(" ")[0];
-            URI uri = URI.create(baseUrl() + API_SAMPLES.get(operation.getKey()));
+            URI uri = URI.create(baseUrl() + sample(API_SAMPLES.get(operation.getKey())));
             HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(anonymous.statusCode()).as("anonymous %s", operation.getKey()).isEqualTo(401);
