@@ -95,6 +95,29 @@ public class CaseIndicators {
         return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
     }
 
+    /**
+     * The share (in percent) of people on record on {@code to} who received at least one
+     * service in the period: an addiction determination, any rehab, detox, substitution
+     * treatment, post-rehab management or support ("over 80% of managed people reach
+     * services" in the plans).
+     */
+    public double reachedServicesPercent(String provinceCode, LocalDate from, LocalDate to, String districtCode) {
+        String sql = "select count(*) as on_record, count(*) filter (where exists ("
+                + " select 1 from case_event e where e.person_id = s.person_id and e.type in ('ADDICTION_DETERMINATION',"
+                + " 'VOLUNTARY_COMMUNITY_START', 'VOLUNTARY_FACILITY_ADMISSION', 'COMPULSORY_ADMISSION', 'DETOX',"
+                + " 'METHADONE_START', 'POST_REHAB_START', 'SUPPORT') and e.event_date between :from and :to and " + EFFECTIVE
+                + ")) as reached from person_status_period s where s.province_code = :p and s.status = 'ON_RECORD'"
+                + " and s.valid_from <= :to" + (districtCode == null ? "" : " and s.district_code = :district");
+        var query = jdbc.sql(sql).param("p", provinceCode).param("from", Date.valueOf(from)).param("to", Date.valueOf(to));
+        if (districtCode != null) {
+            query = query.param("district", districtCode);
+        }
+        var row = query.query().singleRow();
+        long onRecord = ((Number) row.get("on_record")).longValue();
+        long reached = ((Number) row.get("reached")).longValue();
+        return onRecord == 0 ? 0 : 100.0 * reached / onRecord;
+    }
+
     /** People holding a status on a date, optionally in one district. */
     public long holding(String provinceCode, PathStatus status, LocalDate date, String districtCode) {
         if (districtCode == null) {

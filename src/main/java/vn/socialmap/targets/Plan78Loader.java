@@ -45,12 +45,49 @@ class Plan78Loader implements ApplicationListener<GeographyReady> {
         this.facilityTargets = facilityTargets;
     }
 
+    static final String HANOI_2023 = "KH năm 2023";
+    static final String DA_NANG_117 = "117/KH-UBND";
+
     @Override
     public void onApplicationEvent(GeographyReady event) {
-        if (units.find("01").isEmpty() || plans.exists("01", NUMBER)) {
-            return;
+        if (units.find("01").isPresent() && !plans.exists("01", NUMBER)) {
+            transaction.executeWithoutResult(s -> load());
         }
-        transaction.executeWithoutResult(s -> load());
+        if (units.find("01").isPresent() && !plans.exists("01", HANOI_2023)) {
+            transaction.executeWithoutResult(s -> loadHanoi2023());
+        }
+        if (units.find("48").isPresent() && !plans.exists("48", DA_NANG_117)) {
+            transaction.executeWithoutResult(s -> loadDaNang117());
+        }
+    }
+
+    /** Hanoi's 2023 targets as the news of the plan reports them (seeds; the plan's number is not given there). */
+    private void loadHanoi2023() {
+        long plan = plans.insertPlan("01", HANOI_2023, "Ủy ban nhân dân thành phố Hà Nội", LocalDate.of(2023, 1, 1),
+                "Kế hoạch công tác cai nghiện ma túy và quản lý sau cai nghiện ma túy năm 2023 (11 chỉ tiêu)",
+                LocalDate.of(2023, 1, 1), LocalDate.of(2023, 12, 31));
+        long reached = plans.insertIndicator("01", plan, "REACHED_SERVICES",
+                "Người nghiện, người sử dụng trái phép có hồ sơ quản lý được tiếp cận dịch vụ (trên 80%)", Unit.PERCENT,
+                new Definition("SHARE", List.of(), false, List.of(), null), 1);
+        plans.insertTarget("01", reached, Level.CITY, "01", 80);
+        indicator(plan, 2, "SUPPORT", "Hỗ trợ vay vốn, học nghề, tìm việc làm cho người sau cai nghiện",
+                events(List.of("SUPPORT"), false, List.of("LOAN", "JOB_PLACEMENT", "VOCATIONAL_TRAINING")), 250);
+        indicator(plan, 3, "TRAINED", "Dạy nghề cho người cai nghiện bắt buộc tại cơ sở",
+                events(List.of("SUPPORT"), true, List.of("VOCATIONAL_TRAINING")), 700);
+        indicatorWithUnit(plan, 4, "MODEL_COMMUNES", "Xã, phường, thị trấn có mô hình hỗ trợ sau cai (278 duy trì, 103 mới)",
+                Unit.MODELS, new Definition("MODEL_COMMUNES", List.of(), false, List.of(), null), 381);
+    }
+
+    /** Da Nang Plan 117/KH-UBND (26 May 2023), 2023-2025: over 80% of managed people reached. */
+    private void loadDaNang117() {
+        long plan = plans.insertPlan("48", DA_NANG_117, "Ủy ban nhân dân thành phố Đà Nẵng", LocalDate.of(2023, 5, 26),
+                "Nâng cao hiệu quả công tác cai nghiện ma túy và phòng ngừa nghiện ma túy đối với nhóm người có nguy cơ cao "
+                        + "và người sử dụng trái phép chất ma túy giai đoạn 2023-2025",
+                LocalDate.of(2023, 1, 1), LocalDate.of(2025, 12, 31));
+        long reached = plans.insertIndicator("48", plan, "REACHED_SERVICES",
+                "Người nghiện có hồ sơ quản lý được tư vấn, khám sàng lọc, điều trị, cai nghiện, hỗ trợ sinh kế (trên 80%)",
+                Unit.PERCENT, new Definition("SHARE", List.of(), false, List.of(), null), 1);
+        plans.insertTarget("48", reached, Level.CITY, "48", 80);
     }
 
     private void load() {

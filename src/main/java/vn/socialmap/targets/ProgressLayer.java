@@ -53,11 +53,18 @@ class ProgressLayer implements ThematicLayer {
         if (level != AdminLevel.DISTRICT) {
             return new Values(byUnit, false, null);
         }
-        progress.plans().stream().filter(p -> p.provinceCode().equals(provinceCode))
-                .filter(p -> !date.isBefore(p.periodFrom())).reduce((a, b) -> b).ifPresent(plan ->
-                        progress.progress(plan.id(), date, Level.DISTRICT).stream()
-                                .filter(r -> r.indicatorCode().equals(variant))
-                                .forEach(r -> byUnit.put(r.unitCode(), r.percent() == null ? null : Math.round(r.percent()))));
+        // the newest plan in force on the date that has district targets for this indicator
+        List<PlanModel.Plan> candidates = new java.util.ArrayList<>(progress.plans().stream()
+                .filter(p -> p.provinceCode().equals(provinceCode) && !date.isBefore(p.periodFrom())).toList());
+        java.util.Collections.reverse(candidates);
+        for (PlanModel.Plan plan : candidates) {
+            progress.progress(plan.id(), date, Level.DISTRICT).stream()
+                    .filter(r -> r.indicatorCode().equals(variant))
+                    .forEach(r -> byUnit.put(r.unitCode(), r.percent() == null ? null : Math.round(r.percent())));
+            if (!byUnit.isEmpty()) {
+                break;
+            }
+        }
         boolean suppressed = byUnit.containsValue(null);
         return new Values(byUnit, suppressed, suppressed ? 5 : null);
     }

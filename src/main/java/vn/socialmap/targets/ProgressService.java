@@ -169,6 +169,11 @@ public class ProgressService {
                         district, facilityCodes, d.atFacility(), d.supportKinds()));
             }
             case "HOLDING" -> indicators.holding(plan.provinceCode(), PathStatus.valueOf(d.status()), end, district);
+            // a share indicator's actual is the percent itself, rounded to a whole number
+            case "SHARE" -> Math.round(indicators.reachedServicesPercent(plan.provinceCode(), from, end, district));
+            case "MODEL_COMMUNES" -> models.byDistrict(plan.provinceCode(), end.getYear()).stream()
+                    .filter(r -> district == null || r.code().equals(district))
+                    .mapToLong(ModelCoverage.DistrictCoverage::communesWithModel).sum();
             case "MODELS" -> district == null
                     ? models.byDistrict(plan.provinceCode(), end.getYear()).stream().mapToLong(ModelCoverage.DistrictCoverage::models).sum()
                     : models.byDistrict(plan.provinceCode(), end.getYear()).stream().filter(r -> r.code().equals(district))
