@@ -24,6 +24,10 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.server.streams.DownloadHandler;
 
 import vn.socialmap.targets.PlanModel;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.streams.UploadHandler;
+
+import vn.socialmap.targets.PlanImport;
 import vn.socialmap.targets.ProgressReport;
 import vn.socialmap.targets.ProgressService;
 
@@ -39,10 +43,17 @@ public class PlansView extends VerticalLayout implements HasDynamicTitle {
     private final Select<PlanModel.Level> level = new Select<>();
     private final Grid<ProgressService.Row> grid = new Grid<>();
     private final Select<ProgressReport.Period> period = new Select<>();
+    private final Select<String> trendIndicator = new Select<>();
+    private final Grid<Month> trend = new Grid<>();
+
+    /** One month of the trend: the actual within the month. */
+    record Month(LocalDate first, long actual) {
+    }
     private final NumberFormat count = NumberFormat.getIntegerInstance(Locale.of("vi"));
     private final NumberFormat percent = NumberFormat.getNumberInstance(Locale.of("vi"));
 
-    public PlansView(ProgressService progress, ProgressReport reports) {
+    public PlansView(ProgressService progress, ProgressReport reports, PlanImport imports,
+                     com.vaadin.flow.spring.security.AuthenticationContext authentication) {
         this.progress = progress;
         setSizeFull();
         percent.setMinimumFractionDigits(1);
@@ -107,16 +118,98 @@ public class PlansView extends VerticalLayout implements HasDynamicTitle {
         pdf.getElement().setAttribute("download", true);
         HorizontalLayout tools = new HorizontalLayout(plan, asOf, level, period, xlsx, pdf);
         tools.setAlignItems(FlexComponent.Alignment.BASELINE);
-        add(new H2(getTranslation("plans.title")), tools, grid);
+        add(new H2(getTranslation("plans.title")), tools);
+        if (authentication.hasRole("ADMIN")) {
+            add(importTools(imports));
+        }
+        add(grid);
+        trendIndicator.setLabel(getTranslation("plans.trend"));
+        trendIndicator.addValueChangeListener(e -> refreshTrend());
+        trend.addThemeVariants(GridVariant.LUMO_COMPACT);
+        trend.addColumn(m -> m.first().format(java.time.format.DateTimeFormatter.ofPattern("MM/yyyy")))
+                .setHeader(getTranslation("plans.trend.month")).setAutoWidth(true);
+        trend.addColumn(m -> count.format(m.actual())).setHeader(getTranslation("plans.actual")).setAutoWidth(true);
+        trend.addComponentColumn(m -> {
+            long max = trendMax;
+            ProgressBar bar = new ProgressBar(0, 1, max == 0 ? 0 : (double) m.actual() / max);
+            bar.setWidth("16rem");
+            return bar;
+        }).setHeader(getTranslation("plans.bar")).setFlexGrow(1);
+        trend.setHeight("16rem");
+        trend.addClassName("sm-trend");
+        add(trendIndicator, trend);
         refresh();
     }
+
+    /** Admin: the XLSX template and its upload; a file with any bad row imports nothing. */
+    private HorizontalLayout importTools(PlanImport imports) {
+        Anchor template = new Anchor((DownloadHandler) event -> {
+            event.setFileName("mau-ke-hoach.xlsx");
+            event.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            imports.writeTemplate(event.getOutputStream());
+        }, getTranslation("plans.import.template"));
+        template.getElement().setAttribute("download", true);
+        Span result = new Span();
+        result.addClassName("sm-import-result");
+        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
+            PlanImport.Result r = imports.importXlsx(bytes);
+            getUI().ifPresent(ui -> ui.access(() -> {
+                if (r.planId() != null) {
+                    result.setText(getTranslation("plans.import.done"));
+                    result.getStyle().set("color", "var(--lumo-success-text-color)");
+                    plan.setItems(progress.plans());
+                } else {
+                    result.setText(getTranslation("plans.import.refused") + " " + r.problems().stream()
+                            .map(p -> getTranslation("plans.import.row", p.row(), p.reasonKey().equals("planimport.error.missing")
+                                    ? getTranslation("planimport.header." + p.arguments().getFirst())
+                                    : getTranslation(p.reasonKey(), p.arguments().toArray())))
+                            .collect(java.util.stream.Collectors.joining("; ")));
+                    result.getStyle().set("color", "var(--lumo-error-text-color)");
+                }
+            }));
+        }));
+        upload.setAcceptedFileTypes(".xlsx");
+        upload.setMaxFiles(1);
+        upload.setUploadButton(new com.vaadin.flow.component.button.Button(getTranslation("plans.import")));
+        HorizontalLayout box = new HorizontalLayout(upload, template, result);
+        box.setAlignItems(FlexComponent.Alignment.CENTER);
+        return box;
+    }
+
+    private long trendMax;
 
     private void refresh() {
         if (plan.getValue() == null || asOf.getValue() == null || level.getValue() == null) {
             grid.setItems();
             return;
         }
-        grid.setItems(progress.progress(plan.getValue().id(), asOf.getValue(), level.getValue()));
+        var rows = progress.progress(plan.getValue().id(), asOf.getValue(), level.getValue());
+        grid.setItems(rows);
+        var codes = progress.progress(plan.getValue().id(), asOf.getValue(), PlanModel.Level.CITY).stream()
+                .map(ProgressService.Row::indicatorCode).toList();
+        String keep = trendIndicator.getValue();
+        trendIndicator.setItems(codes);
+        trendIndicator.setValue(keep != null && codes.contains(keep) ? keep : codes.isEmpty() ? null : codes.getFirst());
+        refreshTrend();
+    }
+
+    /** City actual of one indicator month by month, from the plan's start to the as-of date. */
+    private void refreshTrend() {
+        if (plan.getValue() == null || asOf.getValue() == null || trendIndicator.getValue() == null) {
+            trend.setItems();
+            return;
+        }
+        var p = plan.getValue();
+        java.util.List<Month> months = new java.util.ArrayList<>();
+        for (LocalDate m = p.periodFrom().withDayOfMonth(1); !m.isAfter(asOf.getValue()) && !m.isAfter(p.periodTo());
+             m = m.plusMonths(1)) {
+            LocalDate first = m;
+            progress.report(p.id(), first, first.plusMonths(1).minusDays(1), PlanModel.Level.CITY).stream()
+                    .filter(r -> r.cumulative().indicatorCode().equals(trendIndicator.getValue())).findFirst()
+                    .ifPresent(r -> months.add(new Month(first, r.inPeriod() == null ? 0 : r.inPeriod())));
+        }
+        trendMax = months.stream().mapToLong(Month::actual).max().orElse(0);
+        trend.setItems(months);
     }
 
     @Override
