@@ -12,6 +12,9 @@ interface AdminUnitRepository extends JpaRepository<AdminUnit, Long> {
 
     long countByProvinceCode(String provinceCode);
 
+    @Query("select u from AdminUnit u where u.level = vn.socialmap.geography.AdminLevel.PROVINCE and u.validTo is null order by u.code")
+    List<AdminUnit> findCurrentProvinces();
+
     @Query("select u from AdminUnit u where u.code = :code and u.validTo is null")
     Optional<AdminUnit> findCurrent(@Param("code") String code);
 

@@ -23,10 +23,7 @@ public class AdminUnitService {
     }
 
     public List<AdminUnit> provinces() {
-        return repository.findAll().stream()
-                .filter(u -> u.getLevel() == AdminLevel.PROVINCE && u.getValidTo() == null)
-                .sorted(Comparator.comparing(AdminUnit::getCode))
-                .toList();
+        return repository.findCurrentProvinces();
     }
 
     public Optional<AdminUnit> find(String code) {
