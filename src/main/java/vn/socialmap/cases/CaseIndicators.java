@@ -70,10 +70,26 @@ public class CaseIndicators {
     }
 
     public long count(EventCount q) {
-        StringBuilder sql = new StringBuilder("select count(*) from case_event e join person p on p.id = e.person_id "
-                + "where e.province_code = :p and e.type in (:types) and e.event_date between :from and :to and ")
-                .append(EFFECTIVE);
         var params = new java.util.HashMap<String, Object>();
+        String where = where(q, params);
+        return jdbc.sql("select count(*) from case_event e join person p on p.id = e.person_id where " + where)
+                .params(params).query(Long.class).single();
+    }
+
+    /** The same count per commune where the people live now; communes with none are absent. */
+    public java.util.Map<String, Long> countByCommune(EventCount q) {
+        var params = new java.util.HashMap<String, Object>();
+        String where = where(q, params);
+        var result = new java.util.TreeMap<String, Long>();
+        jdbc.sql("select p.current_commune_code as code, count(*) as n from case_event e join person p on p.id = e.person_id where "
+                        + where + " group by p.current_commune_code")
+                .params(params).query((rs, n) -> result.put(rs.getString("code"), rs.getLong("n"))).list();
+        return result;
+    }
+
+    private static String where(EventCount q, java.util.Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder("e.province_code = :p and e.type in (:types) and e.event_date between :from and :to and ")
+                .append(EFFECTIVE);
         params.put("p", q.provinceCode());
         params.put("types", q.types().stream().map(Enum::name).toList());
         params.put("from", Date.valueOf(q.from()));
@@ -92,7 +108,7 @@ public class CaseIndicators {
             sql.append(" and e.details ->> 'kind' in (:kinds)");
             params.put("kinds", q.supportKinds());
         }
-        return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
+        return sql.toString();
     }
 
     /**
@@ -102,20 +118,52 @@ public class CaseIndicators {
      * services" in the plans).
      */
     public double reachedServicesPercent(String provinceCode, LocalDate from, LocalDate to, String districtCode) {
-        String sql = "select count(*) as on_record, count(*) filter (where exists ("
+        long[] totals = new long[2];
+        reachedServices(provinceCode, from, to, districtCode, "province_code").values().forEach(r -> {
+            totals[0] += r[0];
+            totals[1] += r[1];
+        });
+        return totals[0] == 0 ? 0 : 100.0 * totals[1] / totals[0];
+    }
+
+    /** The same share per commune of a district; communes with nobody on record are absent. */
+    public java.util.Map<String, Double> reachedServicesPercentByCommune(String provinceCode, LocalDate from, LocalDate to,
+                                                                        String districtCode) {
+        var result = new java.util.TreeMap<String, Double>();
+        reachedServices(provinceCode, from, to, districtCode, "commune_code")
+                .forEach((code, r) -> result.put(code, r[0] == 0 ? 0 : 100.0 * r[1] / r[0]));
+        return result;
+    }
+
+    /** People on record and those of them reached, grouped by a column of the status period. */
+    private java.util.Map<String, long[]> reachedServices(String provinceCode, LocalDate from, LocalDate to, String districtCode,
+                                                          String groupColumn) {
+        String sql = "select s." + groupColumn + " as code, count(*) as on_record, count(*) filter (where exists ("
                 + " select 1 from case_event e where e.person_id = s.person_id and e.type in ('ADDICTION_DETERMINATION',"
                 + " 'VOLUNTARY_COMMUNITY_START', 'VOLUNTARY_FACILITY_ADMISSION', 'COMPULSORY_ADMISSION', 'DETOX',"
                 + " 'METHADONE_START', 'POST_REHAB_START', 'SUPPORT') and e.event_date between :from and :to and " + EFFECTIVE
                 + ")) as reached from person_status_period s where s.province_code = :p and s.status = 'ON_RECORD'"
-                + " and s.valid_from <= :to" + (districtCode == null ? "" : " and s.district_code = :district");
+                + " and s.valid_from <= :to" + (districtCode == null ? "" : " and s.district_code = :district")
+                + " group by s." + groupColumn;
         var query = jdbc.sql(sql).param("p", provinceCode).param("from", Date.valueOf(from)).param("to", Date.valueOf(to));
         if (districtCode != null) {
             query = query.param("district", districtCode);
         }
-        var row = query.query().singleRow();
-        long onRecord = ((Number) row.get("on_record")).longValue();
-        long reached = ((Number) row.get("reached")).longValue();
-        return onRecord == 0 ? 0 : 100.0 * reached / onRecord;
+        var result = new java.util.TreeMap<String, long[]>();
+        query.query((rs, n) -> result.put(rs.getString("code"), new long[] {rs.getLong("on_record"), rs.getLong("reached")}))
+                .list();
+        return result;
+    }
+
+    /** People holding a status on a date per commune of a district; communes with none are absent. */
+    public java.util.Map<String, Long> holdingByCommune(String provinceCode, PathStatus status, LocalDate date, String districtCode) {
+        var result = new java.util.TreeMap<String, Long>();
+        jdbc.sql("select commune_code as code, count(distinct person_id) as n from person_status_period where province_code = :p "
+                        + "and district_code = :d and status = :s and valid_from <= :date and (valid_to is null or valid_to > :date) "
+                        + "group by commune_code")
+                .param("p", provinceCode).param("d", districtCode).param("s", status.name()).param("date", Date.valueOf(date))
+                .query((rs, n) -> result.put(rs.getString("code"), rs.getLong("n"))).list();
+        return result;
     }
 
     /** People holding a status on a date, optionally in one district. */

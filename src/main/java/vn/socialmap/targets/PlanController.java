@@ -39,23 +39,39 @@ class PlanController {
     }
 
     @GetMapping("/api/v1/plans/{id}/progress")
-    @Operation(summary = "Progress of a plan's targets on a date, at city, district or facility level")
+    @Operation(summary = "Progress of a plan's targets on a date, at city, district or facility level",
+            description = "level=commune (with district=CODE) gives the actuals of a district's communes, which have no"
+                    + " targets; district=CODE with level=district or facility keeps that district's rows.")
     List<ProgressService.Row> progress(HttpServletRequest request, @PathVariable long id,
                                        @RequestParam(required = false) String asOf,
-                                       @RequestParam(required = false) String level) {
-        QueryParameters.requireOnly(request, Set.of("asOf", "level"));
+                                       @RequestParam(required = false) String level,
+                                       @RequestParam(required = false) String district) {
+        QueryParameters.requireOnly(request, Set.of("asOf", "level", "district"));
         LocalDate date;
         try {
             date = asOf == null ? LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")) : LocalDate.parse(asOf);
         } catch (java.time.format.DateTimeParseException e) {
             throw new InvalidRequestException("asOf", "asOf must be a date YYYY-MM-DD, got '" + asOf + "'");
         }
+        if ("commune".equalsIgnoreCase(level)) {
+            if (district == null || district.isBlank()) {
+                throw new InvalidRequestException("district", "level=commune needs district=CODE");
+            }
+            return progress.communes(id, date, district);
+        }
         Level wanted;
         try {
             wanted = level == null ? Level.CITY : Level.valueOf(level.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("level", "level must be city, district or facility");
+            throw new InvalidRequestException("level", "level must be city, district, facility or commune");
         }
-        return progress.progress(id, date, wanted);
+        if (district == null) {
+            return progress.progress(id, date, wanted);
+        }
+        return switch (wanted) {
+            case CITY -> throw new InvalidRequestException("district", "district applies to level district, facility or commune");
+            case DISTRICT -> progress.progress(id, date, wanted).stream().filter(r -> r.unitCode().equals(district)).toList();
+            case FACILITY -> progress.facilitiesIn(id, date, district);
+        };
     }
 }

@@ -63,9 +63,23 @@ public class ProgressService {
         AHEAD, ON_TRACK, BEHIND
     }
 
-    /** One row of progress; {@code actual} and {@code percent} are null when suppressed. */
-    public record Row(String unitCode, String unitName, String indicatorCode, String indicatorName, double target,
+    /**
+     * One row of progress; {@code actual} and {@code percent} are null when suppressed,
+     * {@code target} is null for a commune (plans set no commune targets).
+     */
+    public record Row(String unitCode, String unitName, String indicatorCode, String indicatorName, Double target,
                       Long actual, Double percent, Status status) {
+    }
+
+    /** The smallest count shown to roles without person access. */
+    public int minCount() {
+        return suppression.minCount();
+    }
+
+    /** The districts of a plan's province, for drilling down. */
+    public List<AdminUnit> districts(long planId) {
+        return units.children(plan(planId).provinceCode()).stream()
+                .filter(u -> u.getLevel() == vn.socialmap.geography.AdminLevel.DISTRICT).toList();
     }
 
     public List<Plan> plans() {
@@ -101,6 +115,54 @@ public class ProgressService {
         Status status = percent == null ? null : percent >= expected + ON_TRACK_MARGIN ? Status.AHEAD
                 : percent >= expected - ON_TRACK_MARGIN ? Status.ON_TRACK : Status.BEHIND;
         return new Row(t.unitCode(), unitName(t), indicator.code(), indicator.name(), t.value(), actual, percent, status);
+    }
+
+    /**
+     * A district's communes on an as-of date: the actual of every indicator that can be
+     * counted per commune (events by where the people live, people holding a status, the
+     * share reached by services), without targets. Suppressed like district rows.
+     */
+    public List<Row> communes(long planId, LocalDate asOf, String districtCode) {
+        Plan plan = plan(planId);
+        AdminUnit district = units.find(districtCode)
+                .filter(u -> u.getLevel() == vn.socialmap.geography.AdminLevel.DISTRICT && u.getCode().equals(districtCode)
+                        && plan.provinceCode().equals(u.getParentCode()))
+                .orElseThrow(() -> new NotFoundException("No district " + districtCode + " in the plan's province"));
+        LocalDate end = asOf.isAfter(plan.periodTo()) ? plan.periodTo() : asOf;
+        boolean started = !end.isBefore(plan.periodFrom());
+        List<AdminUnit> communes = units.children(district.getCode());
+        List<Row> rows = new ArrayList<>();
+        for (Indicator indicator : plans.indicators(planId)) {
+            var d = indicator.definition();
+            if ("SHARE".equals(d.kind()) && currentUser.scope().needsSuppression()) {
+                continue; // a commune's share of a handful of people would say what each of them did
+            }
+            Map<String, ? extends Number> byCommune = switch (d.kind()) {
+                case "EVENTS" -> !started ? Map.of() : indicators.countByCommune(eventCount(plan, d, plan.periodFrom(), end,
+                        districtCode, List.of()));
+                case "HOLDING" -> indicators.holdingByCommune(plan.provinceCode(), PathStatus.valueOf(d.status()), end, districtCode);
+                case "SHARE" -> !started ? Map.of() : indicators.reachedServicesPercentByCommune(plan.provinceCode(),
+                        plan.periodFrom(), end, districtCode);
+                default -> null;
+            };
+            if (byCommune == null) {
+                continue;
+            }
+            for (AdminUnit c : communes) {
+                Number n = byCommune.get(c.getCode());
+                long actual = n == null ? 0 : Math.round(n.doubleValue());
+                rows.add(new Row(c.getCode(), c.getName(), indicator.code(), indicator.name(), null, actual, null, null));
+            }
+        }
+        return currentUser.scope().needsSuppression() ? suppressed(rows, plan, 0) : rows;
+    }
+
+    /** Facility rows of the facilities located in one district. */
+    public List<Row> facilitiesIn(long planId, LocalDate asOf, String districtCode) {
+        var inDistrict = facilities.find(new FacilityService.Query(plan(planId).provinceCode(), List.of(FacilityType.PUBLIC_REHAB),
+                        null, null, null)).stream()
+                .filter(f -> districtCode.equals(f.getDistrictCode())).map(f -> f.getCode()).collect(java.util.stream.Collectors.toSet());
+        return progress(planId, asOf, Level.FACILITY).stream().filter(r -> inDistrict.contains(r.unitCode())).toList();
     }
 
     /** Hides small district or facility counts, with complements so that none can be recovered. */
@@ -146,6 +208,31 @@ public class ProgressService {
         return rows;
     }
 
+    /** One month of a city trend. */
+    public record MonthActual(LocalDate month, long actual) {
+    }
+
+    /**
+     * The city's actual of one indicator month by month, from the plan's start to the
+     * as-of date: for counts of events what happened within each month, for the others
+     * (people holding a status, shares, models) the value at the month's end.
+     */
+    public List<MonthActual> cityTrend(long planId, String indicatorCode, LocalDate asOf) {
+        Plan plan = plan(planId);
+        Indicator indicator = plans.indicators(planId).stream().filter(i -> i.code().equals(indicatorCode)).findFirst()
+                .orElseThrow(() -> new NotFoundException("No indicator " + indicatorCode + " in plan " + planId));
+        Target city = new Target(indicator.id(), Level.CITY, plan.provinceCode(), 0);
+        boolean events = "EVENTS".equals(indicator.definition().kind());
+        List<MonthActual> months = new ArrayList<>();
+        for (LocalDate m = plan.periodFrom().withDayOfMonth(1); !m.isAfter(asOf) && !m.isAfter(plan.periodTo()); m = m.plusMonths(1)) {
+            LocalDate first = m.isBefore(plan.periodFrom()) ? plan.periodFrom() : m;
+            LocalDate last = m.plusMonths(1).minusDays(1);
+            last = last.isAfter(asOf) ? asOf : last.isAfter(plan.periodTo()) ? plan.periodTo() : last;
+            months.add(new MonthActual(m, events ? actual(plan, indicator, city, first, last) : actual(plan, indicator, city, plan.periodFrom(), last)));
+        }
+        return months;
+    }
+
     static double elapsedPercent(Plan plan, LocalDate asOf) {
         long total = ChronoUnit.DAYS.between(plan.periodFrom(), plan.periodTo()) + 1;
         long done = ChronoUnit.DAYS.between(plan.periodFrom(), asOf) + 1;
@@ -161,13 +248,8 @@ public class ProgressService {
         var d = indicator.definition();
         String district = t.level() == Level.DISTRICT ? t.unitCode() : null;
         return switch (d.kind()) {
-            case "EVENTS" -> {
-                EnumSet<EventType> types = EnumSet.noneOf(EventType.class);
-                d.eventTypes().forEach(e -> types.add(EventType.valueOf(e)));
-                List<String> facilityCodes = t.level() == Level.FACILITY ? List.of(t.unitCode()) : List.of();
-                yield indicators.count(new CaseIndicators.EventCount(plan.provinceCode(), types, from, end,
-                        district, facilityCodes, d.atFacility(), d.supportKinds()));
-            }
+            case "EVENTS" -> indicators.count(eventCount(plan, d, from, end, district,
+                    t.level() == Level.FACILITY ? List.of(t.unitCode()) : List.of()));
             case "HOLDING" -> indicators.holding(plan.provinceCode(), PathStatus.valueOf(d.status()), end, district);
             // a share indicator's actual is the percent itself, rounded to a whole number
             case "SHARE" -> Math.round(indicators.reachedServicesPercent(plan.provinceCode(), from, end, district));
@@ -180,6 +262,14 @@ public class ProgressService {
                     .mapToLong(ModelCoverage.DistrictCoverage::models).sum();
             default -> throw new IllegalStateException("Unknown indicator kind " + d.kind());
         };
+    }
+
+    private static CaseIndicators.EventCount eventCount(Plan plan, PlanModel.Definition d, LocalDate from, LocalDate to,
+                                                        String district, List<String> facilityCodes) {
+        EnumSet<EventType> types = EnumSet.noneOf(EventType.class);
+        d.eventTypes().forEach(e -> types.add(EventType.valueOf(e)));
+        return new CaseIndicators.EventCount(plan.provinceCode(), types, from, to, district, facilityCodes, d.atFacility(),
+                d.supportKinds());
     }
 
     private String unitName(Target t) {

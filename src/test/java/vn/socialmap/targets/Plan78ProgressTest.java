@@ -32,6 +32,8 @@ class Plan78ProgressTest extends IntegrationTest {
     ProgressService progress;
     @Autowired
     CaseIndicators indicators;
+    @Autowired
+    vn.socialmap.geography.AdminUnitService units;
 
     private long plan78() {
         return progress.plans().stream().filter(p -> p.number().equals(Plan78Loader.NUMBER)).findFirst().orElseThrow().id();
@@ -86,6 +88,22 @@ class Plan78ProgressTest extends IntegrationTest {
     }
 
     @Test
+    void aDistrictsCommunesAddUpToTheDistrict() {
+        signIn("district-001");
+        String district = "001";
+        long districtDossiers = progress.progress(plan78(), JUNE_30, Level.DISTRICT).stream()
+                .filter(r -> r.unitCode().equals(district) && r.indicatorCode().equals("DOSSIERS")).findFirst().orElseThrow().actual();
+        List<Row> communes = progress.communes(plan78(), JUNE_30, district).stream()
+                .filter(r -> r.indicatorCode().equals("DOSSIERS")).toList();
+        assertThat(communes).extracting(Row::unitCode).containsExactlyInAnyOrderElementsOf(
+                units.children(district).stream().map(vn.socialmap.geography.AdminUnit::getCode).toList());
+        assertThat(communes.stream().mapToLong(Row::actual).sum()).isEqualTo(districtDossiers).isPositive();
+        assertThat(progress.facilitiesIn(plan78(), JUNE_30, district))
+                .allSatisfy(r -> assertThat(r.unitCode()).isIn(progress.progress(plan78(), JUNE_30, Level.FACILITY).stream()
+                        .map(Row::unitCode).toList()));
+    }
+
+    @Test
     void smallDistrictCountsAreHiddenFromLeaders() {
         signIn("leader");
         List<Row> districts = progress.progress(plan78(), LocalDate.of(2022, 1, 15), Level.DISTRICT);
@@ -120,5 +138,15 @@ class Plan78ProgressTest extends IntegrationTest {
                         + "/progress?level=ward")).header("Authorization", basic("planner", "demo")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(bad.statusCode()).isEqualTo(400);
+        HttpResponse<String> communes = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/plans/" + id
+                        + "/progress?asOf=2022-06-30&level=commune&district=001")).header("Authorization", basic("planner", "demo")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(communes.statusCode()).isEqualTo(200);
+        assertThat(mapper.readTree(communes.body()).get(0).path("target").isNull()).isTrue();
+        HttpResponse<String> noDistrict = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/plans/" + id
+                        + "/progress?level=commune")).header("Authorization", basic("planner", "demo")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(noDistrict.statusCode()).isEqualTo(400);
+        assertThat(noDistrict.body()).contains("district");
     }
 }

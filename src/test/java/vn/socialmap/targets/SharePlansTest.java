@@ -30,7 +30,7 @@ class SharePlansTest extends IntegrationTest {
         LocalDate asOf = LocalDate.of(2023, 12, 31);
         var row = progress.progress(plan("48", Plan78Loader.DA_NANG_117), asOf, Level.CITY).getFirst();
         assertThat(row.indicatorCode()).isEqualTo("REACHED_SERVICES");
-        assertThat(row.target()).isEqualTo(80);
+        assertThat(row.target()).isEqualTo(80.0);
         // independent count: people first recorded by the end of 2023 with a service event in 2023
         Long firstRecorded = jdbc.queryForObject("""
                 select count(*) from (select p.id from person p join case_event e on e.person_id = p.id

@@ -3,7 +3,10 @@ package vn.socialmap.targets.ui;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
@@ -45,6 +48,9 @@ public class PlansView extends VerticalLayout implements HasDynamicTitle {
     private final Select<ProgressReport.Period> period = new Select<>();
     private final Select<String> trendIndicator = new Select<>();
     private final Grid<Month> trend = new Grid<>();
+    private final Select<String> drillDistrict = new Select<>();
+    private final Map<String, String> districtNames = new LinkedHashMap<>();
+    private final DistrictDrill drill;
 
     /** One month of the trend: the actual within the month. */
     record Month(LocalDate first, long actual) {
@@ -55,7 +61,10 @@ public class PlansView extends VerticalLayout implements HasDynamicTitle {
     public PlansView(ProgressService progress, ProgressReport reports, PlanImport imports,
                      com.vaadin.flow.spring.security.AuthenticationContext authentication) {
         this.progress = progress;
-        setSizeFull();
+        Grid<ProgressService.Row> facilityGrid = new Grid<>();
+        configure(facilityGrid);
+        this.drill = new DistrictDrill(progress, facilityGrid);
+        setWidthFull(); // the page scrolls: table, trend and a district below one another
         percent.setMinimumFractionDigits(1);
         percent.setMaximumFractionDigits(1);
         plan.setLabel(getTranslation("plans.plan"));
@@ -76,28 +85,14 @@ public class PlansView extends VerticalLayout implements HasDynamicTitle {
         asOf.addValueChangeListener(e -> refresh());
         level.addValueChangeListener(e -> refresh());
 
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(ProgressService.Row::unitName).setHeader(getTranslation("plans.unit")).setAutoWidth(true);
-        grid.addColumn(ProgressService.Row::indicatorName).setHeader(getTranslation("plans.indicator")).setFlexGrow(1);
-        grid.addColumn(r -> count.format(r.target())).setHeader(getTranslation("plans.target")).setAutoWidth(true);
-        grid.addColumn(r -> r.actual() == null ? "<5" : count.format(r.actual())).setHeader(getTranslation("plans.actual")).setAutoWidth(true);
-        grid.addColumn(r -> r.percent() == null ? "" : percent.format(r.percent()) + "%").setHeader(getTranslation("plans.percent")).setAutoWidth(true);
-        grid.addComponentColumn(r -> {
-            ProgressBar bar = new ProgressBar(0, 1, r.percent() == null ? 0 : Math.min(1, r.percent() / 100));
-            bar.setWidth("8rem");
-            return bar;
-        }).setHeader(getTranslation("plans.bar")).setAutoWidth(true);
-        grid.addComponentColumn(r -> {
-            Span s = new Span(r.status() == null ? "" : getTranslation("plans.status." + r.status().name()));
-            String color = r.status() == null ? "inherit" : switch (r.status()) {
-                case AHEAD -> "var(--lumo-success-text-color)";
-                case ON_TRACK -> "var(--lumo-primary-text-color)";
-                case BEHIND -> "var(--lumo-error-text-color)";
-            };
-            s.getStyle().set("color", color).set("font-weight", "600");
-            return s;
-        }).setHeader(getTranslation("plans.status")).setAutoWidth(true);
-        grid.setSizeFull();
+        configure(grid);
+        grid.addItemClickListener(e -> {
+            if (level.getValue() == PlanModel.Level.DISTRICT) {
+                drillDistrict.setValue(e.getItem().unitCode());
+            }
+        });
+        grid.setWidthFull();
+        grid.setHeight("28rem");
         grid.addClassName("sm-progress");
         period.setLabel(getTranslation("report.period"));
         period.setItems(ProgressReport.Period.values());
@@ -138,7 +133,41 @@ public class PlansView extends VerticalLayout implements HasDynamicTitle {
         trend.setHeight("16rem");
         trend.addClassName("sm-trend");
         add(trendIndicator, trend);
+        drillDistrict.setLabel(getTranslation("plans.drill"));
+        drillDistrict.setEmptySelectionAllowed(true);
+        drillDistrict.setEmptySelectionCaption(getTranslation("plans.drill.none"));
+        drillDistrict.setItemLabelGenerator(c -> c == null ? getTranslation("plans.drill.none") : districtNames.getOrDefault(c, c));
+        drillDistrict.setWidth("20rem");
+        drillDistrict.addClassName("sm-drill-district");
+        drillDistrict.addValueChangeListener(e -> refreshDrill());
+        add(drillDistrict, drill);
         refresh();
+    }
+
+    /** The progress columns, shared by the main table and a district's facilities. */
+    private void configure(Grid<ProgressService.Row> table) {
+        table.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        table.addColumn(ProgressService.Row::unitName).setHeader(getTranslation("plans.unit")).setAutoWidth(true);
+        table.addColumn(ProgressService.Row::indicatorName).setHeader(getTranslation("plans.indicator")).setFlexGrow(1);
+        table.addColumn(r -> r.target() == null ? "" : count.format(r.target())).setHeader(getTranslation("plans.target")).setAutoWidth(true);
+        table.addColumn(r -> r.actual() == null ? "<" + progress.minCount() : count.format(r.actual()))
+                .setHeader(getTranslation("plans.actual")).setAutoWidth(true);
+        table.addColumn(r -> r.percent() == null ? "" : percent.format(r.percent()) + "%").setHeader(getTranslation("plans.percent")).setAutoWidth(true);
+        table.addComponentColumn(r -> {
+            ProgressBar bar = new ProgressBar(0, 1, r.percent() == null ? 0 : Math.min(1, r.percent() / 100));
+            bar.setWidth("8rem");
+            return bar;
+        }).setHeader(getTranslation("plans.bar")).setAutoWidth(true);
+        table.addComponentColumn(r -> {
+            Span s = new Span(r.status() == null ? "" : getTranslation("plans.status." + r.status().name()));
+            String color = r.status() == null ? "inherit" : switch (r.status()) {
+                case AHEAD -> "var(--lumo-success-text-color)";
+                case ON_TRACK -> "var(--lumo-primary-text-color)";
+                case BEHIND -> "var(--lumo-error-text-color)";
+            };
+            s.getStyle().set("color", color).set("font-weight", "600");
+            return s;
+        }).setHeader(getTranslation("plans.status")).setAutoWidth(true);
     }
 
     /** Admin: the XLSX template and its upload; a file with any bad row imports nothing. */
@@ -189,25 +218,33 @@ public class PlansView extends VerticalLayout implements HasDynamicTitle {
                 .map(ProgressService.Row::indicatorCode).toList();
         String keep = trendIndicator.getValue();
         trendIndicator.setItems(codes);
+        String drilled = drillDistrict.getValue();
+        districtNames.clear();
+        progress.districts(plan.getValue().id()).forEach(d -> districtNames.put(d.getCode(), d.getName()));
+        drillDistrict.setItems(List.copyOf(districtNames.keySet()));
+        drillDistrict.setValue(drilled != null && districtNames.containsKey(drilled) ? drilled : null);
+        refreshDrill();
         trendIndicator.setValue(keep != null && codes.contains(keep) ? keep : codes.isEmpty() ? null : codes.getFirst());
         refreshTrend();
     }
 
-    /** City actual of one indicator month by month, from the plan's start to the as-of date. */
+    private void refreshDrill() {
+        String code = drillDistrict.getValue();
+        if (code == null || plan.getValue() == null || asOf.getValue() == null) {
+            drill.setVisible(false);
+            return;
+        }
+        drill.show(plan.getValue(), asOf.getValue(), code, districtNames.getOrDefault(code, code));
+    }
+
+    /** City actual of one indicator month by month, from the plan's start to the as-of date (as far as the as-of date in its month). */
     private void refreshTrend() {
         if (plan.getValue() == null || asOf.getValue() == null || trendIndicator.getValue() == null) {
             trend.setItems();
             return;
         }
-        var p = plan.getValue();
-        java.util.List<Month> months = new java.util.ArrayList<>();
-        for (LocalDate m = p.periodFrom().withDayOfMonth(1); !m.isAfter(asOf.getValue()) && !m.isAfter(p.periodTo());
-             m = m.plusMonths(1)) {
-            LocalDate first = m;
-            progress.report(p.id(), first, first.plusMonths(1).minusDays(1), PlanModel.Level.CITY).stream()
-                    .filter(r -> r.cumulative().indicatorCode().equals(trendIndicator.getValue())).findFirst()
-                    .ifPresent(r -> months.add(new Month(first, r.inPeriod() == null ? 0 : r.inPeriod())));
-        }
+        var months = progress.cityTrend(plan.getValue().id(), trendIndicator.getValue(), asOf.getValue()).stream()
+                .map(m -> new Month(m.month(), m.actual())).toList();
         trendMax = months.stream().mapToLong(Month::actual).max().orElse(0);
         trend.setItems(months);
     }
