@@ -68,7 +68,10 @@ public final class HotspotStatistics {
     }
 
     /** Local Moran's I per unit with its quadrant and conditional-permutation pseudo p-value. */
-    public record LocalMoran(double[] ii, double[] lag, double[] deviation, double[] pseudoP) {
+    /**
+     * @param z  (I_i - mean) / sd of the unit's permutation distribution (NaN without permutations)
+     */
+    public record LocalMoran(double[] ii, double[] lag, double[] deviation, double[] pseudoP, double[] z) {
     }
 
     /**
@@ -81,12 +84,13 @@ public final class HotspotStatistics {
      */
     public static LocalMoran localMoran(double[] x, SpatialWeights w, int permutations, long seed) {
         int n = x.length;
-        double mean = Arrays.stream(x).sum() / n;
-        double[] z = Arrays.stream(x).map(v -> v - mean).toArray();
+        double average = Arrays.stream(x).sum() / n;
+        double[] z = Arrays.stream(x).map(v -> v - average).toArray();
         double m2 = Arrays.stream(z).map(v -> v * v).sum() / n;
         double[] ii = new double[n];
         double[] lag = new double[n];
         double[] p = new double[n];
+        double[] zi = new double[n];
         SplittableRandom random = new SplittableRandom(seed);
         int[] pool = new int[n - 1];
         for (int i = 0; i < n; i++) {
@@ -104,6 +108,7 @@ public final class HotspotStatistics {
             ii[i] = z[i] / m2 * lag[i];
             if (permutations <= 0) {
                 p[i] = Double.NaN;
+                zi[i] = Double.NaN;
                 continue;
             }
             for (int j = 0, q = 0; j < n; j++) {
@@ -113,6 +118,8 @@ public final class HotspotStatistics {
             }
             int above = 0;
             int below = 0;
+            double sumPermuted = 0;
+            double sumSquares = 0;
             for (int r = 0; r < permutations; r++) {
                 double s = 0;
                 // partial Fisher-Yates: the first k of the pool become a random sample without replacement
@@ -124,6 +131,8 @@ public final class HotspotStatistics {
                     s += z[pool[d]];
                 }
                 double permuted = z[i] / m2 * (s / k);
+                sumPermuted += permuted;
+                sumSquares += permuted * permuted;
                 if (permuted >= ii[i]) {
                     above++;
                 }
@@ -132,7 +141,10 @@ public final class HotspotStatistics {
                 }
             }
             p[i] = (Math.min(above, below) + 1.0) / (permutations + 1.0);
+            double mean = sumPermuted / permutations;
+            double sd = Math.sqrt(Math.max(0, sumSquares / permutations - mean * mean));
+            zi[i] = sd > 0 ? (ii[i] - mean) / sd : 0;
         }
-        return new LocalMoran(ii, lag, z, p);
+        return new LocalMoran(ii, lag, z, p, zi);
     }
 }

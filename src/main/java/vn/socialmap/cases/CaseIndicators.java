@@ -155,14 +155,17 @@ public class CaseIndicators {
         return result;
     }
 
-    /** People holding a status on a date per commune of a district; communes with none are absent. */
+    /** People holding a status on a date per commune, of one district or (null) the whole province; communes with none are absent. */
     public java.util.Map<String, Long> holdingByCommune(String provinceCode, PathStatus status, LocalDate date, String districtCode) {
         var result = new java.util.TreeMap<String, Long>();
-        jdbc.sql("select commune_code as code, count(distinct person_id) as n from person_status_period where province_code = :p "
-                        + "and district_code = :d and status = :s and valid_from <= :date and (valid_to is null or valid_to > :date) "
-                        + "group by commune_code")
-                .param("p", provinceCode).param("d", districtCode).param("s", status.name()).param("date", Date.valueOf(date))
-                .query((rs, n) -> result.put(rs.getString("code"), rs.getLong("n"))).list();
+        var query = jdbc.sql("select commune_code as code, count(distinct person_id) as n from person_status_period where province_code = :p "
+                        + (districtCode == null ? "" : "and district_code = :d ")
+                        + "and status = :s and valid_from <= :date and (valid_to is null or valid_to > :date) group by commune_code")
+                .param("p", provinceCode).param("s", status.name()).param("date", Date.valueOf(date));
+        if (districtCode != null) {
+            query = query.param("d", districtCode);
+        }
+        query.query((rs, n) -> result.put(rs.getString("code"), rs.getLong("n"))).list();
         return result;
     }
 

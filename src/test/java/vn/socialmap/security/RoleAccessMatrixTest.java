@@ -72,6 +72,14 @@ class RoleAccessMatrixTest extends IntegrationTest {
         api("PUT /api/v1/facilities/{id}", EnumSet.of(Role.ADMIN, Role.DISTRICT_OFFICER), null);
         api("GET /api/v1/plans", ALL, "/api/v1/plans");
         api("GET /api/v1/plans/{id}/progress", ALL, "/api/v1/plans/{plan}/progress?asOf=2022-06-30");
+        api("GET /api/v1/analytics/indicators", ALL, "/api/v1/analytics/indicators");
+        api("GET /api/v1/analytics/hotspots", ALL, "/api/v1/analytics/hotspots?province=01&level=district&date=2023-06-30");
+        api("GET /api/v1/analytics/accessibility", ALL, "/api/v1/analytics/accessibility?province=01&service=rehab&method=nearest");
+        api("GET /api/v1/analytics/density", personRoles, "/api/v1/analytics/density?province=01&source=hotspots&cellMeters=500");
+        api("GET /api/v1/planning/coverage", ALL, "/api/v1/planning/coverage?province=01&k=1&radiusMeters=1000");
+        api("GET /api/v1/planning/scenarios", ALL, "/api/v1/planning/scenarios?province=01");
+        api("GET /api/v1/planning/scenarios/{id}", ALL, null);
+        api("POST /api/v1/planning/scenarios", EnumSet.of(Role.ADMIN, Role.CITY_LEADER, Role.PLANNER), null);
         // Samples of the operations below need a body or a person in the caller's area; PersonApiTest covers them.
         api("GET /api/v1/persons/{id}", personRoles, null);
         api("POST /api/v1/persons", EnumSet.of(Role.ADMIN, Role.COMMUNE_OFFICER, Role.FACILITY_OFFICER), null);

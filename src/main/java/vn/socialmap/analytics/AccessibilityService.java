@@ -1,0 +1,115 @@
+package vn.socialmap.analytics;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.socialmap.analytics.Accessibility.Demand;
+import vn.socialmap.analytics.Accessibility.Supply;
+import vn.socialmap.facilities.Facility;
+import vn.socialmap.facilities.FacilityService;
+import vn.socialmap.facilities.FacilityStatus;
+import vn.socialmap.geography.AdminLevel;
+import vn.socialmap.geography.AdminUnit;
+import vn.socialmap.security.CurrentUser;
+import vn.socialmap.security.SmallCellSuppression;
+
+/**
+ * Accessibility of a service for every commune of a province: metres to the nearest active
+ * service and the E2SFCA score with the commune's caseload (people on record) as demand.
+ * A service's supply is its capacity where the registry has one, otherwise 1.
+ */
+@Service
+@Transactional(readOnly = true)
+public class AccessibilityService {
+
+    private final UnitValues unitValues;
+    private final FacilityService facilities;
+    private final CurrentUser currentUser;
+    private final SmallCellSuppression suppression;
+
+    AccessibilityService(UnitValues unitValues, FacilityService facilities, CurrentUser currentUser,
+                         SmallCellSuppression suppression) {
+        this.unitValues = unitValues;
+        this.facilities = facilities;
+        this.currentUser = currentUser;
+        this.suppression = suppression;
+    }
+
+    /** One commune: nearest service in metres (null without any service) and E2SFCA score (null for method nearest). */
+    public record CommuneAccess(String code, String name, Double nearestMeters, Double score) {
+    }
+
+    /** Demand as published: the weight is null where suppressed. */
+    public record DemandPoint(String code, double lon, double lat, Long weight) {
+    }
+
+    public record Result(String service, String method, double catchmentMeters, List<CommuneAccess> communes,
+                         List<Supply> supply, List<DemandPoint> demand) {
+    }
+
+    public Result measure(String provinceCode, ServiceKind service, boolean e2sfca, double catchmentMeters, LocalDate date) {
+        UnitValues.Units units = unitValues.load(provinceCode, AdminLevel.COMMUNE, AnalyticsIndicator.PERSONS, date, date);
+        List<Demand> demand = new ArrayList<>(units.size());
+        for (int i = 0; i < units.size(); i++) {
+            demand.add(new Demand(units.units().get(i).getCode(), units.lon()[i], units.lat()[i], units.values()[i]));
+        }
+        List<Supply> supply = supply(provinceCode, service);
+        double[] nearest = Accessibility.nearest(demand, supply, Accessibility.Distances.GREAT_CIRCLE);
+        double[] score = e2sfca ? Accessibility.e2sfca(demand, supply, catchmentMeters, Accessibility.Distances.GREAT_CIRCLE) : null;
+        List<CommuneAccess> communes = new ArrayList<>(units.size());
+        for (int i = 0; i < units.size(); i++) {
+            AdminUnit u = units.units().get(i);
+            communes.add(new CommuneAccess(u.getCode(), u.getName(), Double.isInfinite(nearest[i]) ? null : nearest[i],
+                    score == null ? null : score[i]));
+        }
+        return new Result(service.code(), e2sfca ? "e2sfca" : "nearest", catchmentMeters, communes, supply,
+                publishedDemand(demand));
+    }
+
+    /** Active services of the kind, with capacity (1 where none is recorded). */
+    public List<Supply> supply(String provinceCode, ServiceKind service) {
+        List<Supply> supply = new ArrayList<>();
+        for (Facility f : facilities.find(new FacilityService.Query(provinceCode, service.types(), null, null, null))) {
+            if (f.getStatus() != FacilityStatus.ACTIVE || f.getLocation() == null) {
+                continue;
+            }
+            supply.add(new Supply(String.valueOf(f.getId()), f.getLocation().getX(), f.getLocation().getY(), capacity(f)));
+        }
+        return supply;
+    }
+
+    private static double capacity(Facility f) {
+        Object c = f.getDetails().get("capacity");
+        if (c instanceof Number n && n.doubleValue() > 0) {
+            return n.doubleValue();
+        }
+        if (c instanceof String s) {
+            try {
+                double v = Double.parseDouble(s.trim());
+                return v > 0 ? v : 1;
+            } catch (NumberFormatException e) {
+                return 1;
+            }
+        }
+        return 1;
+    }
+
+    /** Demand weights are per-commune caseloads: suppressed for roles without person access. */
+    List<DemandPoint> publishedDemand(List<Demand> demand) {
+        long[][] cells = new long[demand.size()][1];
+        for (int i = 0; i < demand.size(); i++) {
+            cells[i][0] = Math.round(demand.get(i).weight());
+        }
+        var hidden = currentUser.scope().needsSuppression() ? suppression.suppress(cells, false, true) : null;
+        List<DemandPoint> points = new ArrayList<>(demand.size());
+        for (int i = 0; i < demand.size(); i++) {
+            Demand d = demand.get(i);
+            points.add(new DemandPoint(d.code(), d.lon(), d.lat(), hidden != null && hidden.isHidden(i, 0) ? null : cells[i][0]));
+        }
+        return points;
+    }
+}

@@ -1,0 +1,165 @@
+package vn.socialmap.analytics;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.sql.Array;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.socialmap.base.NotFoundException;
+import vn.socialmap.base.ValidationException;
+import vn.socialmap.security.CurrentUser;
+import vn.socialmap.security.Role;
+
+/**
+ * What-if scenarios of the covering model: a planner runs the model with chosen inputs and
+ * saves the run under a name; saved runs are listed, compared and exported to XLSX.
+ */
+@Service
+@Transactional
+public class ScenarioService {
+
+    private final JdbcClient jdbc;
+    private final CoveringService covering;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    ScenarioService(JdbcClient jdbc, CoveringService covering, CurrentUser currentUser, Clock clock) {
+        this.jdbc = jdbc;
+        this.covering = covering;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    public record Inputs(String provinceCode, String name, int k, int radiusMeters, AnalyticsIndicator demand, LocalDate asOf,
+                         List<String> excluded) {
+    }
+
+    public record Scenario(long id, String provinceCode, String name, int k, int radiusMeters, String demand, LocalDate asOf,
+                           List<String> excluded, List<String> chosen, long coveredWeight, long totalWeight, boolean optimal,
+                           double gap, String createdBy, Instant createdAt) {
+        /** Share of the demand not covered by existing models that the new sites cover, in percent. */
+        public double coveredPercent() {
+            return totalWeight == 0 ? 0 : 100.0 * coveredWeight / totalWeight;
+        }
+    }
+
+    public boolean maySave() {
+        Role role = currentUser.scope().role();
+        return role == Role.ADMIN || role == Role.PLANNER || role == Role.CITY_LEADER;
+    }
+
+    /** Runs the model with the inputs and saves the run; bad inputs change nothing. */
+    public Scenario save(Inputs in) {
+        if (!maySave()) {
+            throw new AccessDeniedException("Only planners, city leaders and administrators save scenarios");
+        }
+        if (in.name() == null || in.name().isBlank() || in.name().length() > 200) {
+            throw new ValidationException("name", "scenario.error.name");
+        }
+        if (in.k() < 1 || in.k() > 100) {
+            throw new ValidationException("k", "scenario.error.k");
+        }
+        if (in.radiusMeters() < 100 || in.radiusMeters() > 100_000) {
+            throw new ValidationException("radiusMeters", "scenario.error.radius");
+        }
+        var result = covering.solve(in.provinceCode(), in.k(), in.radiusMeters(), in.demand(), in.asOf(), in.excluded());
+        long id = jdbc.sql("""
+                insert into planning_scenario (province_code, name, k, radius_meters, demand, as_of, excluded, chosen,
+                    covered_weight, total_weight, optimal, gap, created_by, created_at)
+                values (:p, :name, :k, :r, :d, :asOf, :excluded, :chosen, :covered, :total, :optimal, :gap, :by, :at)
+                returning id""")
+                .param("p", in.provinceCode()).param("name", in.name().strip()).param("k", in.k()).param("r", in.radiusMeters())
+                .param("d", in.demand().code()).param("asOf", Date.valueOf(in.asOf()))
+                .param("excluded", in.excluded().toArray(String[]::new)).param("chosen", result.chosen().toArray(String[]::new))
+                .param("covered", result.coveredWeight()).param("total", result.totalWeight()).param("optimal", result.optimal())
+                .param("gap", result.gap()).param("by", currentUser.require().getUsername()).param("at", Timestamp.from(clock.instant()))
+                .query(Long.class).single();
+        return get(id);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Scenario> list(String provinceCode) {
+        return jdbc.sql("select * from planning_scenario where province_code = :p order by created_at desc, id desc")
+                .param("p", provinceCode).query((rs, n) -> scenario(rs)).list();
+    }
+
+    @Transactional(readOnly = true)
+    public Scenario get(long id) {
+        return jdbc.sql("select * from planning_scenario where id = :id").param("id", id).query((rs, n) -> scenario(rs))
+                .optional().orElseThrow(() -> new NotFoundException("No scenario " + id));
+    }
+
+    /** The scenarios side by side: one column per scenario, inputs and results as rows, then the chosen communes. */
+    @Transactional(readOnly = true)
+    public void writeXlsx(Collection<Scenario> scenarios, java.util.function.Function<String, String> label,
+                          java.util.function.Function<String, String> communeName, OutputStream out) throws IOException {
+        try (XSSFWorkbook book = new XSSFWorkbook()) {
+            Sheet sheet = book.createSheet(label.apply("planning.sheet"));
+            String[] rows = {"planning.scenario", "planning.k", "planning.radius", "planning.demand", "planning.asOf",
+                    "planning.covered", "planning.total", "planning.coveredPercent", "planning.optimal", "planning.gap",
+                    "planning.excluded", "planning.chosen"};
+            for (int r = 0; r < rows.length; r++) {
+                sheet.createRow(r).createCell(0).setCellValue(label.apply(rows[r]));
+            }
+            int col = 1;
+            for (Scenario s : scenarios) {
+                cell(sheet, 0, col, s.name());
+                number(sheet, 1, col, s.k());
+                number(sheet, 2, col, s.radiusMeters());
+                cell(sheet, 3, col, s.demand());
+                cell(sheet, 4, col, s.asOf().toString());
+                number(sheet, 5, col, s.coveredWeight());
+                number(sheet, 6, col, s.totalWeight());
+                number(sheet, 7, col, Math.round(s.coveredPercent() * 10) / 10.0);
+                cell(sheet, 8, col, label.apply(s.optimal() ? "planning.yes" : "planning.no"));
+                number(sheet, 9, col, s.gap());
+                cell(sheet, 10, col, String.join(", ", s.excluded()));
+                for (int i = 0; i < s.chosen().size(); i++) {
+                    cell(sheet, 11 + i, col, s.chosen().get(i) + " " + communeName.apply(s.chosen().get(i)));
+                }
+                col++;
+            }
+            for (int c = 0; c < col; c++) {
+                sheet.autoSizeColumn(c);
+            }
+            book.write(out);
+        }
+    }
+
+    private static void cell(Sheet sheet, int row, int col, String value) {
+        Row r = sheet.getRow(row) == null ? sheet.createRow(row) : sheet.getRow(row);
+        // a leading =, +, - or @ would make a spreadsheet formula of a scenario name
+        r.createCell(col).setCellValue(value != null && !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value);
+    }
+
+    private static void number(Sheet sheet, int row, int col, double value) {
+        Row r = sheet.getRow(row) == null ? sheet.createRow(row) : sheet.getRow(row);
+        r.createCell(col).setCellValue(value);
+    }
+
+    private static Scenario scenario(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Scenario(rs.getLong("id"), rs.getString("province_code"), rs.getString("name"), rs.getInt("k"),
+                rs.getInt("radius_meters"), rs.getString("demand"), rs.getDate("as_of").toLocalDate(),
+                strings(rs.getArray("excluded")), strings(rs.getArray("chosen")), rs.getLong("covered_weight"),
+                rs.getLong("total_weight"), rs.getBoolean("optimal"), rs.getDouble("gap"), rs.getString("created_by"),
+                rs.getTimestamp("created_at").toInstant());
+    }
+
+    private static List<String> strings(Array array) throws java.sql.SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
+    }
+}

@@ -1,0 +1,270 @@
+package vn.socialmap.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import vn.socialmap.IntegrationTest;
+import vn.socialmap.geography.AdminLevel;
+import vn.socialmap.geography.AdminUnit;
+import vn.socialmap.geography.AdminUnitService;
+
+/** The analytics API as the issue names it, checked against independent counts and recomputation. */
+class AnalyticsApiTest extends IntegrationTest {
+
+    static final String DATE = "2023-06-30";
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    AdminUnitService units;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    private HttpResponse<String> get(String user, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Authorization", basic(user, "demo")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode ok(String user, String path) throws Exception {
+        HttpResponse<String> r = get(user, path);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return json.readTree(r.body());
+    }
+
+    @Test
+    void indicatorsAreListedWithNamesAndUnits() throws Exception {
+        JsonNode list = ok("leader", "/api/v1/analytics/indicators");
+        List<String> codes = new ArrayList<>();
+        list.forEach(i -> {
+            codes.add(i.path("code").asString());
+            assertThat(i.path("name").asString()).isNotBlank();
+            assertThat(i.path("unit").asString()).isIn("people", "events");
+        });
+        assertThat(codes).contains("persons", "post_rehab", "methadone", "relapses", "compulsory_admissions");
+    }
+
+    @Test
+    void giStarHotspotsCarryTrueStatisticsForEveryCommune() throws Exception {
+        JsonNode fc = ok("district-001", "/api/v1/analytics/hotspots?province=01&level=commune&indicator=persons&method=gistar"
+                + "&weights=queen&date=" + DATE);
+        assertThat(fc.path("type").asString()).isEqualTo("FeatureCollection");
+        JsonNode features = fc.path("features");
+        assertThat(features.size()).isEqualTo(579);
+        // values: an independent count of people on record on the date
+        Map<String, Long> expected = new HashMap<>();
+        jdbc.sql("""
+                select commune_code, count(distinct person_id) as n from person_status_period where province_code = '01'
+                and status = 'ON_RECORD' and valid_from <= date '2023-06-30' and (valid_to is null or valid_to > date '2023-06-30')
+                group by 1""").query(rs -> {
+            expected.put(rs.getString(1), rs.getLong(2));
+        });
+        List<AdminUnit> communes = new ArrayList<>(units.byLevel("01", AdminLevel.COMMUNE));
+        communes.sort(java.util.Comparator.comparing(AdminUnit::getCode));
+        double[] values = communes.stream().mapToDouble(c -> expected.getOrDefault(c.getCode(), 0L)).toArray();
+        double[] z = HotspotStatistics.giStar(values, SpatialWeights.queen(communes.stream().map(AdminUnit::getGeom).toList(), true));
+        double[] p = HotspotStatistics.twoSidedP(z);
+        double[] fdr = HotspotStatistics.benjaminiHochberg(p);
+        int hot = 0;
+        for (int i = 0; i < features.size(); i++) {
+            JsonNode props = features.get(i).path("properties");
+            assertThat(props.path("code").asString()).isEqualTo(communes.get(i).getCode());
+            assertThat(props.path("value").asLong()).isEqualTo((long) values[i]);
+            assertThat(props.path("z").asDouble()).isCloseTo(z[i], within(1e-12));
+            assertThat(props.path("p").asDouble()).isCloseTo(p[i], within(1e-12));
+            assertThat(props.path("pFdr").asDouble()).isCloseTo(fdr[i], within(1e-12)).isGreaterThanOrEqualTo(p[i] - 1e-15);
+            assertThat(props.path("class").asString()).isEqualTo(HotspotService.giClass(z[i], p[i]));
+            hot += props.path("class").asString().startsWith("hot_") ? 1 : 0;
+        }
+        assertThat(hot).isPositive();
+    }
+
+    @Test
+    void leadersGetSuppressedValuesButTheSameStatistics() throws Exception {
+        String path = "/api/v1/analytics/hotspots?province=01&indicator=relapses&date=2023-12-31&from=2023-01-01";
+        JsonNode officer = ok("district-001", path).path("features");
+        JsonNode leader = ok("leader", path).path("features");
+        int hidden = 0;
+        for (int i = 0; i < officer.size(); i++) {
+            JsonNode o = officer.get(i).path("properties");
+            JsonNode l = leader.get(i).path("properties");
+            assertThat(l.path("z").asDouble()).isEqualTo(o.path("z").asDouble());
+            if (l.path("value").isNull()) {
+                hidden++;
+            } else {
+                assertThat(l.path("value").asLong()).isEqualTo(o.path("value").asLong());
+                assertThat(l.path("value").asLong()).satisfiesAnyOf(v -> assertThat(v).isZero(), v -> assertThat(v).isGreaterThanOrEqualTo(5));
+            }
+        }
+        assertThat(hidden).isPositive();
+    }
+
+    @Test
+    void localMoranGivesQuadrantsAndReproduciblePermutationPValues() throws Exception {
+        String path = "/api/v1/analytics/hotspots?province=01&level=commune&indicator=persons&method=lisa&date=" + DATE;
+        JsonNode first = ok("planner", path).path("features");
+        JsonNode again = ok("planner", path).path("features");
+        int highHigh = 0;
+        for (int i = 0; i < first.size(); i++) {
+            JsonNode props = first.get(i).path("properties");
+            assertThat(props.has("ii")).isTrue();
+            assertThat(props.path("p").asDouble()).isBetween(0.001, 1.0).isEqualTo(again.get(i).path("properties").path("p").asDouble());
+            if (props.path("class").asString().equals("HH")) {
+                highHigh++;
+                assertThat(props.path("quadrant").asString()).isEqualTo("HH");
+                assertThat(props.path("p").asDouble()).isLessThanOrEqualTo(0.05);
+            }
+        }
+        assertThat(highHigh).isPositive();
+    }
+
+    @Test
+    void distanceWeightsAndDistrictLevelWork() throws Exception {
+        JsonNode fc = ok("planner", "/api/v1/analytics/hotspots?province=01&level=district&weights=distance:15000&date=" + DATE);
+        assertThat(fc.path("features").size()).isEqualTo(30);
+    }
+
+    @Test
+    void badParametersAreRefusedWithProblemDetails() throws Exception {
+        for (String query : List.of("province=99", "province=01&weights=rook", "province=01&weights=distance:-5",
+                "province=01&method=kriging", "province=01&indicator=unknown", "province=01&date=30-06-2023",
+                "province=01&level=province", "province=01&from=2023-07-01&date=2023-06-30", "province=01&colour=red")) {
+            HttpResponse<String> r = get("planner", "/api/v1/analytics/hotspots?" + query);
+            assertThat(r.statusCode()).as(query).isEqualTo(400);
+            assertThat(r.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+        }
+    }
+
+    @Test
+    void accessibilityReturnsItsInputsAndScoresThatAddUpToTheSupply() throws Exception {
+        JsonNode r = ok("district-001", "/api/v1/analytics/accessibility?province=01&service=methadone&method=e2sfca"
+                + "&catchmentMeters=10000&date=" + DATE);
+        JsonNode communes = r.path("communes");
+        JsonNode supply = r.path("supply");
+        JsonNode demand = r.path("demand");
+        assertThat(communes.size()).isEqualTo(579);
+        assertThat(supply.size()).isPositive();
+        // the E2SFCA identity: sum_i A_i P_i = total capacity of the services that some demand reaches
+        double weighted = 0;
+        for (int i = 0; i < communes.size(); i++) {
+            weighted += communes.get(i).path("score").asDouble() * demand.get(i).path("weight").asDouble();
+        }
+        double reachedSupply = 0;
+        for (JsonNode s : supply) {
+            boolean reached = false;
+            for (JsonNode d : demand) {
+                if (d.path("weight").asDouble() > 0 && SpatialWeights.greatCircleMetres(d.path("lon").asDouble(), d.path("lat").asDouble(),
+                        s.path("lon").asDouble(), s.path("lat").asDouble()) < 10_000) {
+                    reached = true;
+                    break;
+                }
+            }
+            reachedSupply += reached ? s.path("capacity").asDouble() : 0;
+        }
+        assertThat(weighted).isCloseTo(reachedSupply, within(1e-6 * reachedSupply));
+        // nearest: the smallest great-circle distance to a listed service
+        for (int i = 0; i < 20; i++) {
+            JsonNode d = demand.get(i);
+            double best = Double.MAX_VALUE;
+            for (JsonNode s : supply) {
+                best = Math.min(best, SpatialWeights.greatCircleMetres(d.path("lon").asDouble(), d.path("lat").asDouble(),
+                        s.path("lon").asDouble(), s.path("lat").asDouble()));
+            }
+            assertThat(communes.get(i).path("nearestMeters").asDouble()).isCloseTo(best, within(1e-6));
+        }
+        JsonNode nearest = ok("leader", "/api/v1/analytics/accessibility?province=01&service=counseling&method=nearest");
+        assertThat(nearest.path("communes").get(0).path("score").isNull()).isTrue();
+        // caseloads of 1 to 4 are not shown to a leader
+        assertThat(nearest.path("demand").findValues("weight"))
+                .allMatch(w -> w.isNull() || w.asLong() == 0 || w.asLong() >= 5);
+        assertThat(get("leader", "/api/v1/analytics/accessibility?province=01&service=bakery").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void densityIsForRolesThatSeePersons() throws Exception {
+        assertThat(get("leader", "/api/v1/analytics/density?province=01").statusCode()).isEqualTo(403);
+        JsonNode grid = ok("district-001", "/api/v1/analytics/density?province=01&date=" + DATE);
+        assertThat(grid.path("bandwidthMeters").asDouble()).isPositive();
+        assertThat(grid.path("values").size()).isEqualTo(grid.path("columns").asInt() * grid.path("rows").asInt());
+        HttpResponse<byte[]> png = http.send(HttpRequest.newBuilder(URI.create(baseUrl()
+                        + "/api/v1/analytics/density?province=01&format=png&cellMeters=200"))
+                .header("Authorization", basic("admin", "demo")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(png.statusCode()).isEqualTo(200);
+        assertThat(png.headers().firstValue("Content-Type").orElse("")).isEqualTo("image/png");
+        assertThat(png.headers().firstValue("X-Bounds").orElse("")).matches("[0-9.]+,[0-9.]+,[0-9.]+,[0-9.]+");
+        assertThat(get("admin", "/api/v1/analytics/density?province=01&cellMeters=10").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theCoveringModelIsOptimalOnHanoiAndAccountsForItsWeights() throws Exception {
+        JsonNode r = ok("district-001", "/api/v1/planning/coverage?province=01&k=5&radiusMeters=3000&demand=post_rehab");
+        assertThat(r.path("optimal").asBoolean()).isTrue();
+        assertThat(r.path("gap").asDouble()).isZero();
+        assertThat(r.path("candidates").size()).isEqualTo(579);
+        List<String> chosen = new ArrayList<>();
+        r.path("chosen").forEach(c -> chosen.add(c.asString()));
+        assertThat(chosen).hasSize(5).doesNotHaveDuplicates();
+        Map<String, double[]> site = new HashMap<>();
+        r.path("candidates").forEach(c -> site.put(c.path("code").asString(), new double[] {c.path("lon").asDouble(), c.path("lat").asDouble()}));
+        long covered = 0;
+        long total = 0;
+        for (JsonNode d : r.path("demand")) {
+            long w = d.path("weight").asLong();
+            total += w;
+            boolean reached = chosen.stream().anyMatch(c -> SpatialWeights.greatCircleMetres(d.path("lon").asDouble(),
+                    d.path("lat").asDouble(), site.get(c)[0], site.get(c)[1]) <= 3000);
+            covered += reached ? w : 0;
+        }
+        assertThat(r.path("coveredWeight").asLong()).isEqualTo(covered).isPositive();
+        assertThat(r.path("totalWeight").asLong()).isEqualTo(total).isGreaterThan(covered);
+        // excluding the chosen communes forces other sites, covering no more
+        String exclude = String.join("&exclude=", chosen);
+        JsonNode without = ok("district-001", "/api/v1/planning/coverage?province=01&k=5&radiusMeters=3000&exclude=" + exclude);
+        assertThat(without.path("chosen").findValuesAsString("chosen")).doesNotContainAnyElementsOf(chosen);
+        List<String> second = new ArrayList<>();
+        without.path("chosen").forEach(c -> second.add(c.asString()));
+        assertThat(second).doesNotContainAnyElementsOf(chosen);
+        assertThat(without.path("coveredWeight").asLong()).isLessThanOrEqualTo(covered);
+        assertThat(get("planner", "/api/v1/planning/coverage?province=01&k=2.5").statusCode()).isEqualTo(400);
+        assertThat(get("planner", "/api/v1/planning/coverage?province=01&radiusMeters=5").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void plannersSaveScenariosOthersMayNot() throws Exception {
+        String body = """
+                {"province":"01","name":"Năm điểm, 3 km","k":5,"radiusMeters":3000,"demand":"post_rehab","asOf":"2023-06-30"}""";
+        HttpResponse<String> saved = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/planning/scenarios"))
+                .header("Authorization", basic("planner", "demo")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+        long id = json.readTree(saved.body()).path("id").asLong();
+        assertThat(json.readTree(saved.body()).path("chosen").size()).isEqualTo(5);
+        assertThat(ok("leader", "/api/v1/planning/scenarios?province=01").findValuesAsString("name")).contains("Năm điểm, 3 km");
+        assertThat(ok("leader", "/api/v1/planning/scenarios/" + id).path("k").asInt()).isEqualTo(5);
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/planning/scenarios"))
+                .header("Authorization", basic("commune-00001", "demo")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(403);
+        HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/planning/scenarios"))
+                .header("Authorization", basic("planner", "demo")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.replace("\"k\":5", "\"k\":0"))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        long count = jdbc.sql("select count(*) from planning_scenario where k = 0").query(Long.class).single();
+        assertThat(count).isZero();
+    }
+}
