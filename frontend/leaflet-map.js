@@ -201,6 +201,17 @@ class SmLeafletMap extends HTMLElement {
     this.setAttribute('data-layer-' + id, String(data.length));
   }
 
+  /** An image over a rectangle of the map (a density raster); pixels stay sharp when zoomed in. */
+  setImageLayer(id, url, south, west, north, east, opacity) {
+    const map = this._ensureMap();
+    this.removeLayer(id);
+    const layer = L.imageOverlay(url, [[south, west], [north, east]],
+      {pane: this._pane(410), opacity: opacity, interactive: false, className: 'sm-image-layer'});
+    layer.addTo(map);
+    this._layers.set(id, layer);
+    this.setAttribute('data-layer-' + id, '1');
+  }
+
   _pane(zIndex) {
     if (zIndex === undefined || zIndex === null) {
       return 'overlayPane';

@@ -26,7 +26,9 @@ class ViewsBrowserTest extends BrowserTest {
             Map.entry("admin/users", "admin"),
             Map.entry("admin/audit", "admin"),
             Map.entry("admin/access-grants", "admin"),
-            Map.entry("plans", "leader"));
+            Map.entry("plans", "leader"),
+            Map.entry("analytics", "district-006"),
+            Map.entry("planning", "planner"));
 
     @Test
     void everyViewRendersWithAllItsComponents() {

@@ -45,6 +45,16 @@ public class CoveringService {
                          boolean optimal, double gap) {
     }
 
+    /** The candidate sites of a province: every commune's representative point. */
+    public List<Candidate> candidates(String provinceCode) {
+        UnitValues.Units units = unitValues.points(provinceCode, AdminLevel.COMMUNE);
+        List<Candidate> candidates = new ArrayList<>();
+        for (int i = 0; i < units.size(); i++) {
+            candidates.add(new Candidate(units.units().get(i).getCode(), units.lon()[i], units.lat()[i]));
+        }
+        return candidates;
+    }
+
     public Result solve(String provinceCode, int k, double radiusMeters, AnalyticsIndicator indicator, LocalDate date,
                         Collection<String> excluded) {
         UnitValues.Units units = unitValues.load(provinceCode, AdminLevel.COMMUNE, indicator, UnitValues.defaultFrom(date), date);

@@ -44,9 +44,19 @@ public class UnitValues {
         return to.minusYears(1).plusDays(1);
     }
 
-    public Units load(String provinceCode, AdminLevel level, AnalyticsIndicator indicator, LocalDate from, LocalDate to) {
+    /** The units with their representative points and no values. */
+    public Units points(String provinceCode, AdminLevel level) {
+        return build(sorted(provinceCode, level), Map.of());
+    }
+
+    private List<AdminUnit> sorted(String provinceCode, AdminLevel level) {
         List<AdminUnit> list = new ArrayList<>(units.byLevel(provinceCode, level));
         list.sort(Comparator.comparing(AdminUnit::getCode));
+        return list;
+    }
+
+    public Units load(String provinceCode, AdminLevel level, AnalyticsIndicator indicator, LocalDate from, LocalDate to) {
+        List<AdminUnit> list = sorted(provinceCode, level);
         Map<String, Long> byCommune = indicator.status() != null
                 ? indicators.holdingByCommune(provinceCode, indicator.status(), to, null)
                 : indicators.countByCommune(new CaseIndicators.EventCount(provinceCode, indicator.events(), from, to, null,
@@ -60,6 +70,10 @@ public class UnitValues {
                 byUnit.merge(parent.getOrDefault(e.getKey(), ""), e.getValue(), Long::sum);
             }
         }
+        return build(list, byUnit);
+    }
+
+    private static Units build(List<AdminUnit> list, Map<String, Long> byUnit) {
         int n = list.size();
         double[] values = new double[n];
         double[] lon = new double[n];

@@ -61,6 +61,8 @@ class RoleAccessMatrixTest extends IntegrationTest {
         VIEWS.put("models", ALL);
         VIEWS.put("facilities", ALL);
         VIEWS.put("plans", ALL);
+        VIEWS.put("analytics", ALL);
+        VIEWS.put("planning", ALL);
 
         api("GET /api/v1/admin-units", ALL, "/api/v1/admin-units?province=01");
         api("GET /api/v1/me", ALL, "/api/v1/me");

@@ -63,6 +63,15 @@ public class LeafletMap extends Component implements HasSize {
         getElement().callJsFunction("setCircleLayer", id, json.writeValueAsString(points), radiusMeters, color);
     }
 
+    /**
+     * An image stretched over a longitude/latitude rectangle (a raster such as a density
+     * surface), given as a data URL so that it needs no further request.
+     */
+    public void setImageLayer(String id, byte[] png, double west, double south, double east, double north, double opacity) {
+        String url = "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png);
+        getElement().callJsFunction("setImageLayer", id, url, south, west, north, east, opacity);
+    }
+
     public Registration addMapClickListener(ComponentEventListener<MapClickEvent> listener) {
         return addListener(MapClickEvent.class, listener);
     }

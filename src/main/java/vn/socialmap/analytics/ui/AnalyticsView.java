@@ -1,0 +1,366 @@
+package vn.socialmap.analytics.ui;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import tools.jackson.databind.ObjectMapper;
+
+import vn.socialmap.analytics.AccessibilityService;
+import vn.socialmap.analytics.AnalyticsIndicator;
+import vn.socialmap.analytics.DensityService;
+import vn.socialmap.analytics.HotspotService;
+import vn.socialmap.analytics.KernelDensity;
+import vn.socialmap.analytics.ServiceKind;
+import vn.socialmap.analytics.UnitValues;
+import vn.socialmap.base.geojson.GeoJson;
+import vn.socialmap.base.stats.ClassBreaks;
+import vn.socialmap.base.ui.MapSettings;
+import vn.socialmap.base.ui.map.LeafletMap;
+import vn.socialmap.geography.AdminLevel;
+import vn.socialmap.geography.AdminUnit;
+import vn.socialmap.geography.AdminUnitService;
+import vn.socialmap.security.CurrentUser;
+
+/**
+ * Spatial analytics on the map: hotspots (Gi*, local Moran), accessibility of a service
+ * (E2SFCA score or nearest distance, with communes beyond a distance outlined) and, for
+ * roles that may see persons, kernel density of residences or hotspots.
+ */
+@Route("analytics")
+@Menu(order = 7, title = "nav.analytics")
+@PermitAll
+public class AnalyticsView extends Composite<HorizontalLayout> implements HasDynamicTitle {
+
+    enum Mode {
+        GISTAR, LISA, ACCESS_SCORE, ACCESS_NEAREST, DENSITY
+    }
+
+    static final Map<String, String> CLASS_COLORS = new LinkedHashMap<>();
+
+    static {
+        CLASS_COLORS.put("hot_99", "#d62f27");
+        CLASS_COLORS.put("hot_95", "#ed7551");
+        CLASS_COLORS.put("hot_90", "#fab984");
+        CLASS_COLORS.put("none", "#f2f2f2");
+        CLASS_COLORS.put("cold_90", "#c0d7e8");
+        CLASS_COLORS.put("cold_95", "#74add1");
+        CLASS_COLORS.put("cold_99", "#4575b4");
+        CLASS_COLORS.put("HH", "#d7191c");
+        CLASS_COLORS.put("HL", "#fdae61");
+        CLASS_COLORS.put("LH", "#abd9e9");
+        CLASS_COLORS.put("LL", "#2c7bb6");
+    }
+
+    static final String[] SCORE_PALETTE = {"#f1eef6", "#bdc9e1", "#74a9cf", "#2b8cbe", "#045a8d"};
+
+    private final HotspotService hotspots;
+    private final AccessibilityService accessibility;
+    private final DensityService density;
+    private final AdminUnitService units;
+    private final CurrentUser currentUser;
+    private final LeafletMap map;
+
+    private final Select<AdminUnit> province = new Select<>();
+    private final Select<Mode> mode = new Select<>();
+    private final Select<AnalyticsIndicator> indicator = new Select<>();
+    private final Select<AdminLevel> level = new Select<>();
+    private final IntegerField distanceBand = new IntegerField();
+    private final Select<ServiceKind> service = new Select<>();
+    private final IntegerField catchment = new IntegerField();
+    private final IntegerField beyond = new IntegerField();
+    private final Select<DensityService.Source> source = new Select<>();
+    private final IntegerField cell = new IntegerField();
+    private final DatePicker date = new DatePicker();
+    private final Div legend = new Div();
+    private final Span summary = new Span();
+    private final Grid<Row> table = new Grid<>();
+    private AdminUnit fitted;
+
+    /** A unit in the side table: what the mode measures, most notable first. */
+    record Row(String name, String measure, String detail, double order) {
+    }
+
+    public AnalyticsView(HotspotService hotspots, AccessibilityService accessibility, DensityService density,
+                         AdminUnitService units, CurrentUser currentUser, MapSettings settings, ObjectMapper json) {
+        this.hotspots = hotspots;
+        this.accessibility = accessibility;
+        this.density = density;
+        this.units = units;
+        this.currentUser = currentUser;
+        this.map = new LeafletMap(json);
+        map.setBaseLayer(settings.tileUrl(), settings.tileAttribution());
+        map.getStyle().set("background", "#eef2f5");
+        map.addClassName("sm-analytics-map");
+        HorizontalLayout root = getContent();
+        root.setSizeFull();
+        root.setPadding(false);
+        root.setSpacing(false);
+        root.add(sidePanel(), map);
+        root.setFlexGrow(1, map);
+        map.setSizeFull();
+        refresh();
+    }
+
+    private VerticalLayout sidePanel() {
+        province.setLabel(getTranslation("map.province"));
+        province.setItems(units.provinces());
+        province.setItemLabelGenerator(AdminUnit::getName);
+        province.setValue(units.provinces().getFirst());
+        mode.setLabel(getTranslation("analytics.mode"));
+        List<Mode> modes = new ArrayList<>(List.of(Mode.GISTAR, Mode.LISA, Mode.ACCESS_SCORE, Mode.ACCESS_NEAREST));
+        if (currentUser.scope().seesPersons()) {
+            modes.add(Mode.DENSITY);
+        }
+        mode.setItems(modes);
+        mode.setItemLabelGenerator(m -> getTranslation("analytics.mode." + m.name()));
+        mode.setValue(Mode.GISTAR);
+        mode.addClassName("sm-analytics-mode");
+        indicator.setLabel(getTranslation("analytics.indicator"));
+        indicator.setItems(AnalyticsIndicator.values());
+        indicator.setItemLabelGenerator(i -> getTranslation("analytics.indicator." + i.name()));
+        indicator.setValue(AnalyticsIndicator.PERSONS);
+        level.setLabel(getTranslation("plans.level"));
+        level.setItems(AdminLevel.COMMUNE, AdminLevel.DISTRICT);
+        level.setItemLabelGenerator(l -> getTranslation("analytics.level." + l.name()));
+        level.setValue(AdminLevel.COMMUNE);
+        distanceBand.setLabel(getTranslation("analytics.distanceBand"));
+        distanceBand.setHelperText(getTranslation("analytics.distanceBand.help"));
+        distanceBand.setMin(100);
+        distanceBand.setMax(200_000);
+        distanceBand.setStep(500);
+        distanceBand.setClearButtonVisible(true);
+        service.setLabel(getTranslation("analytics.service"));
+        service.setItems(ServiceKind.values());
+        service.setItemLabelGenerator(s -> getTranslation("analytics.service." + s.name()));
+        service.setValue(ServiceKind.METHADONE);
+        catchment.setLabel(getTranslation("analytics.catchment"));
+        catchment.setValue(10_000);
+        catchment.setMin(100);
+        catchment.setMax(200_000);
+        catchment.setStep(1000);
+        beyond.setLabel(getTranslation("analytics.beyond"));
+        beyond.setValue(5_000);
+        beyond.setMin(0);
+        beyond.setStep(500);
+        source.setLabel(getTranslation("analytics.source"));
+        source.setItems(DensityService.Source.values());
+        source.setItemLabelGenerator(s -> getTranslation("analytics.source." + s.name()));
+        source.setValue(DensityService.Source.RESIDENCES);
+        cell.setLabel(getTranslation("analytics.cell"));
+        cell.setHelperText(getTranslation("analytics.cell.help"));
+        cell.setMin(10);
+        cell.setMax(10_000);
+        cell.setClearButtonVisible(true);
+        date.setLabel(getTranslation("analytics.date"));
+        date.setLocale(Locale.of("vi", "VN"));
+        date.setValue(LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")));
+        List.of(province, mode, indicator, level, service, source).forEach(c -> c.addValueChangeListener(e -> refresh()));
+        List.of(distanceBand, catchment, beyond, cell).forEach(c -> c.addValueChangeListener(e -> refresh()));
+        date.addValueChangeListener(e -> refresh());
+        legend.addClassName("sm-legend");
+        legend.getStyle().set("font-size", "var(--lumo-font-size-xs)");
+        summary.addClassName("sm-analytics-summary");
+        summary.getStyle().set("font-size", "var(--lumo-font-size-s)");
+        table.addThemeVariants(GridVariant.LUMO_COMPACT);
+        table.addColumn(Row::name).setHeader(getTranslation("analytics.unit")).setFlexGrow(1);
+        table.addColumn(Row::measure).setHeader(getTranslation("analytics.measure")).setAutoWidth(true);
+        table.addColumn(Row::detail).setHeader("").setAutoWidth(true);
+        table.setHeight("18rem");
+        table.addClassName("sm-analytics-table");
+        VerticalLayout panel = new VerticalLayout(new H2(getTranslation("analytics.title")), province, mode, indicator, level,
+                distanceBand, service, catchment, beyond, source, cell, date, summary, legend, table);
+        panel.setWidth("24rem");
+        panel.setMinWidth("24rem");
+        panel.getStyle().set("overflow", "auto");
+        panel.setHeightFull();
+        panel.getChildren().forEach(c -> c.getElement().getStyle().set("width", "100%"));
+        return panel;
+    }
+
+    private void refresh() {
+        Mode m = mode.getValue();
+        if (m == null || province.getValue() == null || date.getValue() == null) {
+            return;
+        }
+        boolean hot = m == Mode.GISTAR || m == Mode.LISA;
+        boolean access = m == Mode.ACCESS_SCORE || m == Mode.ACCESS_NEAREST;
+        indicator.setVisible(hot);
+        level.setVisible(hot);
+        distanceBand.setVisible(hot);
+        service.setVisible(access);
+        catchment.setVisible(m == Mode.ACCESS_SCORE);
+        beyond.setVisible(access);
+        source.setVisible(m == Mode.DENSITY);
+        cell.setVisible(m == Mode.DENSITY);
+        map.removeLayer("analytics");
+        map.removeLayer("density");
+        map.removeLayer("services");
+        legend.removeAll();
+        String p = province.getValue().getCode();
+        if (fitted != province.getValue()) {
+            fitted = province.getValue();
+            map.fitBounds(fitted.getGeom().getEnvelopeInternal());
+        }
+        try {
+            switch (m) {
+                case GISTAR, LISA -> showHotspots(p, m == Mode.LISA);
+                case ACCESS_SCORE, ACCESS_NEAREST -> showAccessibility(p, m == Mode.ACCESS_SCORE);
+                case DENSITY -> showDensity(p);
+            }
+        } catch (IllegalArgumentException e) {
+            summary.setText(getTranslation("analytics.error", e.getMessage()));
+            table.setItems();
+        }
+    }
+
+    private void showHotspots(String provinceCode, boolean lisa) {
+        HotspotService.Weights weights = distanceBand.getValue() == null || distanceBand.getValue() <= 0
+                ? HotspotService.Weights.QUEEN : HotspotService.Weights.distance(distanceBand.getValue());
+        LocalDate to = date.getValue();
+        var results = hotspots.analyse(new HotspotService.Request(provinceCode, level.getValue(), indicator.getValue(),
+                lisa ? HotspotService.Method.LISA : HotspotService.Method.GISTAR, weights, UnitValues.defaultFrom(to), to));
+        List<GeoJson.Feature> features = new ArrayList<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        List<Row> rows = new ArrayList<>();
+        for (var r : results) {
+            String cls = r.hotspotClass();
+            counts.merge(cls, 1, Integer::sum);
+            Map<String, Object> props = new LinkedHashMap<>();
+            props.put("code", r.unit().getCode());
+            props.put("class", cls);
+            props.put("_style", Map.of("fillColor", CLASS_COLORS.getOrDefault(cls, "#f2f2f2"), "fillOpacity", 0.75,
+                    "color", "#777", "weight", 0.5));
+            String value = r.value() == null ? getTranslation("analytics.hidden") : String.valueOf(r.value());
+            props.put("_tooltip", r.unit().getName() + " – " + getTranslation("analytics.class." + cls) + " (z = "
+                    + format(r.z(), 2) + ", p = " + format(r.p(), 3) + ", " + getTranslation("analytics.value") + ": " + value + ")");
+            features.add(new GeoJson.Feature(r.unit().getCode(), GeoJson.geometry(r.unit().getGeom()), props));
+            if (!"none".equals(cls)) {
+                rows.add(new Row(r.unit().getName(), getTranslation("analytics.class." + cls),
+                        "z " + format(r.z(), 2) + " · pFDR " + format(r.pFdr(), 3), -Math.abs(r.z())));
+            }
+        }
+        map.setLayer("analytics", new GeoJson.FeatureCollection(features),
+                new LeafletMap.LayerOptions(Map.of("weight", 0.5), Map.of("weight", 2, "color", "#333"), List.of("class"), null));
+        rows.sort(Comparator.comparingDouble(Row::order));
+        table.setItems(rows);
+        summary.setText(getTranslation(lisa ? "analytics.summary.lisa" : "analytics.summary.gistar", results.size(),
+                rows.size()));
+        for (String cls : CLASS_COLORS.keySet()) {
+            if (counts.containsKey(cls)) {
+                legend.add(legendRow(CLASS_COLORS.get(cls), getTranslation("analytics.class." + cls) + " (" + counts.get(cls) + ")"));
+            }
+        }
+    }
+
+    private void showAccessibility(String provinceCode, boolean score) {
+        double d0 = catchment.getValue() == null ? 10_000 : catchment.getValue();
+        var result = accessibility.measure(provinceCode, service.getValue(), score, d0, date.getValue());
+        Map<String, AccessibilityService.CommuneAccess> byCode = new LinkedHashMap<>();
+        result.communes().forEach(c -> byCode.put(c.code(), c));
+        double[] known = result.communes().stream()
+                .map(c -> score ? c.score() : c.nearestMeters()).filter(v -> v != null && v > 0).mapToDouble(Double::doubleValue).toArray();
+        double[] breaks = known.length == 0 ? new double[0] : ClassBreaks.of(ClassBreaks.Method.QUANTILE, known, SCORE_PALETTE.length);
+        Integer limit = beyond.getValue();
+        List<GeoJson.Feature> features = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
+        int far = 0;
+        for (AdminUnit u : units.byLevel(provinceCode, AdminLevel.COMMUNE)) {
+            var c = byCode.get(u.getCode());
+            Double v = c == null ? null : score ? c.score() : c.nearestMeters();
+            String color = v == null || v <= 0 || breaks.length == 0 ? "#f7f7f7"
+                    : SCORE_PALETTE[score ? SCORE_PALETTE.length - breaks.length + ClassBreaks.classOf(breaks, v)
+                    : SCORE_PALETTE.length - 1 - ClassBreaks.classOf(breaks, v)];
+            boolean isFar = c != null && limit != null && limit > 0 && (c.nearestMeters() == null || c.nearestMeters() > limit);
+            far += isFar ? 1 : 0;
+            Map<String, Object> props = new LinkedHashMap<>();
+            props.put("code", u.getCode());
+            props.put("far", isFar);
+            props.put("_style", isFar ? Map.of("fillColor", color, "fillOpacity", 0.8, "color", "#c00000", "weight", 2.5)
+                    : Map.of("fillColor", color, "fillOpacity", 0.8, "color", "#888", "weight", 0.5));
+            String nearest = c == null || c.nearestMeters() == null ? "–" : format(c.nearestMeters() / 1000, 1) + " km";
+            props.put("_tooltip", u.getName() + " – " + getTranslation("analytics.nearest") + ": " + nearest
+                    + (score && c != null && c.score() != null ? " · " + getTranslation("analytics.score") + ": " + format(c.score() * 1000, 3) : ""));
+            features.add(new GeoJson.Feature(u.getCode(), GeoJson.geometry(u.getGeom()), props));
+            if (c != null) {
+                rows.add(new Row(u.getName(), score && c.score() != null ? format(c.score() * 1000, 3) : nearest,
+                        score ? nearest : "", score ? (c.score() == null ? 0 : c.score()) : -(c.nearestMeters() == null ? 1e12 : c.nearestMeters())));
+            }
+        }
+        map.setLayer("analytics", new GeoJson.FeatureCollection(features),
+                new LeafletMap.LayerOptions(Map.of("weight", 0.5), Map.of("weight", 2, "color", "#333"), List.of("far"), null));
+        map.setMarkerLayer("services", serviceFeatures(result.supply()), "#7030a0");
+        rows.sort(Comparator.comparingDouble(Row::order));
+        table.setItems(rows);
+        summary.setText(getTranslation("analytics.summary.access", result.supply().size(), far, limit == null ? 0 : limit / 1000.0));
+        String unit = score ? getTranslation("analytics.score.unit") : "km";
+        for (int i = 0; i < breaks.length; i++) {
+            int paletteIndex = score ? SCORE_PALETTE.length - breaks.length + i : SCORE_PALETTE.length - 1 - i;
+            double upper = breaks[i] == Double.MAX_VALUE ? known.length == 0 ? 0 : java.util.Arrays.stream(known).max().orElse(0) : breaks[i];
+            legend.add(legendRow(SCORE_PALETTE[paletteIndex], "≤ " + (score ? format(upper * 1000, 3) : format(upper / 1000, 1)) + " " + unit));
+        }
+        legend.add(legendRow("#ffffff; border: 2.5px solid #c00000", getTranslation("analytics.legend.far")));
+    }
+
+    private GeoJson.FeatureCollection serviceFeatures(List<vn.socialmap.analytics.Accessibility.Supply> supply) {
+        List<GeoJson.Feature> features = new ArrayList<>();
+        for (var s : supply) {
+            Map<String, Object> props = new LinkedHashMap<>();
+            props.put("_popup", getTranslation("analytics.capacity") + ": " + format(s.capacity(), 0));
+            features.add(new GeoJson.Feature(s.id(), new GeoJson.GeometryObject("Point", new double[] {s.lon(), s.lat()}), props));
+        }
+        return new GeoJson.FeatureCollection(features);
+    }
+
+    private void showDensity(String provinceCode) {
+        KernelDensity.Grid grid = density.density(provinceCode, source.getValue(), "ON_RECORD", date.getValue(),
+                cell.getValue() == null ? 0 : cell.getValue(), 0);
+        map.setImageLayer("density", DensityService.png(grid), grid.west(), grid.south(), grid.east(), grid.north(), 0.8);
+        table.setItems();
+        summary.setText(getTranslation("analytics.summary.density", grid.points(), Math.round(grid.bandwidthMeters()),
+                Math.round(grid.cellMeters())));
+        legend.add(legendRow("#fff5a0", getTranslation("analytics.legend.low")));
+        legend.add(legendRow("#b40000", getTranslation("analytics.legend.high", format(grid.max(), 1))));
+    }
+
+    private static String format(double v, int decimals) {
+        java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(Locale.of("vi"));
+        f.setMinimumFractionDigits(decimals);
+        f.setMaximumFractionDigits(decimals);
+        return f.format(v);
+    }
+
+    private Div legendRow(String color, String text) {
+        Span swatch = new Span();
+        swatch.getElement().setAttribute("style", "display:inline-block;width:14px;height:10px;margin-right:6px;"
+                + "border:1px solid #999;background:" + color);
+        Div row = new Div(swatch, new Span(text));
+        row.addClassName("sm-legend-row");
+        return row;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("analytics.title") + " | " + getTranslation("app.title");
+    }
+}
