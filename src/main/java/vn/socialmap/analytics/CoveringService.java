@@ -42,7 +42,7 @@ public class CoveringService {
     public record Result(int k, double radiusMeters, String demandIndicator, LocalDate date,
                          List<AccessibilityService.DemandPoint> demand, List<Candidate> candidates, List<String> chosen,
                          long coveredWeight, long totalWeight, long coveredByExisting, int existingModels,
-                         boolean optimal, double gap) {
+                         boolean optimal, double gap, List<Supply> existing) {
     }
 
     /** The candidate sites of a province: every commune's representative point. */
@@ -97,6 +97,6 @@ public class CoveringService {
         long total = java.util.Arrays.stream(weights).sum();
         return new Result(k, radiusMeters, indicator.code(), date, accessibility.publishedDemand(demand), candidates,
                 solution.chosen().stream().map(j -> candidates.get(j).code()).toList(), solution.coveredWeight(), total,
-                coveredByExisting, existing.size(), solution.optimal(), solution.gap());
+                coveredByExisting, existing.size(), solution.optimal(), solution.gap(), existing);
     }
 }

@@ -50,4 +50,27 @@ class AccessibilityTest {
                 .containsExactly(500, 200);
         assertThat(Accessibility.nearest(demand, List.of(), LINE)).containsOnly(Double.POSITIVE_INFINITY);
     }
+
+    @Test
+    void theFastGreatCirclePathAgreesWithTheHaversine() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        List<Demand> demand = new java.util.ArrayList<>();
+        List<Supply> supply = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            demand.add(new Demand("d" + i, 105.3 + random.nextDouble() * 0.8, 20.6 + random.nextDouble() * 0.8, random.nextInt(50)));
+        }
+        for (int j = 0; j < 40; j++) {
+            supply.add(new Supply("s" + j, 105.3 + random.nextDouble() * 0.8, 20.6 + random.nextDouble() * 0.8, 1 + random.nextInt(200)));
+        }
+        // the same function, not the same constant: takes the general path
+        Accessibility.Distances haversine = (d, s) -> SpatialWeights.greatCircleMetres(d.lon(), d.lat(), s.lon(), s.lat());
+        double[] fast = Accessibility.e2sfca(demand, supply, 8000, Accessibility.Distances.GREAT_CIRCLE);
+        double[] slow = Accessibility.e2sfca(demand, supply, 8000, haversine);
+        double[] fastNearest = Accessibility.nearest(demand, supply, Accessibility.Distances.GREAT_CIRCLE);
+        double[] slowNearest = Accessibility.nearest(demand, supply, haversine);
+        for (int i = 0; i < demand.size(); i++) {
+            assertThat(fast[i]).isCloseTo(slow[i], within(1e-9 * Math.max(1, slow[i])));
+            assertThat(fastNearest[i]).isCloseTo(slowNearest[i], within(1e-6));
+        }
+    }
 }

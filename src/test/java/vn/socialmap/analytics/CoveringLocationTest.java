@@ -48,6 +48,28 @@ class CoveringLocationTest {
         assertThat(solution.chosen()).hasSize(2);
     }
 
+    @Test
+    void aStoppedSearchKeepsAtLeastTheGreedyAnswerAndAProvenBound() {
+        SplittableRandom random = new SplittableRandom(99);
+        int n = 1500;
+        long[] weights = new long[n];
+        int[][] covers = new int[n][];
+        for (int i = 0; i < n; i++) {
+            weights[i] = 1 + random.nextInt(30);
+            covers[i] = random.ints(6, 0, n).distinct().toArray();
+        }
+        var problem = new CoveringLocation.Problem(weights, covers, n, 40);
+        var solution = CoveringLocation.solve(problem, 0.05);
+        assertThat(solution.coveredWeight()).isEqualTo(covered(problem, solution.chosen()))
+                .isGreaterThanOrEqualTo(covered(problem, CoveringLocation.greedy(problem)));
+        assertThat(solution.bound()).isGreaterThanOrEqualTo(solution.coveredWeight())
+                .isLessThanOrEqualTo(java.util.Arrays.stream(weights).sum());
+        assertThat(solution.gap()).isBetween(0.0, 1.0);
+        if (solution.optimal()) {
+            assertThat(solution.gap()).isZero();
+        }
+    }
+
     static long covered(CoveringLocation.Problem p, List<Integer> chosen) {
         long sum = 0;
         for (int i = 0; i < p.weights().length; i++) {

@@ -124,9 +124,10 @@ public class AnalyticsView extends Composite<HorizontalLayout> implements HasDyn
 
     private VerticalLayout sidePanel() {
         province.setLabel(getTranslation("map.province"));
-        province.setItems(units.provinces());
+        List<AdminUnit> provinces = units.provinces();
+        province.setItems(provinces);
         province.setItemLabelGenerator(AdminUnit::getName);
-        province.setValue(units.provinces().getFirst());
+        province.setValue(provinces.getFirst());
         mode.setLabel(getTranslation("analytics.mode"));
         List<Mode> modes = new ArrayList<>(List.of(Mode.GISTAR, Mode.LISA, Mode.ACCESS_SCORE, Mode.ACCESS_NEAREST));
         if (currentUser.scope().seesPersons()) {
@@ -300,10 +301,10 @@ public class AnalyticsView extends Composite<HorizontalLayout> implements HasDyn
                     : Map.of("fillColor", color, "fillOpacity", 0.8, "color", "#888", "weight", 0.5));
             String nearest = c == null || c.nearestMeters() == null ? "–" : format(c.nearestMeters() / 1000, 1) + " km";
             props.put("_tooltip", u.getName() + " – " + getTranslation("analytics.nearest") + ": " + nearest
-                    + (score && c != null && c.score() != null ? " · " + getTranslation("analytics.score") + ": " + format(c.score() * 1000, 3) : ""));
+                    + (score && c != null && c.score() != null ? " · " + getTranslation("analytics.score") + ": " + format(c.score() * 1000, 1) : ""));
             features.add(new GeoJson.Feature(u.getCode(), GeoJson.geometry(u.getGeom()), props));
             if (c != null) {
-                rows.add(new Row(u.getName(), score && c.score() != null ? format(c.score() * 1000, 3) : nearest,
+                rows.add(new Row(u.getName(), score && c.score() != null ? format(c.score() * 1000, 1) : nearest,
                         score ? nearest : "", score ? (c.score() == null ? 0 : c.score()) : -(c.nearestMeters() == null ? 1e12 : c.nearestMeters())));
             }
         }
@@ -317,7 +318,7 @@ public class AnalyticsView extends Composite<HorizontalLayout> implements HasDyn
         for (int i = 0; i < breaks.length; i++) {
             int paletteIndex = score ? SCORE_PALETTE.length - breaks.length + i : SCORE_PALETTE.length - 1 - i;
             double upper = breaks[i] == Double.MAX_VALUE ? known.length == 0 ? 0 : java.util.Arrays.stream(known).max().orElse(0) : breaks[i];
-            legend.add(legendRow(SCORE_PALETTE[paletteIndex], "≤ " + (score ? format(upper * 1000, 3) : format(upper / 1000, 1)) + " " + unit));
+            legend.add(legendRow(SCORE_PALETTE[paletteIndex], "≤ " + (score ? format(upper * 1000, 1) : format(upper / 1000, 1)) + " " + unit));
         }
         legend.add(legendRow("#ffffff; border: 2.5px solid #c00000", getTranslation("analytics.legend.far")));
     }

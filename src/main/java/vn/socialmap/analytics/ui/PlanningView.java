@@ -96,9 +96,10 @@ public class PlanningView extends Composite<HorizontalLayout> implements HasDyna
 
     private VerticalLayout panel() {
         province.setLabel(getTranslation("map.province"));
-        province.setItems(units.provinces());
+        List<AdminUnit> provinces = units.provinces();
+        province.setItems(provinces);
         province.setItemLabelGenerator(AdminUnit::getName);
-        province.setValue(units.provinces().getFirst());
+        province.setValue(provinces.getFirst());
         province.addValueChangeListener(e -> provinceChanged());
         k.setLabel(getTranslation("planning.k"));
         k.setValue(5);
@@ -200,6 +201,9 @@ public class PlanningView extends Composite<HorizontalLayout> implements HasDyna
                 date.getValue(), excluded.getValue().stream().map(AdminUnit::getCode).toList());
         clearMap();
         showDemand(lastResult);
+        List<double[]> existing = lastResult.existing().stream().map(e -> new double[] {e.lon(), e.lat()}).toList();
+        map.setMarkerLayer("existing", points(lastResult.existing().stream().map(e -> getTranslation("planning.existing")).toList(),
+                existing), "#00b0a0");
         List<double[]> sites = sites(lastResult.candidates(), lastResult.chosen());
         map.setCircleLayer("coverage", sites, radius.getValue(), SCENARIO_COLORS[0]);
         map.setMarkerLayer("chosen", points(lastResult.chosen(), sites), SCENARIO_COLORS[0]);
@@ -300,7 +304,7 @@ public class PlanningView extends Composite<HorizontalLayout> implements HasDyna
         for (int i = 0; i < sites.size(); i++) {
             Map<String, Object> props = new LinkedHashMap<>();
             props.put("_popup", names.getOrDefault(codes.get(i), codes.get(i)));
-            features.add(new GeoJson.Feature(codes.get(i), new GeoJson.GeometryObject("Point", sites.get(i)), props));
+            features.add(new GeoJson.Feature(codes.get(i) + "-" + i, new GeoJson.GeometryObject("Point", sites.get(i)), props));
         }
         return new GeoJson.FeatureCollection(features);
     }
