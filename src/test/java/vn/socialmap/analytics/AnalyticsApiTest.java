@@ -240,6 +240,10 @@ class AnalyticsApiTest extends IntegrationTest {
         without.path("chosen").forEach(c -> second.add(c.asString()));
         assertThat(second).doesNotContainAnyElementsOf(chosen);
         assertThat(without.path("coveredWeight").asLong()).isLessThanOrEqualTo(covered);
+        JsonNode asLeader = ok("leader", "/api/v1/planning/coverage?province=01&k=5&radiusMeters=3000&demand=post_rehab");
+        assertThat(asLeader.path("chosen")).isEqualTo(r.path("chosen"));
+        assertThat(asLeader.path("demand").findValues("weight"))
+                .allMatch(w -> w.isNull() || w.asLong() == 0 || w.asLong() >= 5).anyMatch(JsonNode::isNull);
         assertThat(get("planner", "/api/v1/planning/coverage?province=01&k=2.5").statusCode()).isEqualTo(400);
         assertThat(get("planner", "/api/v1/planning/coverage?province=01&radiusMeters=5").statusCode()).isEqualTo(400);
     }
@@ -266,5 +270,28 @@ class AnalyticsApiTest extends IntegrationTest {
         assertThat(bad.statusCode()).isEqualTo(400);
         long count = jdbc.sql("select count(*) from planning_scenario where k = 0").query(Long.class).single();
         assertThat(count).isZero();
+    }
+
+    @Autowired
+    ScenarioService scenarios;
+
+    @Test
+    void scenariosExportSideBySide() throws Exception {
+        signIn("planner");
+        var a = scenarios.save(new ScenarioService.Inputs("01", "=A ba điểm", 3, 2000, AnalyticsIndicator.POST_REHAB,
+                java.time.LocalDate.of(2023, 6, 30), List.of()));
+        var b = scenarios.save(new ScenarioService.Inputs("01", "B sáu điểm", 6, 4000, AnalyticsIndicator.POST_REHAB,
+                java.time.LocalDate.of(2023, 6, 30), List.of(a.chosen().getFirst())));
+        assertThat(b.chosen()).doesNotContain(a.chosen().getFirst());
+        var out = new java.io.ByteArrayOutputStream();
+        scenarios.writeXlsx(List.of(a, b), key -> key, code -> "name of " + code, out);
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(out.toByteArray()))) {
+            var sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).as("no formula from a name").isEqualTo("'=A ba điểm");
+            assertThat(sheet.getRow(0).getCell(2).getStringCellValue()).isEqualTo("B sáu điểm");
+            assertThat(sheet.getRow(1).getCell(2).getNumericCellValue()).isEqualTo(6);
+            assertThat(sheet.getRow(5).getCell(1).getNumericCellValue()).isEqualTo(a.coveredWeight());
+            assertThat(sheet.getRow(11 + 5).getCell(2).getStringCellValue()).isEqualTo(b.chosen().get(5) + " name of " + b.chosen().get(5));
+        }
     }
 }
