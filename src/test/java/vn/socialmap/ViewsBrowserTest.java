@@ -28,7 +28,8 @@ class ViewsBrowserTest extends BrowserTest {
             Map.entry("admin/access-grants", "admin"),
             Map.entry("plans", "leader"),
             Map.entry("analytics", "district-006"),
-            Map.entry("planning", "planner"));
+            Map.entry("planning", "planner"),
+            Map.entry("admin/boundaries", "admin"));
 
     @Test
     void everyViewRendersWithAllItsComponents() {

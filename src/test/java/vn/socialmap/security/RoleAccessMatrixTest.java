@@ -53,6 +53,7 @@ class RoleAccessMatrixTest extends IntegrationTest {
         VIEWS.put("admin/users", ADMIN_ONLY);
         VIEWS.put("admin/audit", ADMIN_ONLY);
         VIEWS.put("admin/access-grants", ADMIN_ONLY);
+        VIEWS.put("admin/boundaries", ADMIN_ONLY);
         Set<Role> personRoles = EnumSet.of(Role.ADMIN, Role.DISTRICT_OFFICER, Role.COMMUNE_OFFICER, Role.FACILITY_OFFICER);
         VIEWS.put("persons", personRoles);
         VIEWS.put("persons/:id", personRoles);

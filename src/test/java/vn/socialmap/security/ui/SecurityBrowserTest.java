@@ -60,7 +60,7 @@ class SecurityBrowserTest extends BrowserTest {
         page.locator("vaadin-text-field input").first().fill("quan cau giay");
         assertThat(page.locator("vaadin-grid")).containsText("district-005");
         page.locator("vaadin-drawer-toggle").click();
-        assertThat(page.locator("vaadin-side-nav-item")).hasCount(12);
+        assertThat(page.locator("vaadin-side-nav-item")).hasCount(13);
     }
 
     @Test

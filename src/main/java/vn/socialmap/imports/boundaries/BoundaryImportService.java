@@ -1,0 +1,277 @@
+package vn.socialmap.imports.boundaries;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.ObjectMapper;
+
+import vn.socialmap.audit.AuditAction;
+import vn.socialmap.audit.AuditLog;
+import vn.socialmap.base.NotFoundException;
+import vn.socialmap.base.ValidationException;
+import vn.socialmap.geography.AdminLevel;
+import vn.socialmap.geography.AdminUnitService;
+import vn.socialmap.geography.AdminUnitVersions;
+import vn.socialmap.security.CurrentUser;
+import vn.socialmap.security.Role;
+
+/**
+ * Official boundaries in three steps: read and check (the file is staged in WGS84 and a
+ * report says what is wrong before anything changes), preview, then commit (every unit of
+ * the file becomes a new version of its current unit, in one transaction) or cancel.
+ */
+@Service
+public class BoundaryImportService {
+
+    private final JdbcClient jdbc;
+    private final CoordinateSystems crs;
+    private final ObjectMapper json;
+    private final AdminUnitService units;
+    private final AdminUnitVersions versions;
+    private final CurrentUser currentUser;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    BoundaryImportService(JdbcClient jdbc, CoordinateSystems crs, ObjectMapper json, AdminUnitService units,
+                          AdminUnitVersions versions, CurrentUser currentUser, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.crs = crs;
+        this.json = json;
+        this.units = units;
+        this.versions = versions;
+        this.currentUser = currentUser;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** What the user chose besides the file. {@code toleranceM2}: overlaps and gaps smaller than this are ignored. */
+    public record Options(String provinceCode, AdminLevel level, String codeField, String nameField, double toleranceM2) {
+    }
+
+    public record Invalid(String code, String reason, boolean repaired) {
+    }
+
+    public record Overlap(String first, String second, double areaM2) {
+    }
+
+    public record Gap(double lon, double lat, double areaM2) {
+    }
+
+    public record Change(String code, String name, double changedPercent) {
+    }
+
+    /** The checks of a staged file; {@code committable} when no code is unknown or repeated and every shape is usable. */
+    public record Report(long importId, String format, String sourceCrs, int features, List<String> unknownCodes,
+                         List<String> missingUnits, List<String> duplicateCodes, List<Invalid> invalid, List<Overlap> overlaps,
+                         List<Gap> gaps, List<Change> changes, boolean committable, String status) {
+    }
+
+    /** Reads, transforms and checks a file; a file that cannot be read stages nothing. */
+    @Transactional
+    public Report stage(byte[] file, String fileName, Options options) {
+        requireAdmin();
+        if (options.level() != AdminLevel.DISTRICT && options.level() != AdminLevel.COMMUNE) {
+            throw new ValidationException("level", "boundaries.error.level");
+        }
+        if (units.find(options.provinceCode()).filter(u -> u.getLevel() == AdminLevel.PROVINCE).isEmpty()) {
+            throw new ValidationException("province", "boundaries.error.province", options.provinceCode());
+        }
+        BoundaryFile boundaries = read(file, fileName, options);
+        if (boundaries.features().isEmpty()) {
+            throw new BoundaryFileException("boundaries.error.empty");
+        }
+        long id = jdbc.sql("""
+                insert into boundary_import (province_code, level, file_name, format, source_crs, tolerance_m2, status,
+                                             created_by, created_at)
+                values (:p, :l, :f, :fmt, :crs, :t, 'PENDING', :by, :at) returning id""")
+                .param("p", options.provinceCode()).param("l", options.level().name())
+                .param("f", fileName == null ? "" : fileName.length() > 300 ? fileName.substring(0, 300) : fileName)
+                .param("fmt", boundaries.format()).param("crs", boundaries.sourceProj()).param("t", options.toleranceM2())
+                .param("by", currentUser.require().getUsername()).param("at", Timestamp.from(clock.instant()))
+                .query(Long.class).single();
+        int position = 0;
+        for (BoundaryFile.Feature f : boundaries.features()) {
+            String read = f.wkb() != null ? "ST_GeomFromWKB(:wkb)" : "ST_GeomFromGeoJSON(:geojson)";
+            try {
+                jdbc.sql("insert into boundary_import_unit (import_id, province_code, position, code, name, geom_read) "
+                                + "values (:id, :p, :pos, :code, :name, ST_Transform(ST_SetSRID(" + read + ", 0), :proj, 4326))")
+                        .param("id", id).param("p", options.provinceCode()).param("pos", position++)
+                        .param("code", f.code().strip()).param("name", f.name())
+                        .param("wkb", f.wkb()).param("geojson", f.geoJson()).param("proj", boundaries.sourceProj())
+                        .update();
+            } catch (DataAccessException e) {
+                throw new BoundaryFileException("boundaries.error.geometry", f.code(), rootMessage(e));
+            }
+        }
+        // invalid shapes: repaired (polygons kept) and reported, or refused when nothing polygonal remains
+        jdbc.sql("""
+                update boundary_import_unit set
+                    valid_reason = case when ST_IsValid(geom_read) then null else ST_IsValidReason(geom_read) end,
+                    geom = nullif(ST_Multi(ST_CollectionExtract(
+                        case when ST_IsValid(geom_read) then geom_read else ST_MakeValid(geom_read) end, 3)),
+                        'SRID=4326;MULTIPOLYGON EMPTY'::geometry)
+                where import_id = :id""").param("id", id).update();
+        jdbc.sql("update boundary_import_unit set geom = null where import_id = :id and ST_IsEmpty(geom)").param("id", id).update();
+        Report report = check(id, boundaries, options);
+        jdbc.sql("update boundary_import set report = cast(:r as jsonb) where id = :id")
+                .param("r", json.writeValueAsString(report)).param("id", id).update();
+        return report;
+    }
+
+    private BoundaryFile read(byte[] file, String fileName, Options options) {
+        String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+        String codeField = options.codeField() == null || options.codeField().isBlank() ? "code" : options.codeField().strip();
+        String nameField = options.nameField() == null || options.nameField().isBlank() ? "name" : options.nameField().strip();
+        if (file == null || file.length == 0) {
+            throw new BoundaryFileException("boundaries.error.empty");
+        }
+        boolean zip = file.length > 4 && file[0] == 'P' && file[1] == 'K';
+        boolean sqlite = file.length > 16 && new String(file, 0, 15, java.nio.charset.StandardCharsets.US_ASCII).equals("SQLite format 3");
+        if (zip || name.endsWith(".zip")) {
+            return ShapefileReader.read(file, codeField, nameField, crs);
+        }
+        if (sqlite || name.endsWith(".gpkg")) {
+            return GeoPackageReader.read(file, codeField, nameField, crs);
+        }
+        if (name.endsWith(".json") || name.endsWith(".geojson") || file[0] == '{') {
+            return GeoJsonReader.read(file, codeField, nameField, json, crs);
+        }
+        throw new BoundaryFileException("boundaries.error.format", fileName);
+    }
+
+    private Report check(long id, BoundaryFile file, Options o) {
+        var params = new java.util.HashMap<String, Object>();
+        params.put("id", id);
+        params.put("p", o.provinceCode());
+        params.put("l", o.level().name());
+        params.put("t", o.toleranceM2());
+        List<String> unknown = jdbc.sql("""
+                select s.code from boundary_import_unit s where s.import_id = :id and not exists (
+                    select 1 from admin_unit a where a.code = s.code and a.level = :l and a.province_code = :p and a.valid_to is null)
+                order by s.position""").params(params).query(String.class).list();
+        List<String> missing = jdbc.sql("""
+                select a.code || ' ' || a.name from admin_unit a where a.level = :l and a.province_code = :p and a.valid_to is null
+                and not exists (select 1 from boundary_import_unit s where s.import_id = :id and s.code = a.code) order by a.code""")
+                .params(params).query(String.class).list();
+        List<String> duplicates = jdbc.sql("""
+                select code from boundary_import_unit where import_id = :id group by code having count(*) > 1 order by code""")
+                .params(params).query(String.class).list();
+        List<Invalid> invalid = jdbc.sql("""
+                select code, valid_reason, geom is not null as repaired from boundary_import_unit
+                where import_id = :id and (valid_reason is not null or geom is null) order by position""")
+                .params(params).query((rs, n) -> new Invalid(rs.getString(1), rs.getString(2), rs.getBoolean(3))).list();
+        List<Overlap> overlaps = jdbc.sql("""
+                select a.code, b.code, ST_Area(ST_Intersection(a.geom, b.geom)::geography) as area
+                from boundary_import_unit a join boundary_import_unit b
+                  on b.import_id = a.import_id and a.position < b.position and a.geom && b.geom
+                where a.import_id = :id and ST_Relate(a.geom, b.geom, '2********')
+                  and ST_Area(ST_Intersection(a.geom, b.geom)::geography) > :t
+                order by area desc""").params(params)
+                .query((rs, n) -> new Overlap(rs.getString(1), rs.getString(2), rs.getDouble(3))).list();
+        List<Gap> gaps = jdbc.sql("""
+                with u as (select (ST_Dump(ST_Union(geom))).geom as p from boundary_import_unit where import_id = :id and geom is not null),
+                     holes as (select ST_MakePolygon(ST_InteriorRingN(p, i)) as h from u, generate_series(1, ST_NumInteriorRings(p)) i)
+                select ST_X(ST_PointOnSurface(h)), ST_Y(ST_PointOnSurface(h)), ST_Area(h::geography) as area from holes
+                where ST_Area(h::geography) > :t order by area desc""").params(params)
+                .query((rs, n) -> new Gap(rs.getDouble(1), rs.getDouble(2), rs.getDouble(3))).list();
+        List<Change> changes = jdbc.sql("""
+                select s.code, a.name, 100 * ST_Area(ST_SymDifference(s.geom, a.geom)::geography) / nullif(ST_Area(a.geom::geography), 0)
+                from boundary_import_unit s join admin_unit a on a.code = s.code and a.level = :l and a.province_code = :p
+                  and a.valid_to is null
+                where s.import_id = :id and s.geom is not null order by s.position""").params(params)
+                .query((rs, n) -> new Change(rs.getString(1), rs.getString(2), rs.getDouble(3))).list();
+        boolean committable = unknown.isEmpty() && duplicates.isEmpty() && invalid.stream().allMatch(Invalid::repaired);
+        return new Report(id, file.format(), file.sourceLabel(), file.features().size(), unknown, missing, duplicates, invalid,
+                overlaps, gaps, changes, committable, "PENDING");
+    }
+
+    @Transactional(readOnly = true)
+    public Report report(long id) {
+        requireAdmin();
+        var row = jdbc.sql("select report, status from boundary_import where id = :id").param("id", id).query().listOfRows();
+        if (row.isEmpty()) {
+            throw new NotFoundException("No boundary import " + id);
+        }
+        Report r = json.readValue(String.valueOf(row.getFirst().get("report")), Report.class);
+        return new Report(r.importId(), r.format(), r.sourceCrs(), r.features(), r.unknownCodes(), r.missingUnits(),
+                r.duplicateCodes(), r.invalid(), r.overlaps(), r.gaps(), r.changes(), r.committable(),
+                String.valueOf(row.getFirst().get("status")));
+    }
+
+    /** The staged shapes as GeoJSON text per code, for the preview beside the current ones. */
+    @Transactional(readOnly = true)
+    public List<String[]> stagedShapes(long id) {
+        requireAdmin();
+        return jdbc.sql("select code, ST_AsGeoJSON(coalesce(geom, geom_read), 7) from boundary_import_unit where import_id = :id order by position")
+                .param("id", id).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+    }
+
+    /** Every unit of the file becomes the current version of its unit, all in one transaction. */
+    @Transactional
+    public void commit(long id) {
+        Report report = report(id);
+        if (!"PENDING".equals(report.status())) {
+            throw new ValidationException("import", "boundaries.error.closed");
+        }
+        if (!report.committable()) {
+            throw new ValidationException("import", "boundaries.error.notCommittable");
+        }
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Ho_Chi_Minh")));
+        WKBReader reader = new WKBReader();
+        List<String> codes = new ArrayList<>();
+        for (var row : jdbc.sql("select code, ST_AsBinary(geom) as wkb from boundary_import_unit where import_id = :id order by position")
+                .param("id", id).query().listOfRows()) {
+            String code = (String) row.get("code");
+            try {
+                versions.replaceShape(code, (MultiPolygon) reader.read((byte[]) row.get("wkb")), today);
+            } catch (ParseException e) {
+                throw new IllegalStateException("Staged shape of " + code + " unreadable", e);
+            }
+            codes.add(code);
+        }
+        close(id, "COMMITTED");
+        audit.record(AuditAction.CHANGE, "admin_unit", codes, null, "boundary import " + id + ": new official shapes from " + today);
+    }
+
+    @Transactional
+    public void cancel(long id) {
+        requireAdmin();
+        if (!"PENDING".equals(report(id).status())) {
+            throw new ValidationException("import", "boundaries.error.closed");
+        }
+        close(id, "CANCELLED");
+    }
+
+    private void close(long id, String status) {
+        jdbc.sql("update boundary_import set status = :s, closed_at = :at where id = :id")
+                .param("s", status).param("at", Timestamp.from(clock.instant())).param("id", id).update();
+    }
+
+    private void requireAdmin() {
+        if (currentUser.scope().role() != Role.ADMIN) {
+            throw new AccessDeniedException("Only an administrator imports boundaries");
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() == null ? t.toString() : t.getMessage();
+        return m.length() > 200 ? m.substring(0, 200) : m;
+    }
+}

@@ -1,0 +1,226 @@
+package vn.socialmap.imports.ui;
+
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.UploadHandler;
+import jakarta.annotation.security.RolesAllowed;
+import tools.jackson.databind.ObjectMapper;
+
+import vn.socialmap.base.ValidationException;
+import vn.socialmap.base.geojson.GeoJson;
+import vn.socialmap.base.ui.MapSettings;
+import vn.socialmap.base.ui.map.LeafletMap;
+import vn.socialmap.geography.AdminLevel;
+import vn.socialmap.geography.AdminUnit;
+import vn.socialmap.geography.AdminUnitService;
+import vn.socialmap.imports.boundaries.BoundaryImportService;
+
+/**
+ * Administrators load official boundaries: the file is read and checked, the report and
+ * the new shapes (red) over the current ones (blue) are shown, and nothing changes until
+ * the administrator commits.
+ */
+@Route("admin/boundaries")
+@Menu(order = 13, title = "nav.boundaries")
+@RolesAllowed("ADMIN")
+public class BoundaryImportView extends Composite<HorizontalLayout> implements HasDynamicTitle {
+
+    private final BoundaryImportService imports;
+    private final AdminUnitService units;
+    private final ObjectMapper json;
+    private final LeafletMap map;
+    private final Select<AdminUnit> province = new Select<>();
+    private final Select<AdminLevel> level = new Select<>();
+    private final TextField codeField = new TextField();
+    private final TextField nameField = new TextField();
+    private final NumberField tolerance = new NumberField();
+    private final Div report = new Div();
+    private final Button commit = new Button();
+    private final Button cancel = new Button();
+    private final NumberFormat number = NumberFormat.getNumberInstance(Locale.of("vi"));
+    private Long importId;
+
+    public BoundaryImportView(BoundaryImportService imports, AdminUnitService units, MapSettings settings, ObjectMapper json) {
+        this.imports = imports;
+        this.units = units;
+        this.json = json;
+        this.map = new LeafletMap(json);
+        map.setBaseLayer(settings.tileUrl(), settings.tileAttribution());
+        map.getStyle().set("background", "#eef2f5");
+        map.setSizeFull();
+        number.setMaximumFractionDigits(1);
+        HorizontalLayout root = getContent();
+        root.setSizeFull();
+        root.setPadding(false);
+        root.setSpacing(false);
+        root.add(panel(), map);
+        root.setFlexGrow(1, map);
+    }
+
+    private VerticalLayout panel() {
+        List<AdminUnit> provinces = units.provinces();
+        province.setLabel(getTranslation("map.province"));
+        province.setItems(provinces);
+        province.setItemLabelGenerator(AdminUnit::getName);
+        province.setValue(provinces.getFirst());
+        province.addClassName("sm-boundaries-province");
+        level.setLabel(getTranslation("boundaries.level"));
+        level.setItems(AdminLevel.DISTRICT, AdminLevel.COMMUNE);
+        level.setItemLabelGenerator(l -> getTranslation("analytics.level." + l.name()));
+        level.setValue(AdminLevel.DISTRICT);
+        codeField.setLabel(getTranslation("boundaries.codeField"));
+        codeField.setValue("code");
+        nameField.setLabel(getTranslation("boundaries.nameField"));
+        nameField.setValue("name");
+        tolerance.setLabel(getTranslation("boundaries.tolerance"));
+        tolerance.setValue(10_000.0);
+        tolerance.setMin(0);
+        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> getUI().ifPresent(ui -> ui.access(() ->
+                staged(bytes, metadata.fileName())))));
+        upload.setAcceptedFileTypes(".geojson", ".json", ".zip", ".gpkg");
+        upload.setMaxFiles(1);
+        upload.setMaxFileSize(200 * 1024 * 1024);
+        upload.addClassName("sm-boundaries-upload");
+        report.addClassName("sm-boundaries-report");
+        report.getStyle().set("font-size", "var(--lumo-font-size-s)");
+        commit.setText(getTranslation("boundaries.commit"));
+        commit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        commit.addClassName("sm-boundaries-commit");
+        commit.addClickListener(e -> close(true));
+        cancel.setText(getTranslation("boundaries.cancel"));
+        cancel.addClassName("sm-boundaries-cancel");
+        cancel.addClickListener(e -> close(false));
+        commit.setVisible(false);
+        cancel.setVisible(false);
+        VerticalLayout panel = new VerticalLayout(new H2(getTranslation("boundaries.title")),
+                new Span(getTranslation("boundaries.explain")), province, level, new HorizontalLayout(codeField, nameField), tolerance,
+                upload, report, new HorizontalLayout(commit, cancel));
+        panel.setWidth("30rem");
+        panel.setMinWidth("30rem");
+        panel.setHeightFull();
+        panel.getStyle().set("overflow", "auto");
+        return panel;
+    }
+
+    private void staged(byte[] bytes, String fileName) {
+        report.removeAll();
+        try {
+            BoundaryImportService.Report r = imports.stage(bytes, fileName, new BoundaryImportService.Options(
+                    province.getValue().getCode(), level.getValue(), codeField.getValue(), nameField.getValue(),
+                    tolerance.getValue() == null ? 0 : tolerance.getValue()));
+            importId = r.importId();
+            show(r);
+        } catch (ValidationException e) {
+            importId = null;
+            Span error = new Span(getTranslation(e.messageKey(), e.arguments()));
+            error.getStyle().set("color", "var(--lumo-error-text-color)");
+            error.addClassName("sm-boundaries-error");
+            report.add(error);
+            commit.setVisible(false);
+            cancel.setVisible(false);
+        }
+    }
+
+    private void show(BoundaryImportService.Report r) {
+        report.add(new Div(new Span(getTranslation("boundaries.read", r.features(), r.format(), r.sourceCrs()))));
+        section("boundaries.unknown", r.unknownCodes());
+        section("boundaries.missing", r.missingUnits());
+        section("boundaries.duplicates", r.duplicateCodes());
+        section("boundaries.invalid", r.invalid().stream().map(i -> i.code() + ": " + i.reason() + " – "
+                + getTranslation(i.repaired() ? "boundaries.repaired" : "boundaries.refused")).toList());
+        section("boundaries.overlaps", r.overlaps().stream().map(o -> o.first() + " × " + o.second() + ": "
+                + number.format(o.areaM2() / 10_000) + " ha").toList());
+        section("boundaries.gaps", r.gaps().stream().map(g -> String.format(Locale.ROOT, "%.5f, %.5f", g.lat(), g.lon()) + ": "
+                + number.format(g.areaM2() / 10_000) + " ha").toList());
+        section("boundaries.changes", r.changes().stream().filter(c -> c.changedPercent() >= 0.1)
+                .map(c -> c.code() + " " + c.name() + ": " + number.format(c.changedPercent()) + "%").toList());
+        Span verdict = new Span(getTranslation(r.committable() ? "boundaries.ready" : "boundaries.notReady"));
+        verdict.getStyle().set("font-weight", "600").set("color", r.committable()
+                ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)");
+        report.add(new Div(verdict));
+        commit.setVisible(r.committable());
+        cancel.setVisible(true);
+        preview(r.importId());
+    }
+
+    private void section(String key, List<String> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        Div box = new Div(new H4(getTranslation(key, lines.size())));
+        lines.stream().limit(50).forEach(l -> box.add(new Div(new Span(l))));
+        if (lines.size() > 50) {
+            box.add(new Div(new Span("…")));
+        }
+        report.add(box);
+    }
+
+    /** Current shapes in blue, the file's in red, over one another. */
+    private void preview(long id) {
+        List<AdminUnit> current = units.byLevel(province.getValue().getCode(), level.getValue());
+        List<GeoJson.Feature> old = new ArrayList<>();
+        for (AdminUnit u : current) {
+            old.add(new GeoJson.Feature(u.getCode(), GeoJson.geometry(u.getGeom()), Map.of("_tooltip", u.getCode() + " " + u.getName())));
+        }
+        map.setLayer("current", new GeoJson.FeatureCollection(old), new LeafletMap.LayerOptions(
+                Map.of("color", "#1f4e79", "weight", 1.5, "fillOpacity", 0.05), null, List.of(), 400));
+        List<GeoJson.Feature> staged = new ArrayList<>();
+        for (String[] s : imports.stagedShapes(id)) {
+            Map<String, Object> props = new LinkedHashMap<>();
+            props.put("_tooltip", s[0]);
+            staged.add(new GeoJson.Feature(s[0], json.readValue(s[1], GeoJson.GeometryObject.class), props));
+        }
+        map.setLayer("staged", new GeoJson.FeatureCollection(staged), new LeafletMap.LayerOptions(
+                Map.of("color", "#c00000", "weight", 2, "dashArray", "6 4", "fillOpacity", 0), null, List.of(), 420));
+        map.fitBounds(province.getValue().getGeom().getEnvelopeInternal());
+    }
+
+    private void close(boolean apply) {
+        if (importId == null) {
+            return;
+        }
+        try {
+            if (apply) {
+                imports.commit(importId);
+            } else {
+                imports.cancel(importId);
+            }
+            report.removeAll();
+            Span done = new Span(getTranslation(apply ? "boundaries.committed" : "boundaries.cancelled"));
+            done.addClassName("sm-boundaries-done");
+            report.add(done);
+            map.removeLayer("staged");
+        } catch (ValidationException e) {
+            report.add(new Div(new Span(getTranslation(e.messageKey(), e.arguments()))));
+        }
+        importId = null;
+        commit.setVisible(false);
+        cancel.setVisible(false);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("boundaries.title") + " | " + getTranslation("app.title");
+    }
+}

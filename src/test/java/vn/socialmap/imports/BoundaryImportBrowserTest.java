@@ -1,0 +1,46 @@
+package vn.socialmap.imports;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.nio.file.Path;
+
+import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.Test;
+
+import vn.socialmap.BrowserTest;
+
+/** The administrator's boundary import screen: report and preview, then cancel (a commit is tested in BoundaryImportTest). */
+class BoundaryImportBrowserTest extends BrowserTest {
+
+    private void upload(String fixture) throws Exception {
+        Path file = Path.of(getClass().getResource("/imports/" + fixture).toURI());
+        page.locator("vaadin-upload input[type=file]").setInputFiles(file);
+    }
+
+    @Test
+    void anAdministratorChecksAFilePreviewsItAndCancels() throws Exception {
+        login("admin");
+        page.navigate(baseUrl() + "/admin/boundaries");
+        page.locator(".sm-boundaries-province").click();
+        page.locator("vaadin-select-list-box vaadin-select-item:visible", new Page.LocatorOptions().setHasText("Đà Nẵng")).click();
+        upload("danang-districts-vn2000-tm3.zip");
+        assertThat(page.locator(".sm-boundaries-report")).containsText("Đọc 8 đối tượng");
+        assertThat(page.locator(".sm-boundaries-report")).containsText("Có thể ghi");
+        assertThat(page.locator("[data-layer-staged]")).hasAttribute("data-layer-staged", "8");
+        page.locator(".sm-boundaries-cancel").click();
+        assertThat(page.locator(".sm-boundaries-done")).containsText("không có gì thay đổi");
+    }
+
+    @Test
+    void aFileWithAnUnknownCodeCannotBeCommitted() throws Exception {
+        login("admin");
+        page.navigate(baseUrl() + "/admin/boundaries");
+        page.locator(".sm-boundaries-province").click();
+        page.locator("vaadin-select-list-box vaadin-select-item:visible", new Page.LocatorOptions().setHasText("Đà Nẵng")).click();
+        upload("danang-unknown-code.geojson");
+        assertThat(page.locator(".sm-boundaries-report")).containsText("Mã không có trong danh mục (1)");
+        assertThat(page.locator(".sm-boundaries-report")).containsText("999");
+        assertThat(page.locator(".sm-boundaries-commit")).isHidden();
+        page.locator(".sm-boundaries-cancel").click();
+    }
+}
