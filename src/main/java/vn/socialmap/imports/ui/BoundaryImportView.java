@@ -102,6 +102,7 @@ public class BoundaryImportView extends Composite<HorizontalLayout> implements H
         upload.setMaxFiles(1);
         upload.setMaxFileSize(200 * 1024 * 1024);
         upload.addClassName("sm-boundaries-upload");
+        vn.socialmap.base.ui.UploadTexts.localized(upload);
         report.addClassName("sm-boundaries-report");
         report.getStyle().set("font-size", "var(--lumo-font-size-s)");
         commit.setText(getTranslation("boundaries.commit"));

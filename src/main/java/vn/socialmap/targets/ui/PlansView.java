@@ -198,6 +198,7 @@ public class PlansView extends VerticalLayout implements HasDynamicTitle {
             }));
         }));
         upload.setAcceptedFileTypes(".xlsx");
+        vn.socialmap.base.ui.UploadTexts.localized(upload);
         upload.setMaxFiles(1);
         upload.setUploadButton(new com.vaadin.flow.component.button.Button(getTranslation("plans.import")));
         HorizontalLayout box = new HorizontalLayout(upload, template, result);

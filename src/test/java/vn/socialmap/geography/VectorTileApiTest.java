@@ -1,0 +1,91 @@
+package vn.socialmap.geography;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import vn.socialmap.IntegrationTest;
+
+/** Vector tiles decode, hold the units the tile covers, carry suppressed values and cache. */
+class VectorTileApiTest extends IntegrationTest {
+
+    /** z 10 tile over central Hanoi (Hoàn Kiếm, Ba Đình and around). */
+    static final String CENTRE = "/10/813/450.mvt";
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private HttpResponse<byte[]> get(String user, String path, String etag) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Authorization", basic(user, "demo"));
+        if (etag != null) {
+            request.header("If-None-Match", etag);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    void aCommuneTileHoldsTheCommunesItCovers() throws Exception {
+        HttpResponse<byte[]> r = get("leader", "/api/v1/tiles/communes" + CENTRE, null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/vnd.mapbox-vector-tile");
+        assertThat(r.headers().firstValue("Cache-Control").orElse("")).contains("max-age=3600").contains("private");
+        List<MvtDecoder.Layer> layers = MvtDecoder.decode(r.body());
+        assertThat(layers).singleElement().satisfies(l -> {
+            assertThat(l.name()).isEqualTo("communes");
+            assertThat(l.extent()).isEqualTo(4096);
+        });
+        List<MvtDecoder.Feature> features = layers.getFirst().features();
+        // every feature is a polygon (type 3) of a current commune meeting the tile's envelope
+        long expected = jdbc.sql("""
+                select count(*) from admin_unit where level = 'COMMUNE' and valid_to is null
+                and ST_Intersects(ST_Transform(geom, 3857), ST_TileEnvelope(10, 813, 450))""").query(Long.class).single();
+        assertThat(features).hasSize((int) expected).allSatisfy(f -> assertThat(f.type()).isEqualTo(3));
+        assertThat(features.stream().map(f -> f.properties().get("code"))).contains("00001", "00070");
+        assertThat(features.stream().map(f -> f.properties().get("name")).toList()).contains("Phường Phúc Xá");
+    }
+
+    @Test
+    void unchangedTilesAnswer304() throws Exception {
+        HttpResponse<byte[]> first = get("leader", "/api/v1/tiles/districts" + CENTRE, null);
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<byte[]> again = get("leader", "/api/v1/tiles/districts" + CENTRE, etag);
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(MvtDecoder.decode(first.body()).getFirst().name()).isEqualTo("districts");
+    }
+
+    @Test
+    void aggregatesAreSuppressedForRolesWithoutPersonAccess() throws Exception {
+        String path = "/api/v1/tiles/communes" + CENTRE + "?theme=status&variant=POST_REHAB&date=2023-06-30";
+        Map<Object, Object> officer = values(get("district-001", path, null).body());
+        Map<Object, Object> leader = values(get("leader", path, null).body());
+        assertThat(officer.values()).anyMatch(v -> ((Long) v) > 0 && ((Long) v) < 5);
+        assertThat(leader.values()).allMatch(v -> ((Long) v) == 0 || ((Long) v) >= 5);
+        assertThat(leader.size()).isLessThan(officer.size());
+        assertThat(get("leader", path, null).headers().firstValue("Cache-Control").orElse("")).contains("max-age=300");
+    }
+
+    @Test
+    void badTileAddressesAreRefused() throws Exception {
+        for (String path : List.of("/api/v1/tiles/provinces/10/813/450.mvt", "/api/v1/tiles/communes/3/9/1.mvt",
+                "/api/v1/tiles/communes/23/0/0.mvt", "/api/v1/tiles/communes/10/813/450.mvt?theme=weather&variant=RAIN")) {
+            assertThat(get("leader", path, null).statusCode()).as(path).isEqualTo(400);
+        }
+    }
+
+    private static Map<Object, Object> values(byte[] tile) {
+        return MvtDecoder.decode(tile).getFirst().features().stream().filter(f -> f.properties().containsKey("value"))
+                .collect(Collectors.toMap(f -> f.properties().get("code"), f -> f.properties().get("value")));
+    }
+}
