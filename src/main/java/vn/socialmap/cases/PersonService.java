@@ -99,11 +99,17 @@ public class PersonService {
         return rows;
     }
 
-    /** The whole filtered list as CSV for the caller's area; audited as an export with every id. */
-    public void exportCsv(PersonFilter filter, java.io.Writer out) throws java.io.IOException {
+    /** The whole filtered list in the caller's area, for a file; audited as an export with every id. */
+    public List<PersonSummary> export(PersonFilter filter) {
         AccessScope scope = personScope();
         List<PersonSummary> rows = search.find(search.build(scope, filter, today()), 0, Integer.MAX_VALUE);
         audit.record(AuditAction.EXPORT, RECORD_TYPE, rows.stream().map(PersonSummary::id).toList(), null, describe(filter));
+        return rows;
+    }
+
+    /** The whole filtered list as CSV for the caller's area; audited as an export with every id. */
+    public void exportCsv(PersonFilter filter, java.io.Writer out) throws java.io.IOException {
+        List<PersonSummary> rows = export(filter);
         out.write("id,full_name,birth_date,sex,national_id,commune_code,district_code,status\n");
         for (PersonSummary r : rows) {
             out.write(String.join(",", String.valueOf(r.id()), csv(r.fullName()), r.birthDate().toString(), r.sex().name(),

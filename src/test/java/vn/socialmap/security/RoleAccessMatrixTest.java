@@ -77,6 +77,7 @@ class RoleAccessMatrixTest extends IntegrationTest {
         api("GET /api/v1/plans/{id}/progress", ALL, "/api/v1/plans/{plan}/progress?asOf=2022-06-30");
         api("GET /api/v1/analytics/indicators", ALL, "/api/v1/analytics/indicators");
         api("GET /api/v1/tiles/{layer}/{z}/{x}/{y}.mvt", ALL, "/api/v1/tiles/districts/10/813/450.mvt");
+        api("GET /api/v1/exports/{dataset}", ALL, "/api/v1/exports/admin-units?province=48&format=csv");
         api("GET /api/v1/analytics/hotspots", ALL, "/api/v1/analytics/hotspots?province=01&level=district&date=2023-06-30");
         api("GET /api/v1/analytics/accessibility", ALL, "/api/v1/analytics/accessibility?province=01&service=rehab&method=nearest");
         api("GET /api/v1/analytics/density", personRoles, "/api/v1/analytics/density?province=01&source=hotspots&cellMeters=500");

@@ -85,6 +85,8 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
     private final com.vaadin.flow.component.textfield.IntegerField bufferMeters = new com.vaadin.flow.component.textfield.IntegerField();
     private final Select<String> theme = new Select<>();
     private final DatePicker themeDate = new DatePicker();
+    /** Links to the export API for the province shown: its units and the people per status, as files. */
+    private final Div downloads = new Div();
     private final Select<ClassBreaks.Method> themeMethod = new Select<>();
     private final Checkbox themePoints = new Checkbox();
     private final Div legend = new Div();
@@ -160,7 +162,7 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
         boundaryLegend.getStyle().set("font-size", "var(--lumo-font-size-xxs)").set("color", "var(--lumo-secondary-text-color)");
 
         VerticalLayout panel = new VerticalLayout(province, breadcrumb, search, listTitle, list, approximateNotice,
-                thematicControls(), legend, overlayControls(), bufferControls(), boundaryLegend);
+                thematicControls(), legend, overlayControls(), bufferControls(), downloads, boundaryLegend);
         panel.setWidth("22rem");
         panel.setMinWidth("16rem");
         panel.setHeightFull();
@@ -186,6 +188,7 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
         theme.addClassName("sm-theme");
         themeDate.setLabel(getTranslation("map.theme.date"));
         themeDate.setValue(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
+        themeDate.addValueChangeListener(e -> refreshDownloads());
         themeMethod.setLabel(getTranslation("map.theme.method"));
         themeMethod.setItems(ClassBreaks.Method.values());
         themeMethod.setItemLabelGenerator(m -> m == null ? "" : getTranslation("map.theme.method." + m.name()));
@@ -326,6 +329,28 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
         }
     }
 
+    private void refreshDownloads() {
+        downloads.removeAll();
+        downloads.addClassName("sm-downloads");
+        downloads.getStyle().set("font-size", "var(--lumo-font-size-xs)");
+        if (currentProvince == null) {
+            return;
+        }
+        String date = themeDate.getValue() == null ? "" : "&date=" + themeDate.getValue();
+        downloads.add(new Div(new Span(getTranslation("map.downloads"))));
+        for (String[] d : new String[][] {{"admin-units", "map.downloads.units"}, {"status-counts", "map.downloads.status"}}) {
+            Div line = new Div(new Span(getTranslation(d[1]) + ": "));
+            for (String format : List.of("geojson", "gpkg", "csv", "xlsx")) {
+                com.vaadin.flow.component.html.Anchor a = new com.vaadin.flow.component.html.Anchor("/api/v1/exports/" + d[0]
+                        + "?province=" + currentProvince.getCode() + "&level=commune" + date + "&format=" + format, format.toUpperCase());
+                a.getElement().setAttribute("download", true);
+                a.getStyle().set("margin-right", "0.5em");
+                line.add(a);
+            }
+            downloads.add(line);
+        }
+    }
+
     private void navigateTo(AdminUnit unit) {
         getUI().ifPresent(ui -> ui.navigate(MapView.class, QueryParameters.of("unit", unit.getCode())));
     }
@@ -339,6 +364,7 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
 
         if (!newProvince.equals(currentProvince)) {
             currentProvince = newProvince;
+            refreshDownloads();
             province.setValue(items(newProvince));
             map.setLayer(DISTRICTS, layer(units.byLevel(newProvince.getCode(), AdminLevel.DISTRICT)), districtStyle());
             currentDistrict = null;

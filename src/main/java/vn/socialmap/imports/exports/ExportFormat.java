@@ -1,0 +1,36 @@
+package vn.socialmap.imports.exports;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** The file formats of exports, with their media types and file extensions. */
+public enum ExportFormat {
+    GEOJSON("application/geo+json", "geojson"),
+    GPKG("application/geopackage+sqlite3", "gpkg"),
+    CSV("text/csv;charset=UTF-8", "csv"),
+    XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx");
+
+    private final String mediaType;
+    private final String extension;
+
+    ExportFormat(String mediaType, String extension) {
+        this.mediaType = mediaType;
+        this.extension = extension;
+    }
+
+    public String mediaType() {
+        return mediaType;
+    }
+
+    public String extension() {
+        return extension;
+    }
+
+    public static Optional<ExportFormat> of(String name) {
+        try {
+            return Optional.of(valueOf(name.toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package vn.socialmap.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import vn.socialmap.IntegrationTest;
+import vn.socialmap.geography.AdminLevel;
+import vn.socialmap.imports.boundaries.BoundaryImportService;
+
+/** Exports read back: GeoPackage and GeoJSON through the boundary reader, CSV and XLSX as tables; scope and suppression kept. */
+class ExportApiTest extends IntegrationTest {
+
+    @Autowired
+    BoundaryImportService boundaries;
+    @Autowired
+    JdbcClient jdbc;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private HttpResponse<byte[]> get(String user, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Authorization", basic(user, "demo")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    @Transactional
+    void exportedGeoPackageAndGeoJsonReadBackAsTheSameShapes() throws Exception {
+        for (String format : List.of("gpkg", "geojson")) {
+            HttpResponse<byte[]> r = get("planner", "/api/v1/exports/admin-units?province=48&level=district&format=" + format);
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.headers().firstValue("Content-Disposition").orElse("")).contains("attachment").contains("." + format);
+            signIn("admin");
+            var report = boundaries.stage(r.body(), "export." + format,
+                    new BoundaryImportService.Options("48", AdminLevel.DISTRICT, "code", "name", 1));
+            assertThat(report.features()).isEqualTo(8);
+            assertThat(report.unknownCodes()).isEmpty();
+            assertThat(report.missingUnits()).isEmpty();
+            // a GeoPackage keeps full precision; GeoJSON 7 decimals (about 1 cm), a change of well under 0.01% of an area
+            double limit = format.equals("gpkg") ? 1e-9 : 1e-2;
+            assertThat(report.changes()).allSatisfy(c -> assertThat(c.changedPercent()).isLessThan(limit));
+        }
+    }
+
+    @Test
+    void csvIsExcelReadyAndSuppressedForLeaders() throws Exception {
+        HttpResponse<byte[]> r = get("leader", "/api/v1/exports/status-counts?province=01&level=commune&date=2023-06-30&format=csv");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        String text = new String(r.body(), StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\uFEFFcode,name,date,");
+        List<String> lines = text.strip().lines().toList();
+        assertThat(lines).hasSize(580);
+        // empty cells are suppressed counts; no shown count is from 1 to 4
+        assertThat(lines.subList(1, lines.size())).anyMatch(l -> l.contains(",,"));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            for (int c = 3; c < cells.length; c++) {
+                if (!cells[c].isEmpty()) {
+                    int v = Integer.parseInt(cells[c]);
+                    assertThat(v == 0 || v >= 5).as(line).isTrue();
+                }
+            }
+        }
+    }
+
+    @Test
+    void xlsxHoldsEveryRowAndFacilitiesGeoJsonHasPoints() throws Exception {
+        HttpResponse<byte[]> x = get("district-001", "/api/v1/exports/status-counts?province=01&level=commune&date=2023-06-30&format=xlsx");
+        try (var book = new XSSFWorkbook(new ByteArrayInputStream(x.body()))) {
+            var sheet = book.getSheetAt(0);
+            assertThat(sheet.getLastRowNum()).isEqualTo(579);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("code");
+        }
+        JsonNode fc = JsonMapper.builder().build().readTree(get("leader",
+                "/api/v1/exports/facilities?province=01&type=METHADONE_CLINIC&type=HOTSPOT&format=geojson").body());
+        assertThat(fc.path("features").size()).isPositive();
+        for (JsonNode f : fc.path("features")) {
+            assertThat(f.path("geometry").path("type").asString()).isEqualTo("Point");
+            assertThat(f.path("properties").path("type").asString()).as("no hotspots for a leader").isEqualTo("METHADONE_CLINIC");
+        }
+    }
+
+    @Test
+    void personListsAreForPersonRolesInTheirAreaAndAudited() throws Exception {
+        assertThat(get("leader", "/api/v1/exports/persons?province=01&format=csv").statusCode()).isEqualTo(403);
+        long before = jdbc.sql("select count(*) from audit_entry where action = 'EXPORT'").query(Long.class).single();
+        HttpResponse<byte[]> r = get("district-001", "/api/v1/exports/persons?province=01&status=POST_REHAB&format=csv");
+        assertThat(r.statusCode()).isEqualTo(200);
+        List<String> lines = new String(r.body(), StandardCharsets.UTF_8).strip().lines().toList();
+        assertThat(lines.size()).isGreaterThan(1);
+        assertThat(lines.subList(1, lines.size())).allSatisfy(l -> assertThat(l.split(",")[6]).isEqualTo("001"));
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'EXPORT'").query(Long.class).single()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void badRequestsAreRefused() throws Exception {
+        for (String path : List.of("/api/v1/exports/weather?province=01", "/api/v1/exports/admin-units?province=01&format=shp",
+                "/api/v1/exports/admin-units", "/api/v1/exports/facilities?province=01&type=BAKERY")) {
+            assertThat(get("planner", path).statusCode()).as(path).isEqualTo(400);
+        }
+    }
+}
