@@ -102,6 +102,12 @@ public class FacilityService {
         return f;
     }
 
+    /** The checks of {@link #create} without writing: for imports that validate every row first. */
+    @Transactional(readOnly = true)
+    public void check(FacilityForm form) {
+        requireWriter(validate(form));
+    }
+
     public Facility update(long id, FacilityForm form, long expectedVersion) {
         Facility f = get(id);
         requireWriter(units.find(f.getCommuneCode()).orElseThrow());

@@ -22,6 +22,7 @@ import tools.jackson.databind.ObjectMapper;
 
 import vn.socialmap.base.text.VietnameseText;
 import vn.socialmap.facilities.Facility;
+import vn.socialmap.facilities.FacilityImport;
 import vn.socialmap.facilities.FacilityService;
 import vn.socialmap.facilities.FacilityType;
 import vn.socialmap.geography.AdminUnit;
@@ -43,7 +44,8 @@ public class FacilitiesView extends VerticalLayout implements HasDynamicTitle, c
     private final TextField search = new TextField();
     private Long only;
 
-    public FacilitiesView(FacilityService facilities, AdminUnitService units, AdminUnitFeatures features, ObjectMapper json) {
+    public FacilitiesView(FacilityService facilities, FacilityImport imports, AdminUnitService units, AdminUnitFeatures features,
+                          ObjectMapper json) {
         this.facilities = facilities;
         this.units = units;
         setSizeFull();
@@ -88,8 +90,66 @@ public class FacilitiesView extends VerticalLayout implements HasDynamicTitle, c
             add.addClassName("sm-facility-new");
             tools.add(add);
         }
-        add(new H2(getTranslation("facilities.title")), tools, grid);
+        add(new H2(getTranslation("facilities.title")), tools);
+        if (facilities.mayRegister()) {
+            add(importTools(imports));
+        }
+        add(grid);
         refresh();
+    }
+
+    /** Template, mode and upload of the XLSX import; rejected rows come back as a file to fix. */
+    private HorizontalLayout importTools(FacilityImport imports) {
+        com.vaadin.flow.component.html.Anchor template = new com.vaadin.flow.component.html.Anchor(
+                (com.vaadin.flow.server.streams.DownloadHandler) event -> {
+                    event.setFileName("mau-co-so.xlsx");
+                    event.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+                    imports.writeTemplate(key -> getTranslation(key), event.getOutputStream());
+                }, getTranslation("facilityimport.template"));
+        template.getElement().setAttribute("download", true);
+        com.vaadin.flow.component.select.Select<FacilityImport.Mode> mode = new com.vaadin.flow.component.select.Select<>();
+        mode.setItems(FacilityImport.Mode.values());
+        mode.setItemLabelGenerator(m -> getTranslation("facilityimport.mode." + m.name()));
+        mode.setValue(FacilityImport.Mode.ALL_OR_NOTHING);
+        mode.addClassName("sm-facility-import-mode");
+        com.vaadin.flow.component.html.Span result = new com.vaadin.flow.component.html.Span();
+        result.addClassName("sm-facility-import-result");
+        com.vaadin.flow.component.html.Div rejectedLink = new com.vaadin.flow.component.html.Div();
+        com.vaadin.flow.component.upload.Upload upload = new com.vaadin.flow.component.upload.Upload(
+                com.vaadin.flow.server.streams.UploadHandler.inMemory((metadata, bytes) -> getUI().ifPresent(ui -> ui.access(() -> {
+                    rejectedLink.removeAll();
+                    try {
+                        FacilityImport.Result r = imports.importXlsx(bytes, "01", mode.getValue());
+                        result.setText(getTranslation(r.applied() ? "facilityimport.done" : "facilityimport.refused",
+                                r.created(), r.updated(), r.unchanged(), r.rejected().size()));
+                        result.getStyle().set("color", r.rejected().isEmpty() ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)");
+                        if (!r.rejected().isEmpty()) {
+                            com.vaadin.flow.component.html.Anchor file = new com.vaadin.flow.component.html.Anchor(
+                                    (com.vaadin.flow.server.streams.DownloadHandler) event -> {
+                                        event.setFileName("dong-bi-tu-choi.xlsx");
+                                        event.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+                                        imports.writeRejected(r.rejected(), x -> getTranslation(x.messageKey(), x.arguments().toArray()),
+                                                key -> getTranslation(key), event.getOutputStream());
+                                    }, getTranslation("facilityimport.rejected.download"));
+                            file.getElement().setAttribute("download", true);
+                            file.addClassName("sm-facility-import-rejected");
+                            rejectedLink.add(file);
+                            r.rejected().stream().limit(5).forEach(x -> rejectedLink.add(new com.vaadin.flow.component.html.Div(
+                                    getTranslation("plans.import.row", x.row(), getTranslation(x.messageKey(), x.arguments().toArray())))));
+                        }
+                        refresh();
+                    } catch (vn.socialmap.base.ValidationException e) {
+                        result.setText(getTranslation(e.messageKey(), e.arguments()));
+                        result.getStyle().set("color", "var(--lumo-error-text-color)");
+                    }
+                }))));
+        upload.setAcceptedFileTypes(".xlsx");
+        upload.setMaxFiles(1);
+        vn.socialmap.base.ui.UploadTexts.localized(upload);
+        upload.setUploadButton(new Button(getTranslation("facilityimport.upload")));
+        HorizontalLayout box = new HorizontalLayout(mode, upload, template, result, rejectedLink);
+        box.setAlignItems(FlexComponent.Alignment.CENTER);
+        return box;
     }
 
     /** {@code ?id=N} (the link in map popups) shows that one record. */
