@@ -187,6 +187,19 @@ public class PersonService {
         return get(id);
     }
 
+    /**
+     * The checks of {@link #create} without writing, for imports: the caller may record
+     * people there and the form is valid. Returns the current commune.
+     */
+    @Transactional(readOnly = true)
+    public AdminUnit checkForImport(PersonForm form) {
+        AppUser user = writer();
+        AdminUnit commune = validate(form);
+        requireWritable(user.scope(), commune);
+        point(form, commune);
+        return commune;
+    }
+
     public Created create(PersonForm form) {
         AppUser user = writer();
         AdminUnit commune = validate(form);
