@@ -179,8 +179,10 @@ public class PersonImport {
                     rejected.add(new Rejected(i + 2, why.field(), why.messageKey(), List.of(why.arguments()), rows.get(i)));
                 }
             }
+            int before = done;
             done += group.size();
-            if (progress != null) {
+            // report every 500 rows, not every person: each report is a round trip to the browser
+            if (progress != null && (done / 500 != before / 500 || done == rows.size())) {
                 progress.accept(done);
             }
         }

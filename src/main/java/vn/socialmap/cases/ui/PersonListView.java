@@ -30,6 +30,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 import vn.socialmap.cases.PathStatus;
 import vn.socialmap.cases.PersonFilter;
+import vn.socialmap.cases.PersonImport;
 import vn.socialmap.cases.PersonService;
 import vn.socialmap.cases.PersonSummary;
 import vn.socialmap.cases.Sex;
@@ -58,7 +59,7 @@ public class PersonListView extends VerticalLayout implements HasDynamicTitle {
     private final Select<String> ageGroup = new Select<>();
     private final CallbackDataProvider<PersonSummary, Void> provider;
 
-    public PersonListView(PersonService persons, AdminUnitService units, CurrentUser currentUser) {
+    public PersonListView(PersonService persons, PersonImport imports, AdminUnitService units, CurrentUser currentUser) {
         this.persons = persons;
         setSizeFull();
 
@@ -152,7 +153,11 @@ public class PersonListView extends VerticalLayout implements HasDynamicTitle {
             tools.addComponentAsFirst(add);
         }
         tools.setAlignItems(FlexComponent.Alignment.CENTER);
-        add(new H2(getTranslation("persons.title")), filters, tools, grid);
+        add(new H2(getTranslation("persons.title")), filters, tools);
+        if (persons.canRecord()) {
+            add(new PersonImportPanel(imports, () -> grid.getDataProvider().refreshAll()));
+        }
+        add(grid);
     }
 
     private PersonFilter filter() {
