@@ -218,25 +218,9 @@ public class PersonImport {
     /** Rejected rows as they were, with the reason last, for fixing and importing again. */
     public void writeRejected(List<Rejected> rejected, Function<Rejected, String> reason, Function<String, String> headings,
                               OutputStream out) throws IOException {
-        try (XSSFWorkbook book = new XSSFWorkbook()) {
-            Sheet sheet = book.createSheet(headings.apply("personimport.sheet"));
-            Row header = sheet.createRow(0);
-            header.createCell(0).setCellValue(headings.apply("personimport.header.row"));
-            for (int c = 0; c < COLUMNS.size(); c++) {
-                header.createCell(c + 1).setCellValue(headings.apply("personimport.header." + COLUMNS.get(c)));
-            }
-            header.createCell(COLUMNS.size() + 1).setCellValue(headings.apply("personimport.header.reason"));
-            int r = 1;
-            for (Rejected x : rejected) {
-                Row row = sheet.createRow(r++);
-                row.createCell(0).setCellValue(x.row());
-                for (int c = 0; c < x.cells().size(); c++) {
-                    row.createCell(c + 1).setCellValue(x.cells().get(c));
-                }
-                row.createCell(COLUMNS.size() + 1).setCellValue(reason.apply(x));
-            }
-            book.write(out);
-        }
+        vn.socialmap.base.RejectedRows.write("personimport", COLUMNS,
+                rejected.stream().map(x -> new vn.socialmap.base.RejectedRows.Line(x.row(), x.cells(), reason.apply(x))).toList(),
+                headings, out);
     }
 
     /** A refusal tied to one row of a person's group. */

@@ -137,25 +137,9 @@ public class FacilityImport {
     /** The rejected rows as they were, with the reason in a last column, for fixing and importing again. */
     public void writeRejected(List<Rejected> rejected, Function<Rejected, String> reason, Function<String, String> headings,
                               OutputStream out) throws IOException {
-        try (XSSFWorkbook book = new XSSFWorkbook()) {
-            Sheet sheet = book.createSheet(headings.apply("facilityimport.sheet"));
-            Row header = sheet.createRow(0);
-            header.createCell(0).setCellValue(headings.apply("facilityimport.header.row"));
-            for (int c = 0; c < COLUMNS.size(); c++) {
-                header.createCell(c + 1).setCellValue(headings.apply("facilityimport.header." + COLUMNS.get(c)));
-            }
-            header.createCell(COLUMNS.size() + 1).setCellValue(headings.apply("facilityimport.header.reason"));
-            int r = 1;
-            for (Rejected x : rejected) {
-                Row row = sheet.createRow(r++);
-                row.createCell(0).setCellValue(x.row());
-                for (int c = 0; c < x.cells().size(); c++) {
-                    row.createCell(c + 1).setCellValue(x.cells().get(c));
-                }
-                row.createCell(COLUMNS.size() + 1).setCellValue(reason.apply(x));
-            }
-            book.write(out);
-        }
+        vn.socialmap.base.RejectedRows.write("facilityimport", COLUMNS,
+                rejected.stream().map(x -> new vn.socialmap.base.RejectedRows.Line(x.row(), x.cells(), reason.apply(x))).toList(),
+                headings, out);
     }
 
     private static List<List<String>> read(byte[] file) {
