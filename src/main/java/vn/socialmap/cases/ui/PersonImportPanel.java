@@ -45,6 +45,7 @@ class PersonImportPanel extends HorizontalLayout {
         mode.setItems(PersonImport.Mode.values());
         mode.setItemLabelGenerator(m -> getTranslation("personimport.mode." + m.name()));
         mode.setValue(PersonImport.Mode.ALL_OR_NOTHING);
+        mode.setWidth("22rem");
         result.addClassName("sm-person-import-result");
         bar.setWidth("10rem");
         bar.setVisible(false);

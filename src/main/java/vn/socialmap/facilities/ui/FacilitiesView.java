@@ -112,6 +112,7 @@ public class FacilitiesView extends VerticalLayout implements HasDynamicTitle, c
         mode.setItemLabelGenerator(m -> getTranslation("facilityimport.mode." + m.name()));
         mode.setValue(FacilityImport.Mode.ALL_OR_NOTHING);
         mode.addClassName("sm-facility-import-mode");
+        mode.setWidth("22rem");
         com.vaadin.flow.component.html.Span result = new com.vaadin.flow.component.html.Span();
         result.addClassName("sm-facility-import-result");
         com.vaadin.flow.component.html.Div rejectedLink = new com.vaadin.flow.component.html.Div();
