@@ -53,8 +53,9 @@ public class CaseBulkLoader {
                 .param("p", provinceCode).query(Boolean.class).single();
     }
 
+    /** Returns the new people's ids in the order of the seeds. */
     @Transactional
-    public int load(List<PersonSeed> seeds) {
+    public List<Long> load(List<PersonSeed> seeds) {
         LocalDate today = LocalDate.now(clock.withZone(PersonService.VIETNAM));
         List<Long> personIds = ids("person_id_seq", seeds.size());
         int eventCount = seeds.stream().mapToInt(s -> s.events().size()).sum();
@@ -116,7 +117,7 @@ public class CaseBulkLoader {
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
-        return seeds.size();
+        return personIds;
     }
 
     private List<Long> ids(String sequence, int count) {

@@ -10,10 +10,12 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
 
@@ -26,6 +28,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,18 +59,16 @@ public class PersonImport {
     private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
 
     private final PersonService persons;
-    private final PersonRepository repository;
-    private final CaseEventRepository events;
+    private final JdbcClient jdbc;
     private final CaseBulkLoader loader;
     private final CurrentUser currentUser;
     private final AuditLog audit;
     private final Clock clock;
 
-    PersonImport(PersonService persons, PersonRepository repository, CaseEventRepository events, CaseBulkLoader loader,
-                 CurrentUser currentUser, AuditLog audit, Clock clock) {
+    PersonImport(PersonService persons, JdbcClient jdbc, CaseBulkLoader loader, CurrentUser currentUser, AuditLog audit,
+                 Clock clock) {
         this.persons = persons;
-        this.repository = repository;
-        this.events = events;
+        this.jdbc = jdbc;
         this.loader = loader;
         this.currentUser = currentUser;
         this.audit = audit;
@@ -129,6 +130,8 @@ public class PersonImport {
         int skipped = 0;
         int done = 0;
         String user = currentUser.require().getUsername();
+        java.util.function.Function<PersonForm, AdminUnit> check = persons.importCheck();
+        OnRecord onRecord = onRecord(rows);
         for (List<Integer> group : groups.values()) {
             int first = group.getFirst();
             try {
@@ -138,13 +141,13 @@ public class PersonImport {
                         throw new RowException(i, new ValidationException("fullName", "personimport.error.identity"));
                     }
                 }
-                AdminUnit commune = rowCheck(first, () -> persons.checkForImport(form));
+                AdminUnit commune = rowCheck(first, () -> check.apply(form));
                 List<EventForm> eventForms = new ArrayList<>();
                 for (int i : group) {
                     int row = i;
                     eventForms.add(rowCheck(row, () -> event(rows.get(row))));
                 }
-                Person existing = existing(form, commune);
+                Long existing = onRecord.find(form, commune.getParentCode());
                 if (existing == null) {
                     List<PathRules.Event> path = new ArrayList<>();
                     for (int e = 0; e < eventForms.size(); e++) {
@@ -160,15 +163,13 @@ public class PersonImport {
                     seeds.add(new CaseBulkLoader.PersonSeed(form, commune.getProvinceCode(), commune.getParentCode(), eventForms,
                             user, false));
                 } else {
-                    List<CaseEvent> recorded = events.findByPersonIdOrderByEventDateAscIdAsc(existing.getId());
+                    Set<Recorded> recorded = onRecord.events().getOrDefault(existing, Set.of());
                     for (int e = 0; e < eventForms.size(); e++) {
                         EventForm f = eventForms.get(e);
-                        boolean known = recorded.stream().anyMatch(r -> r.getType() == f.type() && r.getEventDate().equals(f.date())
-                                && java.util.Objects.equals(r.getFacilityCode(), f.facilityCode()));
-                        if (known) {
+                        if (recorded.contains(new Recorded(f.type().name(), f.date(), f.facilityCode()))) {
                             skipped++;
                         } else {
-                            appends.add(new Object[] {existing.getId(), f, group.get(e)});
+                            appends.add(new Object[] {existing, f, group.get(e)});
                         }
                     }
                 }
@@ -192,12 +193,8 @@ public class PersonImport {
         }
         int created = 0;
         if (!seeds.isEmpty()) {
-            loader.load(seeds);
+            List<Long> ids = loader.load(seeds);
             created = seeds.stream().mapToInt(s -> s.events().size()).sum();
-            List<Long> ids = new ArrayList<>();
-            for (CaseBulkLoader.PersonSeed s : seeds) {
-                existingId(s.form(), s.districtCode()).ifPresent(ids::add);
-            }
             audit.record(AuditAction.CREATE, PersonService.RECORD_TYPE, ids, null, "import of " + seeds.size() + " people");
         }
         for (Object[] a : appends) {
@@ -243,20 +240,60 @@ public class PersonImport {
         }
     }
 
-    private Person existing(PersonForm form, AdminUnit commune) {
-        if (form.nationalId() != null) {
-            return repository.findLiveByNationalId(form.nationalId()).orElse(null);
-        }
-        return repository.findLiveByNameBirthAndDistrict(VietnameseText.fold(form.fullName()), form.birthDate(),
-                commune.getParentCode()).stream().findFirst().orElse(null);
+    /** An event already recorded, as re-import compares it: type, date and facility. */
+    private record Recorded(String type, LocalDate date, String facilityCode) {
     }
 
-    private java.util.Optional<Long> existingId(PersonForm form, String district) {
-        if (form.nationalId() != null) {
-            return repository.findLiveByNationalId(form.nationalId()).map(Person::getId);
+    /**
+     * The live people the file's rows may name (by national ID, or by folded name with birth
+     * date and district) and their recorded events, read in two queries for the whole file.
+     */
+    private record OnRecord(Map<String, Long> byNationalId, Map<String, Long> byNameBirthDistrict,
+                            Map<Long, Set<Recorded>> events) {
+
+        Long find(PersonForm form, String districtCode) {
+            return form.nationalId() != null ? byNationalId.get(form.nationalId())
+                    : byNameBirthDistrict.get(VietnameseText.fold(form.fullName()) + "|" + form.birthDate() + "|" + districtCode);
         }
-        return repository.findLiveByNameBirthAndDistrict(VietnameseText.fold(form.fullName()), form.birthDate(), district)
-                .stream().findFirst().map(Person::getId);
+    }
+
+    private OnRecord onRecord(List<List<String>> rows) {
+        Set<String> nationalIds = new HashSet<>();
+        Set<String> names = new HashSet<>();
+        for (List<String> c : rows) {
+            if (c.get(0).isBlank()) {
+                names.add(VietnameseText.fold(c.get(1)));
+            } else {
+                nationalIds.add(c.get(0).strip());
+            }
+        }
+        Map<String, Long> byNationalId = new HashMap<>();
+        Map<String, Long> byNameBirthDistrict = new HashMap<>();
+        jdbc.sql("""
+                        select id, national_id, name_folded, birth_date, current_district_code from person
+                        where merged_into_id is null and (national_id = any(:ids) or name_folded = any(:names))
+                        order by id""")
+                .param("ids", nationalIds.toArray(String[]::new)).param("names", names.toArray(String[]::new))
+                .query(rs -> {
+                    long id = rs.getLong(1);
+                    if (rs.getString(2) != null) {
+                        byNationalId.putIfAbsent(rs.getString(2), id);
+                    }
+                    byNameBirthDistrict.putIfAbsent(rs.getString(3) + "|" + rs.getObject(4, LocalDate.class) + "|" + rs.getString(5),
+                            id);
+                });
+        Map<Long, Set<Recorded>> recorded = new HashMap<>();
+        Set<Long> ids = new HashSet<>(byNationalId.values());
+        ids.addAll(byNameBirthDistrict.values());
+        if (!ids.isEmpty()) {
+            jdbc.sql("select person_id, type, event_date, facility_code from case_event where person_id = any(:ids)")
+                    .param("ids", ids.toArray(Long[]::new))
+                    .query(rs -> {
+                        recorded.computeIfAbsent(rs.getLong(1), k -> new HashSet<>())
+                                .add(new Recorded(rs.getString(2), rs.getObject(3, LocalDate.class), rs.getString(4)));
+                    });
+        }
+        return new OnRecord(byNationalId, byNameBirthDistrict, recorded);
     }
 
     private static boolean samePerson(PersonForm a, PersonForm b) {

@@ -72,7 +72,7 @@ class DemoDataLoader implements ApplicationListener<GeographyReady> {
             }
         }
         var seeds = new DemoPopulation(calibration, districts, facilities).generate();
-        int loaded = loader.load(seeds);
+        int loaded = loader.load(seeds).size();
         log.info("Demo data for province {}: {} people, {} events in {} ms", calibration.provinceCode(), loaded,
                 seeds.stream().mapToInt(s -> s.events().size()).sum(), (System.nanoTime() - start) / 1_000_000);
     }

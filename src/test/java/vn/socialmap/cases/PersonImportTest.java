@@ -86,4 +86,28 @@ class PersonImportTest extends IntegrationTest {
         assertThat(again.eventsSkipped()).isEqualTo(4);
         assertThat(people()).isEqualTo(before + 3);
     }
+
+    @Test
+    void newEventsOfPeopleOnRecordAreAddedAndNewPeopleAudited() {
+        PersonImport.Result first = imports.importRows(rows(GOOD), PersonImport.Mode.ALL_OR_NOTHING, null);
+        List<Long> created = jdbc.sql("""
+                select id from person where national_id in ('001090012345', '001090054321')
+                   or name_folded = 'tran thi khong so, nhap' order by id""").query(Long.class).list();
+        assertThat(created).hasSize(first.personsCreated());
+        String audited = jdbc.sql("""
+                select record_ids from audit_entry where action = 'CREATE' and details like 'import of 3 people'
+                order by id desc limit 1""").query(String.class).single();
+        assertThat(audited).contains(created.stream().map(String::valueOf).toList());
+        // one known event, one new event for the person with a national ID, one new for the person without
+        PersonImport.Result next = imports.importRows(rows("""
+                001090012345,Nguyễn Văn Nhập,15/03/1990,Nam,00001,1 Phố Thử,00001,1 Phố Thử,,DRUG_USE_RECORD,10/02/2024,,
+                001090012345,Nguyễn Văn Nhập,15/03/1990,Nam,00001,1 Phố Thử,00001,1 Phố Thử,,DRUG_USE_RECORD,10/05/2024,,
+                ,"Trần Thị Không Số, Nhập",1992-07-01,Nữ,00001,,00001,,,DRUG_USE_RECORD,2024-06-01,,
+                """), PersonImport.Mode.ALL_OR_NOTHING, null);
+        assertThat(next.personsCreated()).isZero();
+        assertThat(next.eventsSkipped()).isEqualTo(1);
+        assertThat(next.eventsCreated()).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from case_event where person_id = any(:ids)")
+                .param("ids", created.toArray(Long[]::new)).query(Long.class).single()).isEqualTo(6);
+    }
 }
