@@ -6,6 +6,7 @@ import 'leaflet/dist/leaflet.css';
 import 'leaflet.markercluster';
 import 'leaflet.markercluster/dist/MarkerCluster.css';
 import 'leaflet.markercluster/dist/MarkerCluster.Default.css';
+import {UnitTiles} from './unit-tiles.js';
 
 class SmLeafletMap extends HTMLElement {
   constructor() {
@@ -38,7 +39,19 @@ class SmLeafletMap extends HTMLElement {
     this.map = L.map(container, {zoomControl: true, attributionControl: true, zoomSnap: 0.25, minZoom: 4, maxZoom: 19})
       .setView([21.03, 105.85], 10);
     this.map.attributionControl.setPrefix(false);
-    this.map.on('click', (e) => this._fire('sm-map-click', {lat: e.latlng.lat, lng: e.latlng.lng}));
+    this.map.on('click', (e) => {
+      const hit = this._tiledUnitAt(e.latlng);
+      if (hit) {
+        const popup = hit.layer._units[hit.code]._popup;
+        if (popup) {
+          L.popup({minWidth: 200, maxWidth: 320}).setLatLng(e.latlng).setContent(popup).openOn(this.map);
+        }
+        this._fire('sm-feature-click', {layer: hit.id, id: hit.code});
+      } else {
+        this._fire('sm-map-click', {lat: e.latlng.lat, lng: e.latlng.lng});
+      }
+    });
+    this.map.on('mousemove', (e) => this._tiledLayers().forEach(([, layer]) => layer.hover(e.latlng)));
     // fitBounds before the element has a size leaves the map fully zoomed out: wait for one.
     this._resizeObserver = new ResizeObserver(() => {
       this.map.invalidateSize();
@@ -124,6 +137,58 @@ class SmLeafletMap extends HTMLElement {
     layer.addTo(map);
     this._layers.set(id, layer);
     this.setAttribute('data-layer-' + id, String(data.features ? data.features.length : 0));
+  }
+
+  /**
+   * Adds or replaces a layer of units drawn from vector tiles (see unit-tiles.js). units:
+   * code -> properties as a GeoJSON feature's (_style, _tooltip, _popup); options as for
+   * GeoJSON layers. data-layer-{id} counts the units, data-drawn-{id} those drawn so far.
+   */
+  setTileLayer(id, url, sourceLayer, units, options) {
+    const map = this._ensureMap();
+    this.removeLayer(id);
+    const byCode = typeof units === 'string' ? JSON.parse(units) : units;
+    const opts = (typeof options === 'string' ? JSON.parse(options) : options) || {};
+    const layer = new UnitTiles(url, sourceLayer, byCode, {pane: this._pane(opts.zIndex ?? 400), style: opts.style,
+      hoverStyle: opts.hoverStyle, onTileLoaded: (drawn) => this.setAttribute('data-drawn-' + id, String(drawn))});
+    layer.addTo(map);
+    this._layers.set(id, layer);
+    this.setAttribute('data-layer-' + id, String(Object.keys(byCode).length));
+  }
+
+  _tiledLayers() {
+    return [...this._layers.entries()].filter(([, layer]) => layer instanceof UnitTiles);
+  }
+
+  _tiledUnitAt(latlng) {
+    for (const [id, layer] of this._tiledLayers().reverse()) {
+      const code = layer.codeAt(latlng);
+      if (code) {
+        return {id, layer, code};
+      }
+    }
+    return null;
+  }
+
+  /** The unit of a tiled layer at a point and the colour drawn there ([r, g, b, a]): for tests. */
+  tiledUnitAt(id, lat, lng) {
+    const layer = this._layers.get(id);
+    if (!(layer instanceof UnitTiles)) {
+      return null;
+    }
+    const latlng = L.latLng(lat, lng);
+    const code = layer.codeAt(latlng);
+    const point = this.map.project(latlng, layer._tileZoom);
+    const coords = point.unscaleBy(layer.getTileSize()).floor();
+    coords.z = layer._tileZoom;
+    const tile = layer._tiles[layer._tileCoordsToKey(coords)];
+    if (!tile) {
+      return {code, color: null};
+    }
+    const local = point.subtract(coords.scaleBy(layer.getTileSize()));
+    const ratio = tile.el.width / layer.getTileSize().x;
+    const pixel = tile.el.getContext('2d').getImageData(Math.floor(local.x * ratio), Math.floor(local.y * ratio), 1, 1).data;
+    return {code, color: Array.from(pixel)};
   }
 
   /**
@@ -229,6 +294,7 @@ class SmLeafletMap extends HTMLElement {
       this._ensureMap().removeLayer(layer);
       this._layers.delete(id);
       this.removeAttribute('data-layer-' + id);
+      this.removeAttribute('data-drawn-' + id);
     }
   }
 

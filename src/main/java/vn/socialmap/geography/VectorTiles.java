@@ -36,6 +36,16 @@ public class VectorTiles {
     public record Theme(String layer, String variant, LocalDate date) {
     }
 
+    /** The tiles' URL template for a map (relative to the application's root). */
+    public static String urlTemplate(AdminLevel level) {
+        return "api/v1/tiles/" + sourceLayer(level) + "/{z}/{x}/{y}.mvt";
+    }
+
+    /** The layer's name inside the tiles. */
+    public static String sourceLayer(AdminLevel level) {
+        return level.apiName() + "s";
+    }
+
     public boolean knowsTheme(String layer, String variant) {
         return layers.stream().anyMatch(l -> l.id().equals(layer) && l.variants().contains(variant));
     }
@@ -68,7 +78,7 @@ public class VectorTiles {
                 select ST_AsMVT(u, :name, :extent, 'geom') from u where u.geom is not null""")
                 .param("z", z).param("x", x).param("y", y).param("tol", tolerance).param("extent", EXTENT)
                 .param("codes", codes.toArray(String[]::new)).param("values", values.toArray(Long[]::new))
-                .param("level", level.name()).param("name", level.apiName() + "s")
+                .param("level", level.name()).param("name", sourceLayer(level))
                 .query(byte[].class).single();
         return tile == null ? new byte[0] : tile;
     }

@@ -40,6 +40,7 @@ import vn.socialmap.base.ui.map.LeafletMap;
 import vn.socialmap.geography.AdminLevel;
 import vn.socialmap.geography.AdminUnit;
 import vn.socialmap.geography.AdminUnitService;
+import vn.socialmap.geography.VectorTiles;
 import vn.socialmap.security.CurrentUser;
 
 /**
@@ -95,6 +96,7 @@ public class AnalyticsView extends Composite<HorizontalLayout> implements HasDyn
     private final Div legend = new Div();
     private final Span summary = new Span();
     private final Grid<Row> table = new Grid<>();
+    private final MapSettings settings;
     private AdminUnit fitted;
 
     /** A unit in the side table: what the mode measures, most notable first. */
@@ -108,6 +110,7 @@ public class AnalyticsView extends Composite<HorizontalLayout> implements HasDyn
         this.density = density;
         this.units = units;
         this.currentUser = currentUser;
+        this.settings = settings;
         this.map = new LeafletMap(json);
         map.setBaseLayer(settings.tileUrl(), settings.tileAttribution());
         map.getStyle().set("background", "#eef2f5");
@@ -142,6 +145,7 @@ public class AnalyticsView extends Composite<HorizontalLayout> implements HasDyn
         indicator.setItemLabelGenerator(i -> getTranslation("analytics.indicator." + i.name()));
         indicator.setValue(AnalyticsIndicator.PERSONS);
         level.setLabel(getTranslation("plans.level"));
+        level.addClassName("sm-analytics-level");
         level.setItems(AdminLevel.COMMUNE, AdminLevel.DISTRICT);
         level.setItemLabelGenerator(l -> getTranslation("analytics.level." + l.name()));
         level.setValue(AdminLevel.COMMUNE);
@@ -261,8 +265,7 @@ public class AnalyticsView extends Composite<HorizontalLayout> implements HasDyn
                         "z " + format(r.z(), 2) + " · pFDR " + format(r.pFdr(), 3), -Math.abs(r.z())));
             }
         }
-        map.setLayer("analytics", new GeoJson.FeatureCollection(features),
-                new LeafletMap.LayerOptions(Map.of("weight", 0.5), Map.of("weight", 2, "color", "#333"), List.of("class"), null));
+        showUnits(level.getValue(), features, List.of("class"));
         rows.sort(Comparator.comparingDouble(Row::order));
         table.setItems(rows);
         summary.setText(getTranslation(lisa ? "analytics.summary.lisa" : "analytics.summary.gistar", results.size(),
@@ -308,8 +311,7 @@ public class AnalyticsView extends Composite<HorizontalLayout> implements HasDyn
                         score ? nearest : "", score ? (c.score() == null ? 0 : c.score()) : -(c.nearestMeters() == null ? 1e12 : c.nearestMeters())));
             }
         }
-        map.setLayer("analytics", new GeoJson.FeatureCollection(features),
-                new LeafletMap.LayerOptions(Map.of("weight", 0.5), Map.of("weight", 2, "color", "#333"), List.of("far"), null));
+        showUnits(AdminLevel.COMMUNE, features, List.of("far"));
         map.setMarkerLayer("services", serviceFeatures(result.supply()), "#7030a0");
         rows.sort(Comparator.comparingDouble(Row::order));
         table.setItems(rows);
@@ -321,6 +323,17 @@ public class AnalyticsView extends Composite<HorizontalLayout> implements HasDyn
             legend.add(legendRow(SCORE_PALETTE[paletteIndex], "≤ " + (score ? format(upper * 1000, 1) : format(upper / 1000, 1)) + " " + unit));
         }
         legend.add(legendRow("#ffffff; border: 2.5px solid #c00000", getTranslation("analytics.legend.far")));
+    }
+
+    /** The units' layer, from vector tiles when there are too many units for GeoJSON. */
+    private void showUnits(AdminLevel unitLevel, List<GeoJson.Feature> features, List<String> dataAttributes) {
+        var options = new LeafletMap.LayerOptions(Map.of("weight", 0.5), Map.of("weight", 2, "color", "#333"), dataAttributes, null);
+        if (settings.drawsFromTiles(features.size())) {
+            map.setTileLayer("analytics", VectorTiles.urlTemplate(unitLevel), VectorTiles.sourceLayer(unitLevel),
+                    new GeoJson.FeatureCollection(features), options);
+        } else {
+            map.setLayer("analytics", new GeoJson.FeatureCollection(features), options);
+        }
     }
 
     private GeoJson.FeatureCollection serviceFeatures(List<vn.socialmap.analytics.Accessibility.Supply> supply) {

@@ -26,6 +26,8 @@ import vn.socialmap.base.geojson.GeoJson;
 @Tag("sm-leaflet-map")
 @NpmPackage(value = "leaflet", version = "1.9.4")
 @NpmPackage(value = "leaflet.markercluster", version = "1.5.3")
+@NpmPackage(value = "pbf", version = "4.0.1")
+@NpmPackage(value = "@mapbox/vector-tile", version = "2.0.4")
 @JsModule("./leaflet-map.js")
 public class LeafletMap extends Component implements HasSize {
 
@@ -44,6 +46,21 @@ public class LeafletMap extends Component implements HasSize {
 
     public void setLayer(String id, GeoJson.FeatureCollection features, LayerOptions options) {
         getElement().callJsFunction("setGeoJsonLayer", id, json.writeValueAsString(features),
+                json.writeValueAsString(options));
+    }
+
+    /**
+     * Units drawn from vector tiles instead of GeoJSON, for layers of many units: the shapes
+     * come from {@code urlTemplate} ({z}/{x}/{y}, relative to the application's root, layer
+     * {@code sourceLayer} inside the tiles, joined on its {@code code} attribute) and only the
+     * features' properties ({@code _style}, {@code _tooltip}, {@code _popup}) are sent; units
+     * of the tiles without properties here are not drawn. Clicks are reported as for GeoJSON.
+     */
+    public void setTileLayer(String id, String urlTemplate, String sourceLayer, GeoJson.FeatureCollection features,
+                             LayerOptions options) {
+        Map<String, Object> byCode = new java.util.LinkedHashMap<>();
+        features.features().forEach(f -> byCode.put(String.valueOf(f.id()), f.properties()));
+        getElement().callJsFunction("setTileLayer", id, urlTemplate, sourceLayer, json.writeValueAsString(byCode),
                 json.writeValueAsString(options));
     }
 
