@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
@@ -81,6 +82,7 @@ class PersonController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @Operation(summary = "Record a person; 409 when the national ID is on record, with a link to it")
     ResponseEntity<CreatedView> create(@RequestBody PersonForm form) {
         PersonService.Created created = persons.create(form);
@@ -90,6 +92,7 @@ class PersonController {
     }
 
     @PostMapping("/{id}/events")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @Operation(summary = "Add the next event of a person's path; 400 naming the rule that refuses it")
     ResponseEntity<EventView> addEvent(@PathVariable long id, @RequestBody EventForm form) {
         CaseEvent event = persons.addEvent(id, form);

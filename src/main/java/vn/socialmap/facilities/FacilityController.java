@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.locationtech.jts.geom.Envelope;
@@ -79,6 +80,7 @@ class FacilityController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @Operation(summary = "Register a facility (admin, or district officer in their district)")
     ResponseEntity<GeoJson.Feature> create(@RequestBody FacilityForm form) {
         Facility f = facilities.create(form);

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -16,6 +18,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
@@ -36,6 +42,20 @@ class SecurityConfiguration {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
+    /**
+     * The API's CSRF token for browser sessions lives in a cookie readable by scripts, so that
+     * Swagger UI's "Try it out" can send it back in {@code X-XSRF-TOKEN} (springdoc's csrf
+     * support); a cross-site page cannot read the cookie, which is what the protection needs.
+     */
+    private final CookieCsrfTokenRepository apiTokens = apiTokens();
+
+    private static CookieCsrfTokenRepository apiTokens() {
+        CookieCsrfTokenRepository tokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        tokens.setCookiePath("/");
+        tokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict"));
+        return tokens;
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, AuditLog audit) throws Exception {
@@ -49,7 +69,10 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 // Scripts using Basic send no cookie and need no CSRF token; a browser session does.
                 .csrf(c -> c.requireCsrfProtectionMatcher(request -> !SAFE_METHODS.contains(request.getMethod())
-                        && request.getHeader(HttpHeaders.AUTHORIZATION) == null))
+                        && request.getHeader(HttpHeaders.AUTHORIZATION) == null)
+                        .csrfTokenRepository(apiTokens)
+                        // the header carries the cookie's value as it is (no per-request masking)
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
                 .build();
     }
 
@@ -58,7 +81,34 @@ class SecurityConfiguration {
     SecurityFilterChain appChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a.requestMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll()
                 .requestMatchers("/swagger-ui/**", "/swagger-ui.html").authenticated());
+        // Swagger UI's page hands out the API's token cookie before its first "Try it out"
+        http.addFilterAfter(new ApiTokenCookie(apiTokens), AuthorizationFilter.class);
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+    }
+
+    /** Sets the API's CSRF cookie when Swagger UI's page is opened by a signed-in user without one. */
+    private static final class ApiTokenCookie extends OncePerRequestFilter {
+
+        private final CookieCsrfTokenRepository tokens;
+
+        ApiTokenCookie(CookieCsrfTokenRepository tokens) {
+            this.tokens = tokens;
+        }
+
+        @Override
+        protected boolean shouldNotFilter(HttpServletRequest request) {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            return !path.startsWith("/swagger-ui");
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            if (tokens.loadToken(request) == null) {
+                tokens.saveToken(tokens.generateToken(request), request, response);
+            }
+            chain.doFilter(request, response);
+        }
     }
 
     private static AuthenticationEntryPoint unauthorized() {

@@ -1,8 +1,21 @@
 package vn.socialmap.base.web;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
@@ -44,12 +57,82 @@ class ApiDocumentation {
                             + " session); errors are RFC 9457 problem details; spatial results are GeoJSON."));
             api.schemaRequirement("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"));
             api.addSecurityItem(new SecurityRequirement().addList("basic"));
-            api.getPaths().values().forEach(path -> path.readOperations().forEach(op -> {
+            api.getComponents().addSchemas("Problem", problemSchema());
+            BODY_EXAMPLES.forEach((name, example) -> {
+                Schema<?> schema = api.getComponents().getSchemas().get(name);
+                if (schema != null) {
+                    schema.setExample(example);
+                }
+            });
+            api.getPaths().forEach((name, path) -> path.readOperationsMap().forEach((method, op) -> {
                 if (op.getParameters() != null) {
                     op.getParameters().forEach(ApiDocumentation::example);
                 }
+                problems(name, method, op);
             }));
         };
+    }
+
+    /**
+     * Request bodies by schema name, each accepted as it is on the demo data (tested), so that
+     * Swagger UI's "Try it out" works without editing.
+     */
+    static final Map<String, Object> BODY_EXAMPLES = Map.of(
+            "PersonForm", ordered("fullName", "Nguyễn Văn Ví Dụ", "birthDate", "1990-03-15", "sex", "MALE",
+                    "nationalId", "001090999001", "permanentCommuneCode", "00001", "permanentAddress", "1 Phố Mẫu",
+                    "currentCommuneCode", "00001", "currentAddress", "1 Phố Mẫu", "occupation", "Lao động tự do"),
+            "EventForm", ordered("type", "DRUG_USE_RECORD", "date", "2024-01-10", "details", Map.of()),
+            "FacilityForm", ordered("type", "COUNSELING_POINT", "code", "TV-VD-01", "name", "Điểm tư vấn ví dụ",
+                    "address", "1 Phố Mẫu", "communeCode", "00001", "longitude", 105.8410, "latitude", 21.0482,
+                    "phone", "024 3823 0000", "status", "ACTIVE", "statusSince", "2024-01-01", "details", Map.of()),
+            "ScenarioRequest", ordered("province", "01", "name", "Ví dụ: 5 điểm mới trong bán kính 3 km", "k", 5,
+                    "radiusMeters", 3000, "demand", "post_rehab", "asOf", "2022-06-30", "excluded", List.of()));
+
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
+    /** The problem details an operation may answer with (RFC 9457), as the handlers produce them. */
+    private static void problems(String path, PathItem.HttpMethod method, Operation op) {
+        ApiResponses responses = op.getResponses();
+        boolean takesInput = (op.getParameters() != null && !op.getParameters().isEmpty()) || op.getRequestBody() != null;
+        if (takesInput) {
+            responses.putIfAbsent("400", problem("Invalid request: a parameter or field is malformed, or a rule refuses it"
+                    + " (`invalidParams` names the field, `rule` the rule)"));
+        }
+        responses.putIfAbsent("401", problem("Not signed in (HTTP Basic or the application's session)"));
+        responses.putIfAbsent("403", problem("The caller's role or area does not allow this request; a session's"
+                + " request that changes data also needs the X-XSRF-TOKEN header"));
+        if (path.contains("{id}")) {
+            responses.putIfAbsent("404", problem("No such record, or not in the caller's area"));
+        }
+        if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT) {
+            responses.putIfAbsent("409", problem("Conflicts with a record (e.g. national ID on record, `existing` links it)"
+                    + " or with a change saved meanwhile"));
+        }
+    }
+
+    private static ApiResponse problem(String description) {
+        return new ApiResponse().description(description).content(new Content().addMediaType("application/problem+json",
+                new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))));
+    }
+
+    private static Schema<?> problemSchema() {
+        return new ObjectSchema().description("RFC 9457 problem details")
+                .addProperty("type", new StringSchema().example("about:blank"))
+                .addProperty("title", new StringSchema().example("Invalid request"))
+                .addProperty("status", new IntegerSchema().example(400))
+                .addProperty("detail", new StringSchema().example("date must be YYYY-MM-DD, got '30/06/2023'"))
+                .addProperty("instance", new StringSchema().example("/api/v1/stats/status-counts"))
+                .addProperty("rule", new StringSchema().description("message key of the refusing rule"))
+                .addProperty("invalidParams", new ArraySchema().items(new ObjectSchema()
+                        .addProperty("name", new StringSchema().example("date"))
+                        .addProperty("reason", new StringSchema().example("date must be YYYY-MM-DD"))))
+                .addProperty("existing", new StringSchema().description("link to the record a 409 conflicts with"));
     }
 
     private static void example(Parameter p) {

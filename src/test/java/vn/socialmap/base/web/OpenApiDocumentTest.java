@@ -13,12 +13,22 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 import vn.socialmap.IntegrationTest;
+import vn.socialmap.cases.EventForm;
+import vn.socialmap.cases.PersonForm;
+import vn.socialmap.cases.PersonService;
+import vn.socialmap.facilities.FacilityForm;
+import vn.socialmap.facilities.FacilityService;
 
-/** The OpenAPI document describes every /api/v1 operation, with a summary and an example for every parameter. */
+/**
+ * The OpenAPI document describes every /api/v1 operation, with a summary, an example for
+ * every parameter and request body, and its problem responses; the body examples are accepted.
+ */
 class OpenApiDocumentTest extends IntegrationTest {
 
     @Autowired
@@ -38,6 +48,22 @@ class OpenApiDocumentTest extends IntegrationTest {
             documented.add(name);
             if (op.getValue().path("summary").asString("").isBlank()) {
                 problems.add(name + ": no summary");
+            }
+            JsonNode responses = op.getValue().path("responses");
+            for (String status : List.of("401", "403")) {
+                if (!responses.path(status).path("content").has("application/problem+json")) {
+                    problems.add(name + ": no " + status + " problem response");
+                }
+            }
+            if (op.getValue().has("requestBody")) {
+                String schema = op.getValue().path("requestBody").path("content").path("application/json").path("schema")
+                        .path("$ref").asString("").replace("#/components/schemas/", "");
+                if (!doc.path("components").path("schemas").path(schema).has("example")) {
+                    problems.add(name + ": request body " + schema + " has no example");
+                }
+                if (op.getKey().equals("post") && !responses.has("201")) {
+                    problems.add(name + ": creates but documents no 201");
+                }
             }
             for (JsonNode p : op.getValue().path("parameters")) {
                 if (!p.has("example") && !p.path("schema").has("example") && !p.has("examples")) {
@@ -61,5 +87,26 @@ class OpenApiDocumentTest extends IntegrationTest {
         if (anonymous.statusCode() == 302) {
             assertThat(anonymous.headers().firstValue("Location").orElse("")).contains("/login");
         }
+    }
+
+    @Autowired
+    PersonService persons;
+    @Autowired
+    FacilityService facilities;
+    @Autowired
+    ObjectMapper json;
+
+    @Test
+    @Transactional
+    void theRequestBodyExamplesAreAcceptedAsTheyAre() {
+        signIn("admin");
+        PersonForm person = json.convertValue(ApiDocumentation.BODY_EXAMPLES.get("PersonForm"), PersonForm.class);
+        long id = persons.create(person).person().getId();
+        assertThat(persons.addEvent(id, json.convertValue(ApiDocumentation.BODY_EXAMPLES.get("EventForm"), EventForm.class)).getId())
+                .isNotNull();
+        assertThat(facilities.create(json.convertValue(ApiDocumentation.BODY_EXAMPLES.get("FacilityForm"), FacilityForm.class))
+                .getId()).isNotNull();
+        // ScenarioRequest's example is sent by SwaggerUiBrowserTest through "Try it out"
+        assertThat(ApiDocumentation.BODY_EXAMPLES).containsOnlyKeys("PersonForm", "EventForm", "FacilityForm", "ScenarioRequest");
     }
 }
