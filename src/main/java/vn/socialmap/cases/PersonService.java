@@ -235,6 +235,10 @@ public class PersonService {
         }
         AdminUnit commune = validate(form);
         requireWritable(user.scope(), commune);
+        if (!commune.getProvinceCode().equals(person.getProvinceCode())) {
+            // the record belongs to its province (and its shard, docs/scaling.md); a move is a transfer
+            throw new ValidationException("currentCommuneCode", "person.error.province.change", commune.getName());
+        }
         if (form.nationalId() != null && !form.nationalId().isBlank()) {
             persons.findLiveByNationalId(form.nationalId().strip()).filter(p -> !p.getId().equals(id)).ifPresent(existing -> {
                 throw new ConflictException("nationalId", "/api/v1/persons/" + existing.getId(),
@@ -284,6 +288,9 @@ public class PersonService {
         }
         Person survivor = readable(survivorId);
         Person duplicate = readable(duplicateId);
+        if (!survivor.getProvinceCode().equals(duplicate.getProvinceCode())) {
+            throw new ValidationException(null, "person.error.merge.province");
+        }
         List<PathRules.Event> combined = new ArrayList<>(rules(events.findByPersonIdOrderByEventDateAscIdAsc(survivorId)));
         combined.addAll(rules(events.findByPersonIdOrderByEventDateAscIdAsc(duplicateId)));
         List<PathRules.Period> periods = PathRules.replay(survivor.getBirthDate(), today(), combined);

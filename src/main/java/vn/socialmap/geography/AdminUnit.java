@@ -119,7 +119,8 @@ public class AdminUnit {
         return validTo;
     }
 
+    /** Whether the shape is not an official boundary (approximated or generated). */
     public boolean isApproximate() {
-        return geometrySource == GeometrySource.APPROXIMATE;
+        return geometrySource != GeometrySource.OFFICIAL;
     }
 }
