@@ -6,10 +6,12 @@ import com.vaadin.flow.theme.lumo.Lumo;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @StyleSheet(Lumo.STYLESHEET)
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class Application implements AppShellConfigurator {
 
     public static void main(String[] args) {

@@ -39,8 +39,10 @@ public class CaseBulkLoader {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final Clock clock;
+    private final StatusRollup rollup;
 
-    CaseBulkLoader(DataSource dataSource, JdbcClient jdbc, ObjectMapper json, Clock clock) {
+    CaseBulkLoader(DataSource dataSource, JdbcClient jdbc, ObjectMapper json, Clock clock, StatusRollup rollup) {
+        this.rollup = rollup;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.json = json;
@@ -94,6 +96,7 @@ public class CaseBulkLoader {
                         p.facilityCode(), p.from(), p.to());
             }
         }
+        LocalDate horizon = rollup.lockHorizon();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             var copy = connection.unwrap(PGConnection.class).getCopyAPI();
@@ -110,6 +113,9 @@ public class CaseBulkLoader {
                     copy person_status_period (person_id, province_code, district_code, commune_code, status, facility_code,
                                                valid_from, valid_to)
                     from stdin with (format csv)""", new StringReader(periods.toString()));
+            rollup.apply(horizon, """
+                    select province_code, district_code, commune_code, status, valid_from, valid_to
+                    from person_status_period where person_id = any(:ids)""", Map.of("ids", personIds.toArray(Long[]::new)), 1);
         } catch (SQLException ex) {
             throw new IllegalStateException("Bulk load failed", ex);
         } catch (IOException ex) {

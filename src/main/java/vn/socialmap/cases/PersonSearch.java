@@ -104,10 +104,22 @@ class PersonSearch {
                 where.add("p.national_id like :idPrefix");
                 params.put("idPrefix", q + "%");
             } else {
-                String folded = VietnameseText.fold(q).replace("\\", "").replace("%", "").replace("_", "");
-                where.add("(p.name_folded like :namePrefix or p.name_folded like :wordPrefix)");
-                params.put("namePrefix", folded + "%");
-                params.put("wordPrefix", "% " + folded + "%");
+                // consecutive words of the name, the last one a prefix: "nguyen van hu" finds "Nguyễn Văn Hùng";
+                // the index holds words and pairs of neighbouring words (V9 migration)
+                String[] words = VietnameseText.fold(q).replaceAll("[^a-z0-9]+", " ").strip().split(" ");
+                if (!words[0].isEmpty()) {
+                    List<String> pairs = new ArrayList<>();
+                    for (int i = 0; i + 1 < words.length; i++) {
+                        pairs.add(words[i] + "_" + words[i + 1]);
+                    }
+                    where.add("name_words(p.name_folded) @@ cast(:pairs as tsquery)");
+                    params.put("pairs", (pairs.isEmpty() ? words[0] : String.join(" & ", pairs)) + ":*");
+                    if (words.length > 2) {
+                        // pairs may come from different places in the name: the words must follow each other
+                        where.add("to_tsvector('simple', p.name_folded) @@ to_tsquery('simple', :phrase)");
+                        params.put("phrase", String.join(" <-> ", words) + ":*");
+                    }
+                }
             }
         }
         return new Query(String.join(" and ", where), params);

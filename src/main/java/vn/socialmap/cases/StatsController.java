@@ -32,14 +32,14 @@ class StatsController {
     }
 
     @GetMapping("/api/v1/stats/status-counts")
-    @Operation(summary = "People per status on a date, per district or commune")
+    @Operation(summary = "People per status on a date, per district or commune of a province or (province omitted) of the country")
     StatusCounts.Table statusCounts(HttpServletRequest request,
                                     @RequestParam(required = false) String province,
                                     @RequestParam(required = false) String level,
                                     @RequestParam(required = false) String date) {
         QueryParameters.requireOnly(request, Set.of("province", "level", "date"));
-        if (province == null || units.find(province).filter(u -> u.getLevel() == AdminLevel.PROVINCE).isEmpty()) {
-            throw new InvalidRequestException("province", "Unknown or missing province code '" + province + "'");
+        if (province != null && units.find(province).filter(u -> u.getLevel() == AdminLevel.PROVINCE).isEmpty()) {
+            throw new InvalidRequestException("province", "Unknown province code '" + province + "'");
         }
         AdminLevel wanted = level == null ? AdminLevel.DISTRICT : AdminLevel.fromApiName(level)
                 .filter(l -> l != AdminLevel.PROVINCE)

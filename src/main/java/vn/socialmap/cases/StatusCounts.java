@@ -14,7 +14,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.socialmap.geography.AdminLevel;
-import vn.socialmap.geography.AdminUnit;
 import vn.socialmap.geography.AdminUnitService;
 import vn.socialmap.security.AccessScope;
 import vn.socialmap.security.SmallCellSuppression;
@@ -45,22 +44,52 @@ public class StatusCounts {
                         List<UnitCounts> units, Map<PathStatus, Long> totals) {
     }
 
+    /** The month start closest to a date for which the rollup has rows (at most the horizon). */
+    static LocalDate nearestMonthStart(LocalDate date, LocalDate horizon) {
+        LocalDate previous = date.withDayOfMonth(1);
+        if (!previous.isBefore(horizon)) {
+            return horizon;
+        }
+        LocalDate next = previous.plusMonths(1);
+        return java.time.temporal.ChronoUnit.DAYS.between(date, next) < java.time.temporal.ChronoUnit.DAYS.between(previous, date)
+                ? next : previous;
+    }
+
+    /** Counts in a province, or in the whole country when {@code provinceCode} is null. */
     public Table count(String provinceCode, AdminLevel level, LocalDate date, AccessScope scope) {
         String column = level == AdminLevel.DISTRICT ? "district_code" : "commune_code";
         Map<String, Map<PathStatus, Long>> raw = new HashMap<>();
-        jdbc.sql("select " + column + " as unit, status, count(distinct person_id) as n from person_status_period "
-                        + "where province_code = :province and valid_from <= :date and (valid_to is null or valid_to > :date) "
-                        + "group by 1, 2")
-                .param("province", provinceCode).param("date", Date.valueOf(date))
+        String inProvince = provinceCode == null ? "" : " and province_code = :province";
+        // the counts of the nearest month start (status_count_month, up to its horizon), plus the
+        // periods begun and minus those ended between it and the date (signs reversed when the
+        // month start comes after the date); the month goes in as a value so that the planner
+        // reads one month of the rollup through its key
+        LocalDate horizon = jdbc.sql("select month from status_count_horizon").query(LocalDate.class).single();
+        LocalDate month = nearestMonthStart(date, horizon);
+        boolean forward = !month.isAfter(date);
+        var query = jdbc.sql("""
+                        select %1$s as unit, status, n from status_count_month where month = :month%2$s
+                        union all
+                        select %1$s, status, sum(n) from (
+                            select %1$s, status, :began as n from person_status_period
+                            where valid_from > :lower and valid_from <= :upper%2$s
+                            union all
+                            select %1$s, status, -:began from person_status_period
+                            where valid_to > :lower and valid_to <= :upper%2$s) changes
+                        group by 1, 2""".formatted(column, inProvince))
+                .param("month", Date.valueOf(month)).param("began", forward ? 1 : -1)
+                .param("lower", Date.valueOf(forward ? month : date)).param("upper", Date.valueOf(forward ? date : month));
+        (provinceCode == null ? query : query.param("province", provinceCode))
                 .query(rs -> {
+                    // a unit's month row and its changes since are added here, not grouped by the database
                     raw.computeIfAbsent(rs.getString("unit"), k -> new EnumMap<>(PathStatus.class))
-                            .put(PathStatus.valueOf(rs.getString("status")), rs.getLong("n"));
+                            .merge(PathStatus.valueOf(rs.getString("status")), rs.getLong("n"), Long::sum);
                 });
-        List<AdminUnit> shown = units.byLevel(provinceCode, level);
+        List<AdminUnitService.Label> shown = units.labels(provinceCode, level);
         PathStatus[] statuses = PathStatus.values();
         long[][] cells = new long[shown.size()][statuses.length];
         for (int i = 0; i < shown.size(); i++) {
-            Map<PathStatus, Long> row = raw.getOrDefault(shown.get(i).getCode(), Map.of());
+            Map<PathStatus, Long> row = raw.getOrDefault(shown.get(i).code(), Map.of());
             for (int j = 0; j < statuses.length; j++) {
                 cells[i][j] = row.getOrDefault(statuses[j], 0L);
             }
@@ -73,7 +102,7 @@ public class StatusCounts {
             for (int j = 0; j < statuses.length; j++) {
                 counts.put(statuses[j], result == null ? Long.valueOf(cells[i][j]) : result.shown(i, j));
             }
-            rows.add(new UnitCounts(shown.get(i).getCode(), shown.get(i).getName(), counts));
+            rows.add(new UnitCounts(shown.get(i).code(), shown.get(i).name(), counts));
         }
         Map<PathStatus, Long> totals = new LinkedHashMap<>();
         for (int j = 0; j < statuses.length; j++) {

@@ -36,6 +36,25 @@ public record DemoCalibration(String provinceCode, long seed, int onRecord2020, 
         return new DemoCalibration("48", 20230526L, 1_100, 300, 150, 90, 120, 40, 60, 25, 20, 1, 2, 10);
     }
 
+    /**
+     * Hanoi's figures scaled to another (synthetic) province of {@code persons} people: the
+     * same shape, rounded, with the people first recorded later taking the rounding.
+     */
+    public static DemoCalibration scaled(String provinceCode, long seed, int persons) {
+        DemoCalibration h = hanoi();
+        double f = (double) persons / h.totalPersons();
+        int onRecord = (int) Math.round(h.onRecord2020() * f);
+        int newIn2021 = (int) Math.round(h.newIn2021() * f);
+        return new DemoCalibration(provinceCode, seed, onRecord, newIn2021, persons - onRecord - newIn2021,
+                scale(h.dossiers2021(), f), scale(h.voluntaryFacility2021(), f), scale(h.dossiersH1(), f),
+                scale(h.voluntaryFacilityH1(), f), scale(h.communityH1(), f), scale(h.detoxH1(), f), h.detoxFacilities(),
+                scale(h.methadoneInFacilityH1(), f), scale(h.trainedH1(), f));
+    }
+
+    private static int scale(int count, double factor) {
+        return (int) Math.round(count * factor);
+    }
+
     public int totalPersons() {
         return onRecord2020 + newIn2021 + newLater;
     }

@@ -25,6 +25,22 @@ interface AdminUnitRepository extends JpaRepository<AdminUnit, Long> {
     List<AdminUnit> findCurrentByLevel(@Param("province") String province, @Param("level") AdminLevel level);
 
     @Query("""
+            select new vn.socialmap.geography.AdminUnitService$Label(u.code, u.name) from AdminUnit u
+            where u.level = :level and u.validTo is null order by u.code""")
+    List<AdminUnitService.Label> findLabelsNationally(@Param("level") AdminLevel level);
+
+    @Query("""
+            select new vn.socialmap.geography.AdminUnitService$Label(u.code, u.name) from AdminUnit u
+            where u.provinceCode = :province and u.level = :level and u.validTo is null order by u.code""")
+    List<AdminUnitService.Label> findLabels(@Param("province") String province, @Param("level") AdminLevel level);
+
+    @Query("""
+            select u from AdminUnit u
+            where u.level = :level and u.validTo is null
+            order by u.code""")
+    List<AdminUnit> findCurrentByLevelNationally(@Param("level") AdminLevel level);
+
+    @Query("""
             select u from AdminUnit u
             where u.parentCode = :parent and u.validTo is null
             order by u.code""")

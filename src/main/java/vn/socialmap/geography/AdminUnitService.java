@@ -34,6 +34,20 @@ public class AdminUnitService {
         return repository.findCurrentByLevel(provinceCode, level);
     }
 
+    /** A unit's code and name, for tables that need no shape. */
+    public record Label(String code, String name) {
+    }
+
+    /** Codes and names of the current units of a level in a province, or in the country when it is null. */
+    public List<Label> labels(String provinceCode, AdminLevel level) {
+        return provinceCode == null ? repository.findLabelsNationally(level) : repository.findLabels(provinceCode, level);
+    }
+
+    /** Every current unit of a level in the country. */
+    public List<AdminUnit> nationally(AdminLevel level) {
+        return repository.findCurrentByLevelNationally(level);
+    }
+
     public List<AdminUnit> children(String parentCode) {
         return repository.findCurrentChildren(parentCode);
     }

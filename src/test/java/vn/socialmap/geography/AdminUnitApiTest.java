@@ -60,6 +60,12 @@ class AdminUnitApiTest extends IntegrationTest {
     }
 
     @Test
+    void withoutProvinceOrParentTheCountryIsListed() throws Exception {
+        assertThat(features("level=province")).extracting(f -> f.path("properties").path("code").asString()).containsExactly("01", "48");
+        assertThat(features("level=district")).hasSize(38);
+    }
+
+    @Test
     void allHanoiCommunes() throws Exception {
         JsonNode communes = features("province=01&level=commune");
         assertThat(communes).hasSize(579);
@@ -106,7 +112,6 @@ class AdminUnitApiTest extends IntegrationTest {
             "province=01&simplify=abc            | simplify",
             "province=01&simplify=NaN            | simplify",
             "province=01&provice=01              | provice",
-            "level=district                      | province",
     })
     void badRequestsGetProblemDetails(String query, String parameter) throws Exception {
         HttpResponse<String> response = get("/api/v1/admin-units?" + query);

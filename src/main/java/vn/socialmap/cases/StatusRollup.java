@@ -1,0 +1,110 @@
+package vn.socialmap.cases;
+
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps {@code status_count_month} (see the V9 migration) in step with
+ * {@code person_status_period}: every write of periods adds or removes their counts on each
+ * month start up to the horizon, in the writer's transaction; once a month the horizon moves
+ * on. Writers share-lock the horizon, so a month is never added while a write is under way.
+ */
+@Component
+class StatusRollup {
+
+    private static final Logger log = LoggerFactory.getLogger(StatusRollup.class);
+
+    /**
+     * Counts of some periods on every month start from their first to the horizon: deltas at
+     * the first month start of each period and after its end, summed in time order.
+     */
+    private static final String APPLY = """
+            with p as (%s),
+            deltas as (
+                select province_code, district_code, commune_code, status, month_ceil(valid_from) as m, 1 as delta from p
+                union all
+                select province_code, district_code, commune_code, status, month_ceil(valid_to), -1 from p
+                where valid_to is not null),
+            summed as (
+                select province_code, district_code, commune_code, status, m, sum(delta) as delta
+                from deltas where m <= :horizon group by 1, 2, 3, 4, 5),
+            grid as (
+                select k.province_code, k.district_code, k.commune_code, k.status, g.m::date as m
+                from (select province_code, district_code, commune_code, status, min(m) as first from summed group by 1, 2, 3, 4) k
+                cross join lateral generate_series(k.first, cast(:horizon as date), interval '1 month') as g(m)),
+            counted as (
+                select g.m, g.province_code, g.district_code, g.commune_code, g.status,
+                       :sign * sum(coalesce(s.delta, 0)) over (partition by g.province_code, g.commune_code, g.status,
+                                                                         g.district_code order by g.m) as n
+                from grid g left join summed s using (province_code, district_code, commune_code, status, m))
+            insert into status_count_month (month, province_code, district_code, commune_code, status, n)
+            select m, province_code, district_code, commune_code, status, n from counted where n <> 0
+            order by m, province_code, commune_code, status
+            on conflict (month, province_code, commune_code, status) do update set n = status_count_month.n + excluded.n""";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    StatusRollup(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Share-locks the horizon for the rest of the transaction and returns it. */
+    LocalDate lockHorizon() {
+        return jdbc.sql("select month from status_count_horizon for share").query(LocalDate.class).single();
+    }
+
+    /**
+     * Adds ({@code sign} 1) or removes (-1) the counts of the periods a statement yields
+     * (columns province_code, district_code, commune_code, status, valid_from, valid_to; it
+     * may be a {@code delete ... returning}). Call after {@link #lockHorizon()}.
+     */
+    void apply(LocalDate horizon, String periods, Map<String, Object> params, int sign) {
+        jdbc.sql(APPLY.formatted(periods)).params(params).param("horizon", Date.valueOf(horizon)).param("sign", sign).update();
+    }
+
+    /** Moves the horizon on to the current month, a month at a time. */
+    @Scheduled(cron = "0 5 0 * * *", zone = "Asia/Ho_Chi_Minh")
+    @EventListener(ApplicationReadyEvent.class)
+    @Transactional
+    public void advance() {
+        LocalDate current = LocalDate.now(clock.withZone(PersonService.VIETNAM)).withDayOfMonth(1);
+        while (true) {
+            // the update waits for writers holding the share lock, then later statements see their periods
+            var next = jdbc.sql("""
+                    update status_count_horizon set month = (month + interval '1 month')::date
+                    where month < :current returning month""").param("current", Date.valueOf(current))
+                    .query(LocalDate.class).optional();
+            if (next.isEmpty()) {
+                return;
+            }
+            LocalDate month = next.get();
+            jdbc.sql("""
+                    insert into status_count_month (month, province_code, district_code, commune_code, status, n)
+                    select cast(:month as date), province_code, district_code, commune_code, status, sum(n) from (
+                        select province_code, district_code, commune_code, status, n from status_count_month
+                        where month = :previous
+                        union all
+                        select province_code, district_code, commune_code, status, 1 from person_status_period
+                        where valid_from > :previous and valid_from <= :month
+                        union all
+                        select province_code, district_code, commune_code, status, -1 from person_status_period
+                        where valid_to > :previous and valid_to <= :month) d
+                    group by 1, 2, 3, 4, 5 having sum(n) <> 0""")
+                    .param("month", Date.valueOf(month)).param("previous", Date.valueOf(month.minusMonths(1))).update();
+            log.info("Status counts: month {} added", month);
+        }
+    }
+}
