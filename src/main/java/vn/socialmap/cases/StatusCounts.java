@@ -44,6 +44,24 @@ public class StatusCounts {
                         List<UnitCounts> units, Map<PathStatus, Long> totals) {
     }
 
+    /**
+     * A month's rollup rows and, grouped, the periods begun or ended between that month start
+     * and the date (parameters month, began, lower, upper and, in a province, province).
+     */
+    static String countSql(String column, boolean inProvince) {
+        String province = inProvince ? " and province_code = :province" : "";
+        return """
+                select %1$s as unit, status, n from status_count_month where month = :month%2$s
+                union all
+                select %1$s, status, sum(n) from (
+                    select %1$s, status, :began as n from person_status_period
+                    where valid_from > :lower and valid_from <= :upper%2$s
+                    union all
+                    select %1$s, status, -:began from person_status_period
+                    where valid_to > :lower and valid_to <= :upper%2$s) changes
+                group by 1, 2""".formatted(column, province);
+    }
+
     /** The month start closest to a date for which the rollup has rows (at most the horizon). */
     static LocalDate nearestMonthStart(LocalDate date, LocalDate horizon) {
         LocalDate previous = date.withDayOfMonth(1);
@@ -59,7 +77,6 @@ public class StatusCounts {
     public Table count(String provinceCode, AdminLevel level, LocalDate date, AccessScope scope) {
         String column = level == AdminLevel.DISTRICT ? "district_code" : "commune_code";
         Map<String, Map<PathStatus, Long>> raw = new HashMap<>();
-        String inProvince = provinceCode == null ? "" : " and province_code = :province";
         // the counts of the nearest month start (status_count_month, up to its horizon), plus the
         // periods begun and minus those ended between it and the date (signs reversed when the
         // month start comes after the date); the month goes in as a value so that the planner
@@ -67,16 +84,7 @@ public class StatusCounts {
         LocalDate horizon = jdbc.sql("select month from status_count_horizon").query(LocalDate.class).single();
         LocalDate month = nearestMonthStart(date, horizon);
         boolean forward = !month.isAfter(date);
-        var query = jdbc.sql("""
-                        select %1$s as unit, status, n from status_count_month where month = :month%2$s
-                        union all
-                        select %1$s, status, sum(n) from (
-                            select %1$s, status, :began as n from person_status_period
-                            where valid_from > :lower and valid_from <= :upper%2$s
-                            union all
-                            select %1$s, status, -:began from person_status_period
-                            where valid_to > :lower and valid_to <= :upper%2$s) changes
-                        group by 1, 2""".formatted(column, inProvince))
+        var query = jdbc.sql(countSql(column, provinceCode != null))
                 .param("month", Date.valueOf(month)).param("began", forward ? 1 : -1)
                 .param("lower", Date.valueOf(forward ? month : date)).param("upper", Date.valueOf(forward ? date : month));
         (provinceCode == null ? query : query.param("province", provinceCode))

@@ -36,7 +36,7 @@ import vn.socialmap.geography.AdminUnitService;
  * spread evenly after it. Everything is written with COPY, one transaction per province.
  */
 @Service
-class NationalDataset {
+public class NationalDataset {
 
     private static final Logger log = LoggerFactory.getLogger(NationalDataset.class);
     private static final Set<EventType> REHAB_STARTS = EnumSet.of(EventType.VOLUNTARY_COMMUNITY_START,
@@ -60,11 +60,11 @@ class NationalDataset {
         this.transactions = transactions;
     }
 
-    record Report(int provinces, int districts, int communes, long persons, long events, long unitMillis,
+    public record Report(int provinces, int districts, int communes, long persons, long events, long unitMillis,
                   long peopleMillis) {
     }
 
-    Report generate(NationalDatasetProperties options) {
+    public Report generate(NationalDatasetProperties options) {
         long start = System.nanoTime();
         List<AdminUnit> existing = units.provinces();
         Set<String> usedProvinces = existing.stream().map(AdminUnit::getCode).collect(Collectors.toSet());
