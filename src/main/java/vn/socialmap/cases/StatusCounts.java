@@ -30,7 +30,18 @@ public class StatusCounts {
     private final AdminUnitService units;
     private final SmallCellSuppression suppression;
 
-    StatusCounts(JdbcClient jdbc, AdminUnitService units, SmallCellSuppression suppression) {
+    private static final long CACHE_NANOS = 60_000_000_000L;
+
+    private final StatusRollup rollup;
+    private final Map<String, Cached> cache = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
+            return size() > 128;
+        }
+    });
+
+    StatusCounts(JdbcClient jdbc, AdminUnitService units, SmallCellSuppression suppression, StatusRollup rollup) {
+        this.rollup = rollup;
         this.jdbc = jdbc;
         this.units = units;
         this.suppression = suppression;
@@ -75,6 +86,25 @@ public class StatusCounts {
 
     /** Counts in a province, or in the whole country when {@code provinceCode} is null. */
     public Table count(String provinceCode, AdminLevel level, LocalDate date, AccessScope scope) {
+        if (rollup.writtenInThisTransaction()) {
+            return compute(provinceCode, level, date, scope);
+        }
+        // many users look at the same tables: kept until a write on this node, or a minute for other nodes' writes
+        String key = provinceCode + "|" + level + "|" + date + "|" + scope.needsSuppression() + "|" + rollup.changes();
+        long now = System.nanoTime();
+        Cached hit = cache.get(key);
+        if (hit != null && now - hit.at() < CACHE_NANOS) {
+            return hit.table();
+        }
+        Table table = compute(provinceCode, level, date, scope);
+        cache.put(key, new Cached(table, now));
+        return table;
+    }
+
+    private record Cached(Table table, long at) {
+    }
+
+    private Table compute(String provinceCode, AdminLevel level, LocalDate date, AccessScope scope) {
         String column = level == AdminLevel.DISTRICT ? "district_code" : "commune_code";
         Map<String, Map<PathStatus, Long>> raw = new HashMap<>();
         // the counts of the nearest month start (status_count_month, up to its horizon), plus the

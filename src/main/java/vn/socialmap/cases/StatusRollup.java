@@ -4,6 +4,7 @@ import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Keeps {@code status_count_month} (see the V9 migration) in step with
@@ -55,6 +58,8 @@ class StatusRollup {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    /** Counts writes of periods on this node, for caches of counts ({@link StatusCounts}). */
+    private final AtomicLong changes = new AtomicLong();
 
     StatusRollup(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -72,7 +77,32 @@ class StatusRollup {
      * may be a {@code delete ... returning}). Call after {@link #lockHorizon()}.
      */
     void apply(LocalDate horizon, String periods, Map<String, Object> params, int sign) {
+        changed();
         jdbc.sql(APPLY.formatted(periods)).params(params).param("horizon", Date.valueOf(horizon)).param("sign", sign).update();
+    }
+
+    /** Changes when periods are written, and again when the writing transaction ends. */
+    long changes() {
+        return changes.get();
+    }
+
+    /** Whether the current transaction has written periods (its counts are its own until it commits). */
+    boolean writtenInThisTransaction() {
+        return TransactionSynchronizationManager.hasResource(this);
+    }
+
+    private void changed() {
+        changes.incrementAndGet();
+        if (TransactionSynchronizationManager.isSynchronizationActive() && !TransactionSynchronizationManager.hasResource(this)) {
+            TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(StatusRollup.this);
+                    changes.incrementAndGet();
+                }
+            });
+        }
     }
 
     /** Moves the horizon on to the current month, a month at a time. */
@@ -91,6 +121,7 @@ class StatusRollup {
                 return;
             }
             LocalDate month = next.get();
+            changed();
             jdbc.sql("""
                     insert into status_count_month (month, province_code, district_code, commune_code, status, n)
                     select cast(:month as date), province_code, district_code, commune_code, status, sum(n) from (

@@ -1,6 +1,9 @@
 package vn.socialmap.geography;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -26,6 +29,15 @@ class AdminUnitController {
 
     private final AdminUnitService units;
     private final AdminUnitFeatures features;
+
+    /** Recently served layers by request and units version, least recently used dropped first. */
+    private final Map<String, GeoJson.FeatureCollection> layers = Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, GeoJson.FeatureCollection> eldest) {
+                    return size() > 64;
+                }
+            });
 
     AdminUnitController(AdminUnitService units, AdminUnitFeatures features) {
         this.units = units;
@@ -65,19 +77,20 @@ class AdminUnitController {
             }
         }
         AdminLevel wanted = resolveLevel(level, parentUnit);
-        List<AdminUnit> result;
-        if (parentUnit != null) {
-            if (wanted.ordinal() <= parentUnit.getLevel().ordinal()) {
-                throw new InvalidRequestException("level",
-                        "Level '" + wanted.apiName() + "' is not below the parent's level '" + parentUnit.getLevel().apiName() + "'");
-            }
-            result = units.descendants(parentUnit, wanted);
-        } else if (provinceUnit != null) {
-            result = units.byLevel(provinceUnit.getCode(), wanted);
-        } else {
-            result = units.nationally(wanted);
+        AdminUnit p = parentUnit;
+        AdminUnit pr = provinceUnit;
+        if (p != null && wanted.ordinal() <= p.getLevel().ordinal()) {
+            throw new InvalidRequestException("level",
+                    "Level '" + wanted.apiName() + "' is not below the parent's level '" + p.getLevel().apiName() + "'");
         }
-        return features.toFeatureCollection(result, tolerance);
+        // simplifying a layer costs far more than serving it: layers are kept until any unit changes
+        String key = (pr == null ? "" : pr.getCode()) + "|" + (p == null ? "" : p.getCode()) + "|" + wanted + "|" + tolerance
+                + "|" + units.version();
+        return layers.computeIfAbsent(key, k -> {
+            List<AdminUnit> result = p != null ? units.descendants(p, wanted)
+                    : pr != null ? units.byLevel(pr.getCode(), wanted) : units.nationally(wanted);
+            return features.toFeatureCollection(result, tolerance);
+        });
     }
 
     private static AdminLevel resolveLevel(String level, AdminUnit parent) {

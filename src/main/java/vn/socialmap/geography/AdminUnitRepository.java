@@ -12,6 +12,9 @@ interface AdminUnitRepository extends JpaRepository<AdminUnit, Long> {
 
     long countByProvinceCode(String provinceCode);
 
+    @Query("select coalesce(max(u.id), 0) from AdminUnit u")
+    long lastId();
+
     @Query("select u from AdminUnit u where u.level = vn.socialmap.geography.AdminLevel.PROVINCE and u.validTo is null order by u.code")
     List<AdminUnit> findCurrentProvinces();
 

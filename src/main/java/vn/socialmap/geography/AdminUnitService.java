@@ -34,6 +34,11 @@ public class AdminUnitService {
         return repository.findCurrentByLevel(provinceCode, level);
     }
 
+    /** Changes whenever a unit or a version of one is added (ids only grow): a key for caches of shapes. */
+    public long version() {
+        return repository.lastId();
+    }
+
     /** A unit's code and name, for tables that need no shape. */
     public record Label(String code, String name) {
     }
