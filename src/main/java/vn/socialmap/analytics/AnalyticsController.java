@@ -191,7 +191,7 @@ class AnalyticsController {
     }
 
     private String province(String province) {
-        if (province == null || units.find(province).filter(u -> u.getLevel() == AdminLevel.PROVINCE).isEmpty()) {
+        if (!units.isProvince(province)) {
             throw new InvalidRequestException("province", "Unknown or missing province code '" + province + "'");
         }
         return province;

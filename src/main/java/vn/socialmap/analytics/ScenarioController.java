@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import vn.socialmap.base.web.InvalidRequestException;
 import vn.socialmap.base.web.QueryParameters;
-import vn.socialmap.geography.AdminLevel;
 import vn.socialmap.geography.AdminUnitService;
 
 @RestController
@@ -75,7 +74,7 @@ class ScenarioController {
     }
 
     private String province(String province) {
-        if (province == null || units.find(province).filter(u -> u.getLevel() == AdminLevel.PROVINCE).isEmpty()) {
+        if (!units.isProvince(province)) {
             throw new InvalidRequestException("province", "Unknown or missing province code '" + province + "'");
         }
         return province;

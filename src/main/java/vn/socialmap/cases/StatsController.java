@@ -38,7 +38,7 @@ class StatsController {
                                     @RequestParam(required = false) String level,
                                     @RequestParam(required = false) String date) {
         QueryParameters.requireOnly(request, Set.of("province", "level", "date"));
-        if (province != null && units.find(province).filter(u -> u.getLevel() == AdminLevel.PROVINCE).isEmpty()) {
+        if (province != null && !units.isProvince(province)) {
             throw new InvalidRequestException("province", "Unknown province code '" + province + "'");
         }
         AdminLevel wanted = level == null ? AdminLevel.DISTRICT : AdminLevel.fromApiName(level)

@@ -50,7 +50,7 @@ class FacilityController {
                                    @RequestParam(required = false) String commune,
                                    @RequestParam(required = false) String bbox) {
         QueryParameters.requireOnly(request, Set.of("province", "type", "district", "commune", "bbox"));
-        if (province == null || units.find(province).filter(u -> u.getLevel() == AdminLevel.PROVINCE).isEmpty()) {
+        if (!units.isProvince(province)) {
             throw new InvalidRequestException("province", "Unknown or missing province code '" + province + "'");
         }
         Set<FacilityType> types = EnumSet.noneOf(FacilityType.class);

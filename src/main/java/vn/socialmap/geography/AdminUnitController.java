@@ -62,33 +62,30 @@ class AdminUnitController {
         QueryParameters.requireOnly(request, Set.of("province", "level", "parent", "simplify"));
         double tolerance = parseSimplify(simplify);
 
-        AdminUnit provinceUnit = null;
-        if (province != null) {
-            provinceUnit = units.find(province).filter(u -> u.getLevel() == AdminLevel.PROVINCE)
-                    .orElseThrow(() -> new InvalidRequestException("province", "Unknown province code '" + province + "'"));
+        if (province != null && !units.isProvince(province)) {
+            throw new InvalidRequestException("province", "Unknown province code '" + province + "'");
         }
         AdminUnit parentUnit = null;
         if (parent != null) {
             parentUnit = units.find(parent)
                     .orElseThrow(() -> new InvalidRequestException("parent", "Unknown unit code '" + parent + "'"));
-            if (provinceUnit != null && !parentUnit.getProvinceCode().equals(provinceUnit.getCode())) {
+            if (province != null && !parentUnit.getProvinceCode().equals(province)) {
                 throw new InvalidRequestException("parent",
                         "Unit '" + parent + "' is not in province '" + province + "'");
             }
         }
         AdminLevel wanted = resolveLevel(level, parentUnit);
         AdminUnit p = parentUnit;
-        AdminUnit pr = provinceUnit;
         if (p != null && wanted.ordinal() <= p.getLevel().ordinal()) {
             throw new InvalidRequestException("level",
                     "Level '" + wanted.apiName() + "' is not below the parent's level '" + p.getLevel().apiName() + "'");
         }
         // simplifying a layer costs far more than serving it: layers are kept until any unit changes
-        String key = (pr == null ? "" : pr.getCode()) + "|" + (p == null ? "" : p.getCode()) + "|" + wanted + "|" + tolerance
+        String key = (province == null ? "" : province) + "|" + (p == null ? "" : p.getCode()) + "|" + wanted + "|" + tolerance
                 + "|" + units.version();
         return layers.computeIfAbsent(key, k -> {
             List<AdminUnit> result = p != null ? units.descendants(p, wanted)
-                    : pr != null ? units.byLevel(pr.getCode(), wanted) : units.nationally(wanted);
+                    : province != null ? units.byLevel(province, wanted) : units.nationally(wanted);
             return features.toFeatureCollection(result, tolerance);
         });
     }

@@ -12,6 +12,9 @@ interface AdminUnitRepository extends JpaRepository<AdminUnit, Long> {
 
     long countByProvinceCode(String provinceCode);
 
+    @Query("select count(u) > 0 from AdminUnit u where u.code = :code and u.level = :level and u.validTo is null")
+    boolean existsCurrent(@Param("code") String code, @Param("level") AdminLevel level);
+
     @Query("select coalesce(max(u.id), 0) from AdminUnit u")
     long lastId();
 

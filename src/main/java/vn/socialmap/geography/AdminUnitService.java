@@ -34,6 +34,11 @@ public class AdminUnitService {
         return repository.findCurrentByLevel(provinceCode, level);
     }
 
+    /** Whether a code names a current province, without loading its shape (request checks). */
+    public boolean isProvince(String code) {
+        return code != null && repository.existsCurrent(code, AdminLevel.PROVINCE);
+    }
+
     /** Changes whenever a unit or a version of one is added (ids only grow): a key for caches of shapes. */
     public long version() {
         return repository.lastId();

@@ -69,7 +69,7 @@ class ExportController {
         }
         ExportFormat f = format == null ? ExportFormat.GEOJSON : ExportFormat.of(format)
                 .orElseThrow(() -> new InvalidRequestException("format", "format must be geojson, gpkg, csv or xlsx"));
-        if (province == null || units.find(province).filter(u -> u.getLevel() == AdminLevel.PROVINCE).isEmpty()) {
+        if (!units.isProvince(province)) {
             throw new InvalidRequestException("province", "Unknown or missing province code '" + province + "'");
         }
         AdminLevel l = level == null ? AdminLevel.DISTRICT : AdminLevel.fromApiName(level).filter(x -> x != AdminLevel.PROVINCE)
