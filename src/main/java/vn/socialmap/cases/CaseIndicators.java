@@ -20,9 +20,21 @@ public class CaseIndicators {
             e.type <> 'VOID' and not exists (select 1 from case_event c where c.supersedes_id = e.id)""";
 
     private final JdbcClient jdbc;
+    private final StatusRollup rollup;
 
-    CaseIndicators(JdbcClient jdbc) {
+    CaseIndicators(JdbcClient jdbc, StatusRollup rollup) {
         this.jdbc = jdbc;
+        this.rollup = rollup;
+    }
+
+    /** Changes whenever this node writes events' status periods, and when that transaction ends: a key for caches. */
+    public long registryVersion() {
+        return rollup.changes();
+    }
+
+    /** Whether the current transaction has changed the registry (its view is its own until it commits). */
+    public boolean registryWrittenInThisTransaction() {
+        return rollup.writtenInThisTransaction();
     }
 
     /** Events of a type dated from {@code from} to {@code to}, both included. */

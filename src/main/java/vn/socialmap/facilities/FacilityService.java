@@ -155,6 +155,11 @@ public class FacilityService {
         return currentUser.get().map(u -> u.scope().seesPersons()).orElse(false);
     }
 
+    /** Grows with every change of a facility (each is a row of its history): a key for caches. */
+    public long version() {
+        return jdbc.sql("select coalesce(max(id), 0) from facility_change").query(Long.class).single();
+    }
+
     private void history(Facility f, String what, Map<String, Object> before) {
         jdbc.sql("""
                 insert into facility_change (province_code, facility_id, changed_at, changed_by, what, before, after)

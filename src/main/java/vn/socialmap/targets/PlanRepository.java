@@ -24,6 +24,11 @@ class PlanRepository {
         this.json = json;
     }
 
+    /** Grows with every target imported: a key for caches of progress. */
+    long targetsVersion() {
+        return jdbc.sql("select coalesce(max(id), 0) from plan_target").query(Long.class).single();
+    }
+
     long insertPlan(String province, String number, String issuer, java.time.LocalDate issuedOn, String title,
                     java.time.LocalDate from, java.time.LocalDate to) {
         return jdbc.sql("""

@@ -39,6 +39,15 @@ import vn.socialmap.targets.PlanModel.Target;
 public class ProgressService {
 
     static final double ON_TRACK_MARGIN = 5.0;
+    private static final long CACHE_NANOS = 60_000_000_000L;
+
+    private final Map<String, CachedRows> cache = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, CachedRows> eldest) {
+                    return size() > 128;
+                }
+            });
 
     private final PlanRepository plans;
     private final CaseIndicators indicators;
@@ -91,6 +100,27 @@ public class ProgressService {
     }
 
     public List<Row> progress(long planId, LocalDate asOf, Level level) {
+        if (indicators.registryWrittenInThisTransaction()) {
+            return computeProgress(planId, asOf, level);
+        }
+        // dashboards ask the same question often: kept until the registry, a facility or the targets change
+        // (or a minute, for changes made on another node)
+        String key = planId + "|" + asOf + "|" + level + "|" + currentUser.scope().needsSuppression() + "|"
+                + indicators.registryVersion() + "|" + facilities.version() + "|" + plans.targetsVersion();
+        long now = System.nanoTime();
+        CachedRows hit = cache.get(key);
+        if (hit != null && now - hit.at() < CACHE_NANOS) {
+            return hit.rows();
+        }
+        List<Row> rows = List.copyOf(computeProgress(planId, asOf, level));
+        cache.put(key, new CachedRows(rows, now));
+        return rows;
+    }
+
+    private record CachedRows(List<Row> rows, long at) {
+    }
+
+    private List<Row> computeProgress(long planId, LocalDate asOf, Level level) {
         Plan plan = plan(planId);
         LocalDate end = asOf.isAfter(plan.periodTo()) ? plan.periodTo() : asOf;
         double elapsed = elapsedPercent(plan, asOf);
