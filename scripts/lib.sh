@@ -166,3 +166,30 @@ ensure_chromium() {
   if [ -x /usr/bin/chromium ]; then return 0; fi
   apt_install chromium fonts-noto-core
 }
+
+# Benchmarks on the synthetic national dataset: builds the jar and the test classpath, starts
+# the application against socialmap_national on port $1 (log in $2), waits until it answers,
+# and sets APP_PID (stopped when the calling script exits).
+start_national_app() {
+  local port="$1" logfile="$2" db=socialmap_national
+  find_jdk
+  start_database
+  "$PG_BIN/psql" -h localhost -p "$PGPORT" -U postgres -d "$db" -Atc "select 1" >/dev/null 2>&1 \
+    || die "No database $db: run bench/national-dataset.sh first"
+  ensure_node
+  ./mvnw -B -q -DskipTests package
+  ./mvnw -B -q -P-production dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
+  local jar; jar=$(ls target/socialmap-*.jar | grep -v original | head -1)
+  log "Starting the application on port $port against $db"
+  "$JAVA_HOME/bin/java" ${JAVA_OPTS:--Xmx3g} -jar "$jar" --server.port="$port" \
+    --spring.datasource.url="jdbc:postgresql://localhost:$PGPORT/$db" --spring.datasource.username=postgres \
+    --socialmap.demo.enabled=true > "$logfile" 2>&1 &
+  APP_PID=$!
+  trap 'kill $APP_PID 2>/dev/null || true' EXIT
+  for _ in $(seq 1 900); do
+    curl -sf -o /dev/null "http://localhost:$port/login" && return 0
+    kill -0 $APP_PID 2>/dev/null || die "The application stopped; see $logfile"
+    sleep 1
+  done
+  die "The application did not answer on port $port; see $logfile"
+}

@@ -1,6 +1,5 @@
 package vn.socialmap.cases;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,14 +18,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -107,7 +100,7 @@ public class PersonImport {
     /** Reads a CSV (UTF-8, comma separated, headings in the first line) or an XLSX file. */
     public List<List<String>> read(byte[] file, String fileName) {
         boolean xlsx = file.length > 2 && file[0] == 'P' && file[1] == 'K';
-        List<List<String>> rows = xlsx ? readXlsx(file) : readCsv(file);
+        List<List<String>> rows = xlsx ? vn.socialmap.base.SheetRows.read(file, COLUMNS.size(), "personimport") : readCsv(file);
         if (rows.size() > MAX_ROWS) {
             throw new ValidationException("file", "personimport.error.tooMany", MAX_ROWS);
         }
@@ -354,32 +347,6 @@ public class PersonImport {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private static List<List<String>> readXlsx(byte[] file) {
-        try (Workbook book = WorkbookFactory.create(new ByteArrayInputStream(file))) {
-            Sheet sheet = book.getSheetAt(0);
-            DataFormatter text = new DataFormatter(Locale.ROOT);
-            List<List<String>> rows = new ArrayList<>();
-            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                List<String> cells = new ArrayList<>(COLUMNS.size());
-                boolean blank = true;
-                for (int c = 0; c < COLUMNS.size(); c++) {
-                    Cell cell = row == null ? null : row.getCell(c);
-                    String v = cell == null ? "" : cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)
-                            ? cell.getLocalDateTimeCellValue().toLocalDate().toString() : text.formatCellValue(cell).strip();
-                    blank &= v.isEmpty();
-                    cells.add(v);
-                }
-                if (!blank) {
-                    rows.add(cells);
-                }
-            }
-            return rows;
-        } catch (IOException | RuntimeException e) {
-            throw new ValidationException("file", "personimport.error.file");
-        }
     }
 
     /** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks; a byte order mark is ignored. */

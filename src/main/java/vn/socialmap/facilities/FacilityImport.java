@@ -1,6 +1,5 @@
 package vn.socialmap.facilities;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
@@ -13,14 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -143,35 +136,11 @@ public class FacilityImport {
     }
 
     private static List<List<String>> read(byte[] file) {
-        try (Workbook book = WorkbookFactory.create(new ByteArrayInputStream(file))) {
-            Sheet sheet = book.getSheetAt(0);
-            DataFormatter text = new DataFormatter(Locale.ROOT);
-            List<List<String>> rows = new ArrayList<>();
-            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                List<String> cells = new ArrayList<>();
-                boolean blank = true;
-                for (int c = 0; c < COLUMNS.size(); c++) {
-                    Cell cell = row == null ? null : row.getCell(c);
-                    String v = cell == null ? "" : cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)
-                            ? cell.getLocalDateTimeCellValue().toLocalDate().toString() : text.formatCellValue(cell).strip();
-                    blank &= v.isEmpty();
-                    cells.add(v);
-                }
-                if (!blank) {
-                    rows.add(cells);
-                }
-                if (rows.size() > MAX_ROWS) {
-                    throw new ValidationException("file", "facilityimport.error.tooMany", MAX_ROWS);
-                }
-            }
-            return rows;
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof ValidationException v) {
-                throw v;
-            }
-            throw new ValidationException("file", "facilityimport.error.file");
+        List<List<String>> rows = vn.socialmap.base.SheetRows.read(file, COLUMNS.size(), "facilityimport");
+        if (rows.size() > MAX_ROWS) {
+            throw new ValidationException("file", "facilityimport.error.tooMany", MAX_ROWS);
         }
+        return rows;
     }
 
     private static FacilityForm form(List<String> c) {
