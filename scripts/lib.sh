@@ -168,10 +168,11 @@ ensure_chromium() {
 }
 
 # Benchmarks on the synthetic national dataset: builds the jar and the test classpath, starts
-# the application against socialmap_national on port $1 (log in $2), waits until it answers,
-# and sets APP_PID (stopped when the calling script exits).
+# the application against socialmap_national on port $1 (log in $2, further arguments passed to
+# the application), waits until it answers, and sets APP_PID (stopped when the calling script exits).
 start_national_app() {
   local port="$1" logfile="$2" db=socialmap_national
+  shift 2
   find_jdk
   start_database
   "$PG_BIN/psql" -h localhost -p "$PGPORT" -U postgres -d "$db" -Atc "select 1" >/dev/null 2>&1 \
@@ -183,7 +184,7 @@ start_national_app() {
   log "Starting the application on port $port against $db"
   "$JAVA_HOME/bin/java" ${JAVA_OPTS:--Xmx3g} -jar "$jar" --server.port="$port" \
     --spring.datasource.url="jdbc:postgresql://localhost:$PGPORT/$db" --spring.datasource.username=postgres \
-    --socialmap.demo.enabled=true > "$logfile" 2>&1 &
+    --socialmap.demo.enabled=true "$@" > "$logfile" 2>&1 &
   APP_PID=$!
   trap 'kill $APP_PID 2>/dev/null || true' EXIT
   for _ in $(seq 1 900); do

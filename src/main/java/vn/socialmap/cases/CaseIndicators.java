@@ -17,14 +17,22 @@ import org.springframework.transaction.annotation.Transactional;
 public class CaseIndicators {
 
     private static final String EFFECTIVE = """
-            e.type <> 'VOID' and not exists (select 1 from case_event c where c.supersedes_id = e.id)""";
+            e.type <> 'VOID' and not exists (select 1 from case_event c where c.province_code = e.province_code and c.supersedes_id = e.id)""";
+
+    /** A service received by the person of status period {@code s} from {@code :from} to {@code :to}. */
+    private static final String REACHED = "select 1 from case_event e where e.province_code = s.province_code"
+            + " and e.person_id = s.person_id and e.type in ('ADDICTION_DETERMINATION', 'VOLUNTARY_COMMUNITY_START',"
+            + " 'VOLUNTARY_FACILITY_ADMISSION', 'COMPULSORY_ADMISSION', 'DETOX', 'METHADONE_START', 'POST_REHAB_START', 'SUPPORT')"
+            + " and e.event_date between :from and :to and " + EFFECTIVE;
 
     private final JdbcClient jdbc;
     private final StatusRollup rollup;
+    private final StatusCounts statusCounts;
 
-    CaseIndicators(JdbcClient jdbc, StatusRollup rollup) {
+    CaseIndicators(JdbcClient jdbc, StatusRollup rollup, StatusCounts statusCounts) {
         this.jdbc = jdbc;
         this.rollup = rollup;
+        this.statusCounts = statusCounts;
     }
 
     /** Changes whenever this node writes events' status periods, and when that transaction ends: a key for caches. */
@@ -124,6 +132,109 @@ public class CaseIndicators {
     }
 
     /**
+     * Counts of effective events per province, each province from its own start date to
+     * {@code to}, from the daily rollup (event_count_day): one small query for a national
+     * report. Provinces with none are absent.
+     */
+    public java.util.Map<String, Long> countByProvince(java.util.Map<String, LocalDate> fromByProvince, LocalDate to,
+                                                       java.util.Set<EventType> types, boolean atAnyFacility,
+                                                       Collection<String> supportKinds) {
+        var result = new java.util.TreeMap<String, Long>();
+        if (fromByProvince.isEmpty()) {
+            return result;
+        }
+        var params = new java.util.HashMap<String, Object>();
+        String periods = periods(fromByProvince, params);
+        params.put("types", types.stream().map(Enum::name).toList());
+        params.put("to", Date.valueOf(to));
+        boolean kinds = supportKinds != null && !supportKinds.isEmpty();
+        if (kinds) {
+            params.put("kinds", supportKinds);
+        }
+        jdbc.sql("select w.p as code, sum(d.n) as n from " + periods + " join event_count_day d on d.province_code = w.p"
+                        + " and d.type in (:types) and d.event_date between w.f and :to"
+                        + (atAnyFacility ? " and d.at_facility" : "") + (kinds ? " and d.kind in (:kinds)" : "")
+                        + " group by w.p")
+                .params(params).query((rs, n) -> result.put(rs.getString("code"), rs.getLong("n"))).list();
+        return result;
+    }
+
+    /** People holding a status on a date per province, from the status rollup; provinces with none are absent. */
+    public java.util.Map<String, Long> holdingByProvince(Collection<String> provinceCodes, PathStatus status, LocalDate date) {
+        var result = new java.util.TreeMap<String, Long>();
+        statusCounts.holding("province_code", null, date).forEach((province, counts) -> {
+            Long n = counts.get(status);
+            if (provinceCodes.contains(province) && n != null && n != 0) {
+                result.put(province, n);
+            }
+        });
+        return result;
+    }
+
+    /** People on record on {@code to} and those of them reached by a service, of one province or a district. */
+    public record Reach(long onRecord, long reached) {
+        public double percent() {
+            return onRecord == 0 ? 0 : 100.0 * reached / onRecord;
+        }
+    }
+
+    /**
+     * {@link #reachedServicesPercent} per province, each from its own start date; provinces with
+     * nobody on record are absent. People on record are counted from the status rollup (everyone
+     * is on record from their first event on); those reached, for a period from 1 January to a
+     * date of the same year, from the first services of the year (service_first_day), otherwise
+     * from the events themselves.
+     */
+    public java.util.Map<String, Reach> reachedServicesByProvince(java.util.Map<String, LocalDate> fromByProvince, LocalDate to) {
+        var result = new java.util.TreeMap<String, Reach>();
+        if (fromByProvince.isEmpty()) {
+            return result;
+        }
+        var onRecord = new java.util.HashMap<String, Long>();
+        statusCounts.holding("province_code", null, to)
+                .forEach((province, counts) -> onRecord.put(province, counts.getOrDefault(PathStatus.ON_RECORD, 0L)));
+        var sinceNewYear = new java.util.TreeMap<String, LocalDate>();
+        fromByProvince.forEach((province, from) -> {
+            if (from.getDayOfYear() == 1 && from.getYear() == to.getYear()) {
+                sinceNewYear.put(province, from);
+            }
+        });
+        var reached = new java.util.HashMap<String, Long>();
+        if (!sinceNewYear.isEmpty()) {
+            var params = new java.util.HashMap<String, Object>();
+            String periods = periods(sinceNewYear, params);
+            params.put("to", Date.valueOf(to));
+            jdbc.sql("select w.p as code, sum(s.n) as n from " + periods + " join service_first_day s on s.province_code = w.p"
+                            + " and s.first_day between w.f and :to group by w.p")
+                    .params(params).query((rs, n) -> reached.put(rs.getString("code"), rs.getLong("n"))).list();
+        }
+        fromByProvince.forEach((province, from) -> {
+            if (!sinceNewYear.containsKey(province)) {
+                reached.put(province, reachedServices(province, from, to, null, "province_code").values().stream()
+                        .mapToLong(r -> r[1]).sum());
+            }
+            long people = onRecord.getOrDefault(province, 0L);
+            if (people > 0) {
+                result.put(province, new Reach(people, reached.getOrDefault(province, 0L)));
+            }
+        });
+        return result;
+    }
+
+    /** A VALUES list {@code w(p, f)} of province codes and their start dates, its parameters added to {@code params}. */
+    private static String periods(java.util.Map<String, LocalDate> fromByProvince, java.util.Map<String, Object> params) {
+        StringBuilder values = new StringBuilder("(values ");
+        int i = 0;
+        for (var entry : fromByProvince.entrySet()) {
+            values.append(i == 0 ? "" : ", ").append("(cast(:p").append(i).append(" as varchar), cast(:f").append(i).append(" as date))");
+            params.put("p" + i, entry.getKey());
+            params.put("f" + i, Date.valueOf(entry.getValue()));
+            i++;
+        }
+        return values.append(") as w(p, f)").toString();
+    }
+
+    /**
      * The share (in percent) of people on record on {@code to} who received at least one
      * service in the period: an addiction determination, any rehab, detox, substitution
      * treatment, post-rehab management or support ("over 80% of managed people reach
@@ -150,10 +261,7 @@ public class CaseIndicators {
     /** People on record and those of them reached, grouped by a column of the status period. */
     private java.util.Map<String, long[]> reachedServices(String provinceCode, LocalDate from, LocalDate to, String districtCode,
                                                           String groupColumn) {
-        String sql = "select s." + groupColumn + " as code, count(*) as on_record, count(*) filter (where exists ("
-                + " select 1 from case_event e where e.person_id = s.person_id and e.type in ('ADDICTION_DETERMINATION',"
-                + " 'VOLUNTARY_COMMUNITY_START', 'VOLUNTARY_FACILITY_ADMISSION', 'COMPULSORY_ADMISSION', 'DETOX',"
-                + " 'METHADONE_START', 'POST_REHAB_START', 'SUPPORT') and e.event_date between :from and :to and " + EFFECTIVE
+        String sql = "select s." + groupColumn + " as code, count(*) as on_record, count(*) filter (where exists (" + REACHED
                 + ")) as reached from person_status_period s where s.province_code = :p and s.status = 'ON_RECORD'"
                 + " and s.valid_from <= :to" + (districtCode == null ? "" : " and s.district_code = :district")
                 + " group by s." + groupColumn;

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import vn.socialmap.base.cache.AnswerCaches;
+import vn.socialmap.base.cache.RecentAnswers;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,18 +33,13 @@ public class StatusCounts {
     private final AdminUnitService units;
     private final SmallCellSuppression suppression;
 
-    private static final long CACHE_NANOS = 60_000_000_000L;
-
     private final StatusRollup rollup;
-    private final Map<String, Cached> cache = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
-            return size() > 128;
-        }
-    });
+    private final RecentAnswers<Table> cache;
 
-    StatusCounts(JdbcClient jdbc, AdminUnitService units, SmallCellSuppression suppression, StatusRollup rollup) {
+    StatusCounts(JdbcClient jdbc, AdminUnitService units, SmallCellSuppression suppression, StatusRollup rollup,
+                 AnswerCaches caches) {
         this.rollup = rollup;
+        this.cache = caches.create(128);
         this.jdbc = jdbc;
         this.units = units;
         this.suppression = suppression;
@@ -84,33 +82,15 @@ public class StatusCounts {
                 ? next : previous;
     }
 
-    /** Counts in a province, or in the whole country when {@code provinceCode} is null. */
-    public Table count(String provinceCode, AdminLevel level, LocalDate date, AccessScope scope) {
-        if (rollup.writtenInThisTransaction()) {
-            return compute(provinceCode, level, date, scope);
-        }
-        // many users look at the same tables: kept until a write on this node, or a minute for other nodes' writes
-        String key = provinceCode + "|" + level + "|" + date + "|" + scope.needsSuppression() + "|" + rollup.changes();
-        long now = System.nanoTime();
-        Cached hit = cache.get(key);
-        if (hit != null && now - hit.at() < CACHE_NANOS) {
-            return hit.table();
-        }
-        Table table = compute(provinceCode, level, date, scope);
-        cache.put(key, new Cached(table, now));
-        return table;
-    }
-
-    private record Cached(Table table, long at) {
-    }
-
-    private Table compute(String provinceCode, AdminLevel level, LocalDate date, AccessScope scope) {
-        String column = level == AdminLevel.DISTRICT ? "district_code" : "commune_code";
+    /**
+     * People holding each status on a date per unit ({@code column}: province_code, district_code or
+     * commune_code), in a province or (null) the country: the counts of the nearest month start
+     * (status_count_month, up to its horizon), plus the periods begun and minus those ended between
+     * it and the date (signs reversed when the month start comes after the date).
+     */
+    Map<String, Map<PathStatus, Long>> holding(String column, String provinceCode, LocalDate date) {
         Map<String, Map<PathStatus, Long>> raw = new HashMap<>();
-        // the counts of the nearest month start (status_count_month, up to its horizon), plus the
-        // periods begun and minus those ended between it and the date (signs reversed when the
-        // month start comes after the date); the month goes in as a value so that the planner
-        // reads one month of the rollup through its key
+        // the month goes in as a value so that the planner reads one month of the rollup through its key
         LocalDate horizon = jdbc.sql("select month from status_count_horizon").query(LocalDate.class).single();
         LocalDate month = nearestMonthStart(date, horizon);
         boolean forward = !month.isAfter(date);
@@ -123,6 +103,22 @@ public class StatusCounts {
                     raw.computeIfAbsent(rs.getString("unit"), k -> new EnumMap<>(PathStatus.class))
                             .merge(PathStatus.valueOf(rs.getString("status")), rs.getLong("n"), Long::sum);
                 });
+        return raw;
+    }
+
+    /** Counts in a province, or in the whole country when {@code provinceCode} is null. */
+    public Table count(String provinceCode, AdminLevel level, LocalDate date, AccessScope scope) {
+        if (rollup.writtenInThisTransaction()) {
+            return compute(provinceCode, level, date, scope);
+        }
+        // many users look at the same tables: kept until a write on this node, or a minute for other nodes' writes
+        String key = provinceCode + "|" + level + "|" + date + "|" + scope.needsSuppression() + "|" + rollup.changes();
+        return cache.get(key, () -> compute(provinceCode, level, date, scope));
+    }
+
+    private Table compute(String provinceCode, AdminLevel level, LocalDate date, AccessScope scope) {
+        Map<String, Map<PathStatus, Long>> raw = holding(level == AdminLevel.DISTRICT ? "district_code" : "commune_code",
+                provinceCode, date);
         List<AdminUnitService.Label> shown = units.labels(provinceCode, level);
         PathStatus[] statuses = PathStatus.values();
         long[][] cells = new long[shown.size()][statuses.length];

@@ -26,6 +26,8 @@ import vn.socialmap.geography.AdminLevel;
 import vn.socialmap.geography.AdminUnit;
 import vn.socialmap.geography.AdminUnitBulkLoader;
 import vn.socialmap.geography.AdminUnitService;
+import vn.socialmap.targets.PlanCopies;
+import vn.socialmap.targets.PlanModel;
 
 /**
  * Generates the synthetic national dataset: provinces, districts and communes with
@@ -48,23 +50,34 @@ public class NationalDataset {
     private final AdminUnitService units;
     private final AdminUnitBulkLoader unitLoader;
     private final CaseBulkLoader caseLoader;
+    private final PlanCopies plans;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
 
-    NationalDataset(AdminUnitService units, AdminUnitBulkLoader unitLoader, CaseBulkLoader caseLoader, JdbcClient jdbc,
-                    TransactionTemplate transactions) {
+    NationalDataset(AdminUnitService units, AdminUnitBulkLoader unitLoader, CaseBulkLoader caseLoader, PlanCopies plans,
+                    JdbcClient jdbc, TransactionTemplate transactions) {
         this.units = units;
         this.unitLoader = unitLoader;
         this.caseLoader = caseLoader;
+        this.plans = plans;
         this.jdbc = jdbc;
         this.transactions = transactions;
     }
 
     public record Report(int provinces, int districts, int communes, long persons, long events, long unitMillis,
-                  long peopleMillis) {
+                  long peopleMillis, int plans) {
     }
 
+    /**
+     * Generates provinces and their people, then their plans. A database that already holds
+     * generated provinces only receives the plans it lacks (datasets made before plans were).
+     */
     public Report generate(NationalDatasetProperties options) {
+        if (generatedProvinces() > 0) {
+            int copied = plans();
+            log.info("National dataset: generated provinces exist already; {} plans added", copied);
+            return new Report(0, 0, 0, 0, 0, 0, 0, copied);
+        }
         long start = System.nanoTime();
         List<AdminUnit> existing = units.provinces();
         Set<String> usedProvinces = existing.stream().map(AdminUnit::getCode).collect(Collectors.toSet());
@@ -115,9 +128,53 @@ public class NationalDataset {
             log.info("National dataset: province {} ({}/{}): {} people, {} events; {} people so far in {} s", code, i + 1,
                     provinces.size(), seeds.size(), provinceEvents, persons, (System.nanoTime() - peopleStart) / 1_000_000_000);
         }
+        int copied = plans();
         jdbc.sql("analyze").update();
         return new Report(provinces.size(), districts, communes, persons, events, unitMillis,
-                (System.nanoTime() - peopleStart) / 1_000_000);
+                (System.nanoTime() - peopleStart) / 1_000_000, copied);
+    }
+
+    private long generatedProvinces() {
+        return jdbc.sql("select count(*) from admin_unit where level = 'PROVINCE' and geometry_source = 'GENERATED'")
+                .query(Long.class).single();
+    }
+
+    /**
+     * Hanoi's plans copied to every generated province that lacks them, targets scaled by the
+     * province's people relative to Hanoi's and split over its districts by their people.
+     * Generated provinces have no facilities, so indicators of post-rehab models are left out.
+     *
+     * @return the plans copied
+     */
+    int plans() {
+        long hanoi = jdbc.sql("select count(*) from person where province_code = '01'").query(Long.class).single();
+        List<PlanModel.Plan> templates = plans.plansOf("01");
+        if (hanoi == 0 || templates.isEmpty()) {
+            return 0;
+        }
+        record Province(String code, String name, long people) {
+        }
+        List<Province> provinces = jdbc.sql("""
+                        select u.code, u.name, (select count(*) from person p where p.province_code = u.code) as people
+                        from admin_unit u where u.level = 'PROVINCE' and u.geometry_source = 'GENERATED' and u.valid_to is null
+                        order by u.code""")
+                .query((rs, n) -> new Province(rs.getString("code"), rs.getString("name"), rs.getLong("people"))).list();
+        int copied = 0;
+        for (Province p : provinces) {
+            Set<String> numbers = plans.plansOf(p.code()).stream().map(PlanModel.Plan::number).collect(Collectors.toSet());
+            Map<String, Double> districts = new java.util.TreeMap<>();
+            jdbc.sql("select current_district_code as d, count(*) as n from person where province_code = :p group by 1")
+                    .param("p", p.code()).query((rs, n) -> districts.put(rs.getString("d"), rs.getDouble("n"))).list();
+            for (PlanModel.Plan template : templates) {
+                if (p.people() > 0 && !numbers.contains(template.number())) {
+                    transactions.executeWithoutResult(status -> plans.copyScaled(template.id(), p.code(),
+                            "Ủy ban nhân dân " + p.name(), (double) p.people() / hanoi, districts,
+                            Set.of("MODELS", "MODEL_COMMUNES")));
+                    copied++;
+                }
+            }
+        }
+        return copied;
     }
 
     private long count(String table) {

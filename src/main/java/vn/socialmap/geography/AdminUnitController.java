@@ -1,7 +1,5 @@
 package vn.socialmap.geography;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +13,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.socialmap.base.cache.AnswerCaches;
+import vn.socialmap.base.cache.RecentAnswers;
 import vn.socialmap.base.geojson.GeoJson;
 import vn.socialmap.base.web.InvalidRequestException;
 import vn.socialmap.base.web.QueryParameters;
@@ -30,16 +30,11 @@ class AdminUnitController {
     private final AdminUnitService units;
     private final AdminUnitFeatures features;
 
-    /** Recently served layers by request and units version, least recently used dropped first. */
-    private final Map<String, GeoJson.FeatureCollection> layers = Collections.synchronizedMap(
-            new LinkedHashMap<>(64, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, GeoJson.FeatureCollection> eldest) {
-                    return size() > 64;
-                }
-            });
+    /** Recently served layers by request and units version. */
+    private final RecentAnswers<GeoJson.FeatureCollection> layers;
 
-    AdminUnitController(AdminUnitService units, AdminUnitFeatures features) {
+    AdminUnitController(AdminUnitService units, AdminUnitFeatures features, AnswerCaches caches) {
+        this.layers = caches.create(64);
         this.units = units;
         this.features = features;
     }
@@ -83,7 +78,7 @@ class AdminUnitController {
         // simplifying a layer costs far more than serving it: layers are kept until any unit changes
         String key = (province == null ? "" : province) + "|" + (p == null ? "" : p.getCode()) + "|" + wanted + "|" + tolerance
                 + "|" + units.version();
-        return layers.computeIfAbsent(key, k -> {
+        return layers.get(key, () -> {
             List<AdminUnit> result = p != null ? units.descendants(p, wanted)
                     : province != null ? units.byLevel(province, wanted) : units.nationally(wanted);
             return features.toFeatureCollection(result, tolerance);

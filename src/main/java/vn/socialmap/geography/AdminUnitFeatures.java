@@ -8,11 +8,20 @@ import org.locationtech.jts.coverage.CoverageSimplifier;
 import org.locationtech.jts.geom.Geometry;
 import org.springframework.stereotype.Component;
 
+import vn.socialmap.base.cache.AnswerCaches;
+import vn.socialmap.base.cache.RecentAnswers;
 import vn.socialmap.base.geojson.GeoJson;
 
 /** Administrative units as GeoJSON features, the shape shared by the API and the map. */
 @Component
 public class AdminUnitFeatures {
+
+    /** Simplified layers by the units' ids (a new version of a unit has a new id) and tolerance. */
+    private final RecentAnswers<GeoJson.FeatureCollection> simplified;
+
+    AdminUnitFeatures(AnswerCaches caches) {
+        this.simplified = caches.create(256);
+    }
 
     /**
      * @param simplify tolerance in degrees; 0 keeps the full shapes. Units are simplified
@@ -20,6 +29,13 @@ public class AdminUnitFeatures {
      *                 or slivers appear between them).
      */
     public GeoJson.FeatureCollection toFeatureCollection(List<AdminUnit> units, double simplify) {
+        // every map screen opened draws the same layers: simplifying shapes costs the most
+        StringBuilder key = new StringBuilder().append(simplify);
+        units.forEach(u -> key.append(',').append(u.getId()));
+        return simplified.get(key.toString(), () -> compute(units, simplify));
+    }
+
+    private GeoJson.FeatureCollection compute(List<AdminUnit> units, double simplify) {
         Geometry[] shapes = units.stream().map(u -> (Geometry) u.getGeom()).toArray(Geometry[]::new);
         if (simplify > 0 && shapes.length > 0) {
             shapes = CoverageSimplifier.simplify(shapes, simplify);

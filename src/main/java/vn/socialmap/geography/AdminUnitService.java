@@ -7,6 +7,9 @@ import java.util.Optional;
 
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
+
+import vn.socialmap.base.cache.AnswerCaches;
+import vn.socialmap.base.cache.RecentAnswers;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.socialmap.base.text.VietnameseText;
@@ -17,13 +20,20 @@ import vn.socialmap.base.text.VietnameseText;
 public class AdminUnitService {
 
     private final AdminUnitRepository repository;
+    /**
+     * The lists every map screen asks for, shapes included, until a unit changes: units are
+     * read-only once stored (a change is a new version with a new id), so the same instances
+     * can serve every user.
+     */
+    private final RecentAnswers<List<AdminUnit>> lists;
 
-    AdminUnitService(AdminUnitRepository repository) {
+    AdminUnitService(AdminUnitRepository repository, AnswerCaches caches) {
         this.repository = repository;
+        this.lists = caches.create(512);
     }
 
     public List<AdminUnit> provinces() {
-        return repository.findCurrentProvinces();
+        return lists.get("provinces|" + version(), () -> List.copyOf(repository.findCurrentProvinces()));
     }
 
     public Optional<AdminUnit> find(String code) {
@@ -31,7 +41,8 @@ public class AdminUnitService {
     }
 
     public List<AdminUnit> byLevel(String provinceCode, AdminLevel level) {
-        return repository.findCurrentByLevel(provinceCode, level);
+        return lists.get("level|" + provinceCode + "|" + level + "|" + version(),
+                () -> List.copyOf(repository.findCurrentByLevel(provinceCode, level)));
     }
 
     /** Whether a code names a current province, without loading its shape (request checks). */
@@ -59,7 +70,7 @@ public class AdminUnitService {
     }
 
     public List<AdminUnit> children(String parentCode) {
-        return repository.findCurrentChildren(parentCode);
+        return lists.get("children|" + parentCode + "|" + version(), () -> List.copyOf(repository.findCurrentChildren(parentCode)));
     }
 
     /**

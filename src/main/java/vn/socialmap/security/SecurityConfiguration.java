@@ -56,6 +56,37 @@ class SecurityConfiguration {
         return tokens;
     }
 
+    /**
+     * Actuator: health (UP/DOWN) for load balancers and compose without signing in, its details
+     * and the Prometheus metrics for the admin (HTTP Basic), the metrics also from the
+     * monitoring networks of the settings. Nothing here creates a session.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain managementChain(HttpSecurity http, SecuritySettings settings) throws Exception {
+        List<org.springframework.security.web.util.matcher.IpAddressMatcher> monitoring = settings.metricsNetworks().stream()
+                .map(org.springframework.security.web.util.matcher.IpAddressMatcher::new).toList();
+        return http
+                .securityMatcher("/actuator/**")
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/prometheus").access((authentication, context) ->
+                                new org.springframework.security.authorization.AuthorizationDecision(
+                                        monitoring.stream().anyMatch(m -> m.matches(context.getRequest()))
+                                                || isAdmin(authentication.get())))
+                        .anyRequest().hasRole(Role.ADMIN_NAME))
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized()))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable()) // read-only endpoints, no session
+                .build();
+    }
+
+    private static boolean isAdmin(org.springframework.security.core.Authentication authentication) {
+        return authentication != null && authentication.getAuthorities().stream()
+                .anyMatch(a -> ("ROLE_" + Role.ADMIN_NAME).equals(a.getAuthority()));
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, AuditLog audit) throws Exception {
@@ -113,6 +144,13 @@ class SecurityConfiguration {
 
     private static AuthenticationEntryPoint unauthorized() {
         return (request, response, e) -> {
+            if (vn.socialmap.base.DatabaseOutage.isCause(e)) {
+                // the credentials could not be checked: not the caller's fault
+                response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+                problem(response, 503, "Temporarily unavailable",
+                        "The database is temporarily unavailable; nothing was changed. Try again in a few seconds.");
+                return;
+            }
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"socialmap\"");
             problem(response, 401, "Unauthorized", "Sign in: HTTP Basic or the application's session.");
         };

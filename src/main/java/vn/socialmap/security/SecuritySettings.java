@@ -1,6 +1,7 @@
 package vn.socialmap.security;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -11,15 +12,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param minCount           counts from 1 to minCount - 1 are shown as "&lt;minCount" to roles without person access
  * @param initialAdminUsername first admin, created at start when no admin exists (outside demo mode)
  * @param initialAdminPassword its password, to be changed at first login
+ * @param metricsNetworks    addresses (CIDR) from which the Prometheus endpoint is read without signing in;
+ *                           from elsewhere it takes an admin's credentials
  */
 @ConfigurationProperties("socialmap.security")
 public record SecuritySettings(int maxFailedLogins, Duration lockout, Duration breakGlassDuration, int minCount,
-                               String initialAdminUsername, String initialAdminPassword) {
+                               String initialAdminUsername, String initialAdminPassword, List<String> metricsNetworks) {
 
     public SecuritySettings {
         maxFailedLogins = maxFailedLogins <= 0 ? 5 : maxFailedLogins;
         lockout = lockout == null ? Duration.ofMinutes(15) : lockout;
         breakGlassDuration = breakGlassDuration == null ? Duration.ofHours(3) : breakGlassDuration;
         minCount = minCount <= 1 ? 5 : minCount;
+        metricsNetworks = metricsNetworks == null ? List.of("127.0.0.1/32", "::1/128") : List.copyOf(metricsNetworks);
     }
 }

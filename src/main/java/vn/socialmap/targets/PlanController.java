@@ -22,9 +22,11 @@ import vn.socialmap.targets.PlanModel.Level;
 class PlanController {
 
     private final ProgressService progress;
+    private final NationalProgress national;
 
-    PlanController(ProgressService progress) {
+    PlanController(ProgressService progress, NationalProgress national) {
         this.progress = progress;
+        this.national = national;
     }
 
     record PlanView(long id, String number, String issuer, LocalDate date, String province, LocalDate periodFrom,
@@ -47,12 +49,7 @@ class PlanController {
                                        @RequestParam(required = false) String level,
                                        @RequestParam(required = false) String district) {
         QueryParameters.requireOnly(request, Set.of("asOf", "level", "district"));
-        LocalDate date;
-        try {
-            date = asOf == null ? LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")) : LocalDate.parse(asOf);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidRequestException("asOf", "asOf must be a date YYYY-MM-DD, got '" + asOf + "'");
-        }
+        LocalDate date = asOf(asOf);
         if ("commune".equalsIgnoreCase(level)) {
             if (district == null || district.isBlank()) {
                 throw new InvalidRequestException("district", "level=commune needs district=CODE");
@@ -73,5 +70,24 @@ class PlanController {
             case DISTRICT -> progress.progress(id, date, wanted).stream().filter(r -> r.unitCode().equals(district)).toList();
             case FACILITY -> progress.facilitiesIn(id, date, district);
         };
+    }
+
+    @GetMapping("/api/v1/plans/national/progress")
+    @Operation(summary = "The nation's progress on a date: every province's plans in force, summed per indicator",
+            description = "indicators: per indicator code the provinces' city targets and actuals added up (a percent"
+                    + " indicator: the share over all their people on record, the target weighted by them), the expected"
+                    + " percent and how many provinces are ahead, on track or behind; provinces: each province's row with"
+                    + " the plan it comes from. Where a province has two plans in force, the later issued one counts.")
+    NationalProgress.Report national(HttpServletRequest request, @RequestParam(required = false) String asOf) {
+        QueryParameters.requireOnly(request, Set.of("asOf"));
+        return national.on(asOf(asOf));
+    }
+
+    private static LocalDate asOf(String asOf) {
+        try {
+            return asOf == null ? LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")) : LocalDate.parse(asOf);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidRequestException("asOf", "asOf must be a date YYYY-MM-DD, got '" + asOf + "'");
+        }
     }
 }

@@ -12,6 +12,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.socialmap.base.NotFoundException;
+import vn.socialmap.base.cache.AnswerCaches;
+import vn.socialmap.base.cache.RecentAnswers;
 import vn.socialmap.cases.CaseIndicators;
 import vn.socialmap.cases.EventType;
 import vn.socialmap.cases.PathStatus;
@@ -39,16 +41,6 @@ import vn.socialmap.targets.PlanModel.Target;
 public class ProgressService {
 
     static final double ON_TRACK_MARGIN = 5.0;
-    private static final long CACHE_NANOS = 60_000_000_000L;
-
-    private final Map<String, CachedRows> cache = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(64, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, CachedRows> eldest) {
-                    return size() > 128;
-                }
-            });
-
     private final PlanRepository plans;
     private final CaseIndicators indicators;
     private final ModelCoverage models;
@@ -56,9 +48,13 @@ public class ProgressService {
     private final AdminUnitService units;
     private final CurrentUser currentUser;
     private final SmallCellSuppression suppression;
+    private final RecentAnswers<List<Row>> cache;
+    private final RecentAnswers<List<MonthActual>> trends;
 
     ProgressService(PlanRepository plans, CaseIndicators indicators, ModelCoverage models, FacilityService facilities,
-                    AdminUnitService units, CurrentUser currentUser, SmallCellSuppression suppression) {
+                    AdminUnitService units, CurrentUser currentUser, SmallCellSuppression suppression, AnswerCaches caches) {
+        this.cache = caches.create(128);
+        this.trends = caches.create(128);
         this.plans = plans;
         this.indicators = indicators;
         this.models = models;
@@ -107,17 +103,7 @@ public class ProgressService {
         // (or a minute, for changes made on another node)
         String key = planId + "|" + asOf + "|" + level + "|" + currentUser.scope().needsSuppression() + "|"
                 + indicators.registryVersion() + "|" + facilities.version() + "|" + plans.targetsVersion();
-        long now = System.nanoTime();
-        CachedRows hit = cache.get(key);
-        if (hit != null && now - hit.at() < CACHE_NANOS) {
-            return hit.rows();
-        }
-        List<Row> rows = List.copyOf(computeProgress(planId, asOf, level));
-        cache.put(key, new CachedRows(rows, now));
-        return rows;
-    }
-
-    private record CachedRows(List<Row> rows, long at) {
+        return cache.get(key, () -> List.copyOf(computeProgress(planId, asOf, level)));
     }
 
     private List<Row> computeProgress(long planId, LocalDate asOf, Level level) {
@@ -135,16 +121,27 @@ public class ProgressService {
             long actual = end.isBefore(plan.periodFrom()) ? 0 : actual(plan, indicator, t, end);
             rows.add(row(plan, indicator, t, actual, elapsed));
         }
-        return level == Level.CITY || !currentUser.scope().needsSuppression() ? rows : suppressed(rows, plan, elapsed);
+        return level == Level.CITY || !currentUser.scope().needsSuppression() ? rows : suppressed(rows);
     }
 
     private Row row(Plan plan, Indicator indicator, Target t, Long actual, double elapsed) {
-        Double percent = actual == null || t.value() == 0 ? null : Math.round(1000.0 * actual / t.value()) / 10.0;
-        boolean stock = !"EVENTS".equals(indicator.definition().kind());
-        double expected = stock ? 100.0 : elapsed;
-        Status status = percent == null ? null : percent >= expected + ON_TRACK_MARGIN ? Status.AHEAD
+        Double percent = percent(actual, t.value());
+        return new Row(t.unitCode(), unitName(plan, t), indicator.code(), indicator.name(), t.value(), actual, percent,
+                status(percent, expectedPercent(indicator, elapsed)));
+    }
+
+    static Double percent(Long actual, double target) {
+        return actual == null || target == 0 ? null : Math.round(1000.0 * actual / target) / 10.0;
+    }
+
+    /** Where an indicator should be at this point: counts of events grow with the period, the others are due all along. */
+    static double expectedPercent(Indicator indicator, double elapsed) {
+        return "EVENTS".equals(indicator.definition().kind()) ? elapsed : 100.0;
+    }
+
+    static Status status(Double percent, double expected) {
+        return percent == null ? null : percent >= expected + ON_TRACK_MARGIN ? Status.AHEAD
                 : percent >= expected - ON_TRACK_MARGIN ? Status.ON_TRACK : Status.BEHIND;
-        return new Row(t.unitCode(), unitName(t), indicator.code(), indicator.name(), t.value(), actual, percent, status);
     }
 
     /**
@@ -184,7 +181,7 @@ public class ProgressService {
                 rows.add(new Row(c.getCode(), c.getName(), indicator.code(), indicator.name(), null, actual, null, null));
             }
         }
-        return currentUser.scope().needsSuppression() ? suppressed(rows, plan, 0) : rows;
+        return currentUser.scope().needsSuppression() ? suppressed(rows) : rows;
     }
 
     /** Facility rows of the facilities located in one district. */
@@ -196,7 +193,7 @@ public class ProgressService {
     }
 
     /** Hides small district or facility counts, with complements so that none can be recovered. */
-    private List<Row> suppressed(List<Row> rows, Plan plan, double elapsed) {
+    List<Row> suppressed(List<Row> rows) {
         List<String> unitCodes = rows.stream().map(Row::unitCode).distinct().toList();
         List<String> indicatorCodes = rows.stream().map(Row::indicatorCode).distinct().toList();
         long[][] cells = new long[unitCodes.size()][indicatorCodes.size()];
@@ -248,6 +245,15 @@ public class ProgressService {
      * (people holding a status, shares, models) the value at the month's end.
      */
     public List<MonthActual> cityTrend(long planId, String indicatorCode, LocalDate asOf) {
+        if (indicators.registryWrittenInThisTransaction()) {
+            return computeTrend(planId, indicatorCode, asOf);
+        }
+        String key = planId + "|" + indicatorCode + "|" + asOf + "|" + indicators.registryVersion() + "|" + facilities.version()
+                + "|" + plans.targetsVersion();
+        return trends.get(key, () -> List.copyOf(computeTrend(planId, indicatorCode, asOf)));
+    }
+
+    private List<MonthActual> computeTrend(long planId, String indicatorCode, LocalDate asOf) {
         Plan plan = plan(planId);
         Indicator indicator = plans.indicators(planId).stream().filter(i -> i.code().equals(indicatorCode)).findFirst()
                 .orElseThrow(() -> new NotFoundException("No indicator " + indicatorCode + " in plan " + planId));
@@ -302,11 +308,12 @@ public class ProgressService {
                 d.supportKinds());
     }
 
-    private String unitName(Target t) {
+    private String unitName(Plan plan, Target t) {
         if (t.level() == Level.FACILITY) {
-            return facilities.find(new FacilityService.Query("01", List.of(FacilityType.PUBLIC_REHAB), null, null, null)).stream()
+            return facilities.find(new FacilityService.Query(plan.provinceCode(), List.of(FacilityType.PUBLIC_REHAB), null, null,
+                            null)).stream()
                     .filter(f -> t.unitCode().equals(f.getCode())).map(f -> f.getName()).findFirst()
-                    .orElse("Cơ sở số " + t.unitCode());
+                    .orElse(t.unitCode());
         }
         return units.find(t.unitCode()).map(AdminUnit::getName).orElse(t.unitCode());
     }

@@ -25,8 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Many signed-in users at once on loopback: each signs in with the login form (a session,
- * like a browser), then for the run's duration opens pages of the application (the Vaadin
- * page request) and the data those pages show (map layers, status counts, plan progress,
+ * like a browser), then for the run's duration opens pages of the application (in one Vaadin
+ * UI per user, as a browser tab: created once, then navigated, see {@link VaadinTab}) and the data those pages show (map layers, status counts, plan progress,
  * person lists and person records), with a think time between steps. Reports per request
  * kind p50 / p95, the throughput and every error. Users are Hanoi's demo accounts (leader,
  * planner, district and commune officers), on the national dataset. Run with bench/load.sh;
@@ -90,6 +90,7 @@ public final class LoadBenchmark {
                     SplittableRandom random = new SplittableRandom(seed);
                     long end = window[1];
                     String lastList = "";
+                    VaadinTab tab = new VaadinTab(http, base);
                     while (System.nanoTime() < end) {
                         for (Step step : visit(account, random, planId)) {
                             String path = step.path();
@@ -102,6 +103,24 @@ public final class LoadBenchmark {
                                 path = "/api/v1/persons/" + id.group(1);
                             }
                             long t0 = System.nanoTime();
+                            if (step.kind().startsWith("page")) {
+                                // the page in the user's Vaadin tab: opened once, then navigated within
+                                String route = path.substring(1);
+                                try {
+                                    if (tab.isOpen()) {
+                                        tab.navigate(route);
+                                    } else {
+                                        tab.open(route);
+                                    }
+                                } catch (Exception e) {
+                                    errors.add(step.kind() + " -> " + e.getMessage());
+                                }
+                                times.computeIfAbsent(step.kind(), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                                        .add((System.nanoTime() - t0) / 1e6);
+                                requests.incrementAndGet();
+                                Thread.sleep(500 + random.nextInt(1000));
+                                continue;
+                            }
                             try {
                                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
                                         .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());

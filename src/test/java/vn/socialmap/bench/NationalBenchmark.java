@@ -38,10 +38,15 @@ public final class NationalBenchmark {
         String bigProvince;
         String nationalId;
         String someName;
+        String provincesWithPlans;
+        String hanoi2023;
         try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
             bigProvince = single(db, "select province_code from person where province_code not in ('01', '48')"
                     + " group by 1 order by count(*) desc limit 1");
             nationalId = single(db, "select national_id from person where national_id is not null order by id desc limit 1");
+            provincesWithPlans = single(db, "select count(distinct province_code) from plan where period_from <= date '2023-06-30'"
+                    + " and period_to >= date '2023-06-30'");
+            hanoi2023 = single(db, "select id from plan where province_code = '01' and period_from = date '2023-01-01'");
             someName = single(db, "select name_folded from person where province_code = '" + bigProvince + "' order by id limit 1");
         }
         // a user typing a name: the first two words and the start of the third
@@ -57,6 +62,10 @@ public final class NationalBenchmark {
                 List.of("/api/v1/stats/status-counts?province=" + bigProvince + "&level=commune&date=2023-06-30")));
         cases.add(new Case("Status counts per commune, on a date", "Hanoi (579 communes)", "",
                 List.of("/api/v1/stats/status-counts?province=01&level=commune&date=2023-06-30")));
+        cases.add(new Case("Progress report, plans in force in mid-2023", "nation (" + provincesWithPlans + " provinces' plans)",
+                "< 1 s", List.of("/api/v1/plans/national/progress?asOf=2023-06-30")));
+        cases.add(new Case("Progress report of one plan, city level", "Hanoi, plan of 2023", "",
+                List.of("/api/v1/plans/" + hanoi2023 + "/progress?asOf=2023-06-30")));
         cases.add(new Case("Person search, name typed (\"" + typed + "\")", "nation, 1,000,000 people", "< 50 ms",
                 List.of("/api/v1/persons?q=" + URLEncoder.encode(typed, StandardCharsets.UTF_8) + "&size=20")));
         cases.add(new Case("Person search, one common word (\"" + words[0] + "\")", "nation, 1,000,000 people", "",

@@ -21,7 +21,8 @@ import vn.socialmap.base.ValidationException;
 @Transactional
 class DistributionKeysTest extends IntegrationTest {
 
-    static final List<String> PERSON_TABLES = List.of("person", "case_event", "person_status_period");
+    static final List<String> PERSON_TABLES = List.of("person", "case_event", "person_status_period", "event_count_day",
+            "person_service_year", "service_first_day");
 
     @Autowired
     PersonService persons;

@@ -62,6 +62,7 @@ class RoleAccessMatrixTest extends IntegrationTest {
         VIEWS.put("models", ALL);
         VIEWS.put("facilities", ALL);
         VIEWS.put("plans", ALL);
+        VIEWS.put("plans/national", ALL);
         VIEWS.put("analytics", ALL);
         VIEWS.put("planning", ALL);
 
@@ -75,6 +76,7 @@ class RoleAccessMatrixTest extends IntegrationTest {
         api("PUT /api/v1/facilities/{id}", EnumSet.of(Role.ADMIN, Role.DISTRICT_OFFICER), null);
         api("GET /api/v1/plans", ALL, "/api/v1/plans");
         api("GET /api/v1/plans/{id}/progress", ALL, "/api/v1/plans/{plan}/progress?asOf=2022-06-30");
+        api("GET /api/v1/plans/national/progress", ALL, "/api/v1/plans/national/progress?asOf=2023-06-30");
         api("GET /api/v1/analytics/indicators", ALL, "/api/v1/analytics/indicators");
         api("GET /api/v1/tiles/{layer}/{z}/{x}/{y}.mvt", ALL, "/api/v1/tiles/districts/10/813/450.mvt");
         api("GET /api/v1/exports/{dataset}", ALL, "/api/v1/exports/admin-units?province=48&format=csv");

@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import vn.socialmap.base.ConflictException;
+import vn.socialmap.base.DatabaseOutage;
 import vn.socialmap.base.NotFoundException;
 import vn.socialmap.base.ValidationException;
 import vn.socialmap.base.ui.i18n.Translations;
@@ -39,6 +40,20 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("invalidParams", java.util.List.of(new InvalidRequestException.InvalidParameter(e.field(), message)));
         }
         return problem;
+    }
+
+    /** The database cannot be reached: 503 with a time to retry after; anything else goes on as an error. */
+    @ExceptionHandler({org.springframework.dao.DataAccessException.class, org.springframework.transaction.TransactionException.class})
+    org.springframework.http.ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e) {
+        if (!DatabaseOutage.isCause(e)) {
+            throw e;
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The database is temporarily unavailable; nothing was changed. Try again in a few seconds.");
+        problem.setTitle("Temporarily unavailable");
+        problem.setProperty("requestId", RequestIds.current());
+        return org.springframework.http.ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(org.springframework.http.HttpHeaders.RETRY_AFTER, "5").body(problem);
     }
 
     @ExceptionHandler(NotFoundException.class)

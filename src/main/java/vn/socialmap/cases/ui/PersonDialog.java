@@ -20,6 +20,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 
 import vn.socialmap.cases.Person;
 import vn.socialmap.cases.PersonForm;
+import vn.socialmap.base.ui.ChangedFields;
 import vn.socialmap.cases.PersonService;
 import vn.socialmap.cases.Sex;
 import vn.socialmap.geography.AdminUnit;
@@ -90,6 +91,7 @@ class PersonDialog extends Dialog {
             occupation.setValue(existing.getOccupation() == null ? "" : existing.getOccupation());
             notes.setValue(existing.getNotes() == null ? "" : existing.getNotes());
         }
+        Person[] base = {existing};
         FormLayout form = new FormLayout(name, birth, sex, nationalId, current, currentAddress, permanent,
                 permanentAddress, longitude, latitude, occupation, notes);
         add(form, error);
@@ -99,10 +101,10 @@ class PersonDialog extends Dialog {
                         permanent.getValue() == null ? null : permanent.getValue().getCode(), permanentAddress.getValue(),
                         current.getValue() == null ? null : current.getValue().getCode(), currentAddress.getValue(),
                         longitude.getValue(), latitude.getValue(), occupation.getValue(), notes.getValue());
-                if (existing != null) {
-                    persons.update(existing.getId(), values, existing.getVersion());
+                if (base[0] != null) {
+                    persons.update(base[0].getId(), values, base[0].getVersion());
                     close();
-                    onSaved.accept(existing.getId());
+                    onSaved.accept(base[0].getId());
                     return;
                 }
                 PersonService.Created created = persons.create(values);
@@ -114,11 +116,38 @@ class PersonDialog extends Dialog {
                 }
                 onSaved.accept(created.person().getId());
             } catch (ValidationException ex) {
-                error.setText(getTranslation(ex.messageKey(), ex.arguments()));
+                if ("person.error.concurrent".equals(ex.messageKey())) {
+                    // someone saved this record meanwhile: say what they changed; a second save goes over it knowingly
+                    Person now = persons.get(base[0].getId()).person();
+                    error.setText(getTranslation("record.changedMeanwhile", changes(base[0], now, units)));
+                    base[0] = now;
+                } else {
+                    error.setText(getTranslation(ex.messageKey(), ex.arguments()));
+                }
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(new Button(getTranslation("users.cancel"), e -> close()), save);
         setWidth("48rem");
+    }
+
+    private String changes(Person before, Person after, AdminUnitService units) {
+        java.util.function.Function<String, String> commune = code -> code == null ? null
+                : units.find(code).map(AdminUnit::getName).orElse(code);
+        return new ChangedFields(this::getTranslation)
+                .compare("persons.name", before.getFullName(), after.getFullName())
+                .compare("persons.birth", before.getBirthDate(), after.getBirthDate())
+                .compare("persons.sex", before.getSex() == null ? null : getTranslation("sex." + before.getSex().name()),
+                        after.getSex() == null ? null : getTranslation("sex." + after.getSex().name()))
+                .compare("persons.nationalId", before.getNationalId(), after.getNationalId())
+                .compare("persons.currentCommune", commune.apply(before.getCurrentCommuneCode()),
+                        commune.apply(after.getCurrentCommuneCode()))
+                .compare("persons.currentAddress", before.getCurrentAddress(), after.getCurrentAddress())
+                .compare("persons.permanentCommune", commune.apply(before.getPermanentCommuneCode()),
+                        commune.apply(after.getPermanentCommuneCode()))
+                .compare("persons.permanentAddress", before.getPermanentAddress(), after.getPermanentAddress())
+                .compare("persons.occupation", before.getOccupation(), after.getOccupation())
+                .compare("persons.notes", before.getNotes(), after.getNotes())
+                .text();
     }
 }

@@ -47,6 +47,7 @@ class FacilityDialog extends Dialog {
     FacilityDialog(FacilityService facilities, AdminUnitService units, AdminUnitFeatures features, ObjectMapper json,
                    Facility existing, Runnable onSaved) {
         setHeaderTitle(getTranslation(existing == null ? "facilities.new" : "facilities.edit"));
+        Facility[] base = {existing};
         setWidth("56rem");
         Select<FacilityType> type = new Select<>();
         type.setLabel(getTranslation("facilities.type"));
@@ -136,15 +137,22 @@ class FacilityDialog extends Dialog {
                     commune.getValue() == null ? null : commune.getValue().getCode(), longitude.getValue(), latitude.getValue(),
                     phone.getValue(), email.getValue(), contact.getValue(), status.getValue(), since.getValue(), values);
             try {
-                if (existing == null) {
+                if (base[0] == null) {
                     facilities.create(values2);
                 } else {
-                    facilities.update(existing.getId(), values2, existing.getVersion());
+                    facilities.update(base[0].getId(), values2, base[0].getVersion());
                 }
                 close();
                 onSaved.run();
             } catch (ValidationException ex) {
-                error.setText(getTranslation(ex.messageKey(), ex.arguments()));
+                if ("facility.error.concurrent".equals(ex.messageKey())) {
+                    // someone saved this facility meanwhile: say what they changed; a second save goes over it knowingly
+                    Facility now = facilities.get(base[0].getId());
+                    error.setText(getTranslation("record.changedMeanwhile", changes(base[0], now, units)));
+                    base[0] = now;
+                } else {
+                    error.setText(getTranslation(ex.messageKey(), ex.arguments()));
+                }
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -197,5 +205,25 @@ class FacilityDialog extends Dialog {
         }
         detailFields.put(field, f);
         return f;
+    }
+
+    private String changes(Facility before, Facility after, AdminUnitService units) {
+        java.util.function.Function<String, String> commune = code -> code == null ? null
+                : units.find(code).map(AdminUnit::getName).orElse(code);
+        return new vn.socialmap.base.ui.ChangedFields(this::getTranslation)
+                .compare("facilities.code", before.getCode(), after.getCode())
+                .compare("facilities.name", before.getName(), after.getName())
+                .compare("facilities.address", before.getAddress(), after.getAddress())
+                .compare("persons.commune", commune.apply(before.getCommuneCode()), commune.apply(after.getCommuneCode()))
+                .compare("facilities.longitude", before.getLocation().getX(), after.getLocation().getX())
+                .compare("facilities.latitude", before.getLocation().getY(), after.getLocation().getY())
+                .compare("facilities.status", getTranslation("facility.status." + before.getStatus().name()),
+                        getTranslation("facility.status." + after.getStatus().name()))
+                .compare("facilities.since", before.getStatusSince(), after.getStatusSince())
+                .compare("facilities.phone", before.getPhone(), after.getPhone())
+                .compare("facilities.email", before.getEmail(), after.getEmail())
+                .compare("facilities.contact", before.getContactPerson(), after.getContactPerson())
+                .compare("facilities.details", before.getDetails(), after.getDetails())
+                .text();
     }
 }

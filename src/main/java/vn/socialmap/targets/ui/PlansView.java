@@ -153,21 +153,9 @@ public class PlansView extends VerticalLayout implements HasDynamicTitle {
         table.addColumn(r -> r.actual() == null ? "<" + progress.minCount() : count.format(r.actual()))
                 .setHeader(getTranslation("plans.actual")).setAutoWidth(true);
         table.addColumn(r -> r.percent() == null ? "" : percent.format(r.percent()) + "%").setHeader(getTranslation("plans.percent")).setAutoWidth(true);
-        table.addComponentColumn(r -> {
-            ProgressBar bar = new ProgressBar(0, 1, r.percent() == null ? 0 : Math.min(1, r.percent() / 100));
-            bar.setWidth("8rem");
-            return bar;
-        }).setHeader(getTranslation("plans.bar")).setAutoWidth(true);
-        table.addComponentColumn(r -> {
-            Span s = new Span(r.status() == null ? "" : getTranslation("plans.status." + r.status().name()));
-            String color = r.status() == null ? "inherit" : switch (r.status()) {
-                case AHEAD -> "var(--lumo-success-text-color)";
-                case ON_TRACK -> "var(--lumo-primary-text-color)";
-                case BEHIND -> "var(--lumo-error-text-color)";
-            };
-            s.getStyle().set("color", color).set("font-weight", "600");
-            return s;
-        }).setHeader(getTranslation("plans.status")).setAutoWidth(true);
+        table.addComponentColumn(r -> ProgressCells.bar(r.percent())).setHeader(getTranslation("plans.bar")).setAutoWidth(true);
+        table.addComponentColumn(r -> ProgressCells.status(r.status(), this::getTranslation))
+                .setHeader(getTranslation("plans.status")).setAutoWidth(true);
     }
 
     /** Admin: the XLSX template and its upload; a file with any bad row imports nothing. */

@@ -52,7 +52,7 @@ class SecurityBrowserTest extends BrowserTest {
         assertThat(page.locator("vaadin-grid")).hasCount(0);
         page.navigate(baseUrl() + "/");
         page.locator("vaadin-drawer-toggle").click();
-        assertThat(page.locator("vaadin-side-nav-item")).hasCount(7);
+        assertThat(page.locator("vaadin-side-nav-item")).hasCount(8);
 
         logout();
         login("admin");
@@ -60,7 +60,7 @@ class SecurityBrowserTest extends BrowserTest {
         page.locator("vaadin-text-field input").first().fill("quan cau giay");
         assertThat(page.locator("vaadin-grid")).containsText("district-005");
         page.locator("vaadin-drawer-toggle").click();
-        assertThat(page.locator("vaadin-side-nav-item")).hasCount(13);
+        assertThat(page.locator("vaadin-side-nav-item")).hasCount(14);
     }
 
     @Test

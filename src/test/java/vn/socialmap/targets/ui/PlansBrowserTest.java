@@ -35,6 +35,22 @@ class PlansBrowserTest extends BrowserTest {
         assertThat(page.locator(".sm-drill-communes")).containsText("DOSSIERS");
     }
 
+    @Test
+    void aLeaderReadsTheNationalSumAndTheProvincesFurthestBehindFirst() {
+        login("leader");
+        page.navigate(baseUrl() + "/plans/national");
+        // no plan is in force today in the demo: the page opens on the last day one was (Da Nang's 2023-2025 plan)
+        assertThat(page.locator("vaadin-date-picker input")).hasValue("31/12/2025");
+        assertThat(page.locator(".sm-national-summary")).containsText("1 kế hoạch");
+        page.locator("vaadin-date-picker input").fill("30/6/2023");
+        page.locator("vaadin-date-picker input").press("Enter");
+        assertThat(page.locator(".sm-national-summary")).containsText("2 kế hoạch đang thực hiện của 2 tỉnh");
+        assertThat(page.locator(".sm-national-indicators")).containsText("tiếp cận dịch vụ");
+        assertThat(page.locator(".sm-national-provinces")).containsText("Hà Nội");
+        assertThat(page.locator(".sm-national-provinces")).containsText("Đà Nẵng");
+        assertThat(page.locator(".sm-national-provinces")).containsText("117/KH-UBND");
+    }
+
     /**
      * Opens the dashboard and sets the date once the first table is shown: typed earlier,
      * the date can reach the picker before its Vietnamese day/month format does.

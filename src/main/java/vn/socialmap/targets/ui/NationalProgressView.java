@@ -1,0 +1,123 @@
+package vn.socialmap.targets.ui;
+
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+
+import vn.socialmap.targets.NationalProgress;
+import vn.socialmap.targets.NationalProgress.IndicatorTotal;
+import vn.socialmap.targets.NationalProgress.ProvinceProgress;
+import vn.socialmap.targets.ProgressService;
+
+/**
+ * The nation's progress on a date: per indicator the provinces' plans in force added up, and
+ * for the indicator chosen every province's row, the furthest behind first.
+ */
+@Route("plans/national")
+@Menu(order = 6.5, title = "nav.nationalProgress")
+@PermitAll
+public class NationalProgressView extends VerticalLayout implements HasDynamicTitle {
+
+    private final NationalProgress national;
+    private final int minCount;
+    private final DatePicker asOf = new DatePicker();
+    private final Span summary = new Span();
+    private final Grid<IndicatorTotal> indicators = new Grid<>();
+    private final H3 provincesTitle = new H3();
+    private final Grid<ProvinceProgress> provinces = new Grid<>();
+    private final NumberFormat count = NumberFormat.getIntegerInstance(Locale.of("vi"));
+    private final NumberFormat percent = NumberFormat.getNumberInstance(Locale.of("vi"));
+    private List<ProvinceProgress> provinceRows = List.of();
+
+    public NationalProgressView(NationalProgress national, ProgressService progress) {
+        this.national = national;
+        this.minCount = progress.minCount();
+        setWidthFull();
+        percent.setMinimumFractionDigits(1);
+        percent.setMaximumFractionDigits(1);
+        asOf.setLabel(getTranslation("plans.asOf"));
+        asOf.setValue(national.latestDateCovered(LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"))));
+        asOf.addValueChangeListener(e -> refresh());
+        summary.addClassName("sm-national-summary");
+
+        indicators.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        indicators.addColumn(IndicatorTotal::indicatorName).setHeader(getTranslation("plans.indicator")).setFlexGrow(1);
+        indicators.addColumn(t -> count.format(t.provinces())).setHeader(getTranslation("national.provinces")).setAutoWidth(true);
+        indicators.addColumn(t -> count.format(t.target())).setHeader(getTranslation("plans.target")).setAutoWidth(true);
+        indicators.addColumn(t -> t.actual() == null ? "" : count.format(t.actual())).setHeader(getTranslation("plans.actual"))
+                .setAutoWidth(true);
+        indicators.addColumn(t -> t.percent() == null ? "" : percent.format(t.percent()) + "%")
+                .setHeader(getTranslation("plans.percent")).setAutoWidth(true);
+        indicators.addComponentColumn(t -> ProgressCells.bar(t.percent())).setHeader(getTranslation("plans.bar")).setAutoWidth(true);
+        indicators.addColumn(t -> t.expectedPercent() == null ? "" : percent.format(t.expectedPercent()) + "%")
+                .setHeader(getTranslation("national.expected")).setAutoWidth(true);
+        indicators.addComponentColumn(t -> ProgressCells.status(t.status(), this::getTranslation)).setHeader(getTranslation("plans.status")).setAutoWidth(true);
+        indicators.addColumn(t -> getTranslation("national.split", t.ahead(), t.onTrack(), t.behind()))
+                .setHeader(getTranslation("national.provincesByStatus")).setAutoWidth(true);
+        indicators.setAllRowsVisible(true);
+        indicators.addClassName("sm-national-indicators");
+        indicators.addSelectionListener(e -> showProvinces(e.getFirstSelectedItem().orElse(null)));
+
+        provinces.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        provinces.addColumn(ProvinceProgress::provinceName).setHeader(getTranslation("national.province")).setAutoWidth(true);
+        provinces.addColumn(ProvinceProgress::planNumber).setHeader(getTranslation("plans.plan")).setAutoWidth(true);
+        provinces.addColumn(p -> count.format(p.target())).setHeader(getTranslation("plans.target")).setAutoWidth(true);
+        provinces.addColumn(p -> p.actual() == null ? "<" + minCount : count.format(p.actual()))
+                .setHeader(getTranslation("plans.actual")).setAutoWidth(true);
+        provinces.addColumn(p -> p.percent() == null ? "" : percent.format(p.percent()) + "%")
+                .setHeader(getTranslation("plans.percent")).setAutoWidth(true);
+        provinces.addComponentColumn(p -> ProgressCells.bar(p.percent())).setHeader(getTranslation("plans.bar")).setFlexGrow(1);
+        provinces.addComponentColumn(p -> ProgressCells.status(p.status(), this::getTranslation)).setHeader(getTranslation("plans.status")).setAutoWidth(true);
+        provinces.setHeight("28rem");
+        provinces.addClassName("sm-national-provinces");
+
+        add(new H2(getTranslation("national.title")), asOf, summary, indicators, provincesTitle, provinces);
+        refresh();
+    }
+
+    private void refresh() {
+        if (asOf.getValue() == null) {
+            return;
+        }
+        NationalProgress.Report report = national.on(asOf.getValue());
+        provinceRows = report.provinces();
+        summary.setText(report.plans() == 0 ? getTranslation("national.none")
+                : getTranslation("national.summary", report.plans(),
+                provinceRows.stream().map(ProvinceProgress::provinceCode).distinct().count()));
+        indicators.setItems(report.indicators());
+        report.indicators().stream().findFirst().ifPresentOrElse(indicators::select, () -> showProvinces(null));
+    }
+
+    private void showProvinces(IndicatorTotal total) {
+        provincesTitle.setVisible(total != null);
+        provinces.setVisible(total != null);
+        if (total == null) {
+            return;
+        }
+        provincesTitle.setText(getTranslation("national.byProvince", total.indicatorName()));
+        // the furthest behind first: where the ministry's attention is needed
+        provinces.setItems(provinceRows.stream().filter(p -> p.indicatorCode().equals(total.indicatorCode()))
+                .sorted(Comparator.comparing((ProvinceProgress p) -> p.percent() == null ? Double.MAX_VALUE : p.percent()))
+                .toList());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("national.title") + " | " + getTranslation("app.title");
+    }
+}

@@ -1,0 +1,177 @@
+package vn.socialmap.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * The application as a process of its own (the test's classpath, a database of its own),
+ * killed with SIGKILL while clients record people through the API, then started again:
+ * every record whose creation was acknowledged (201) is there, nothing is there that was not
+ * asked for, at most the requests in flight at the kill are there unacknowledged, each
+ * person is whole (with their audit entry), and the rollups the triggers keep agree with the
+ * events. PostgreSQL's transactions do the work; this test shows that the application adds
+ * no state of its own that a kill could lose or half-write.
+ */
+class KilledApplicationTest {
+
+    private static final String DATABASE = "socialmap_kill_test";
+    private static final int WRITERS = 4;
+
+    private final String adminUrl = System.getProperty("spring.datasource.url", "jdbc:postgresql://localhost:55432/socialmap_test")
+            .replaceAll("/[^/?]+(\\?.*)?$", "/postgres");
+    private Process app;
+
+    private JdbcClient connect(String database) {
+        return JdbcClient.create(new DriverManagerDataSource(adminUrl.replace("/postgres", "/" + database), "postgres", ""));
+    }
+
+    @AfterEach
+    void stop() {
+        if (app != null) {
+            app.destroyForcibly();
+        }
+        connect("postgres").sql("drop database if exists " + DATABASE + " with (force)").update();
+    }
+
+    @Test
+    void aKillLosesNothingAcknowledgedAndLeavesNothingHalfWritten() throws Exception {
+        JdbcClient admin = connect("postgres");
+        admin.sql("drop database if exists " + DATABASE + " with (force)").update();
+        admin.sql("create database " + DATABASE).update();
+        int port = freePort();
+        String base = "http://localhost:" + port;
+        app = start(port, "first");
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        Set<String> sent = ConcurrentHashMap.newKeySet();
+        Set<String> refusals = ConcurrentHashMap.newKeySet();
+        AtomicBoolean killed = new AtomicBoolean();
+        AtomicInteger serial = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(WRITERS);
+        for (int w = 0; w < WRITERS; w++) {
+            Thread.ofVirtual().start(() -> {
+                try {
+                    while (!killed.get()) {
+                        String name = "Kiểm Thử Ngắt " + serial.incrementAndGet();
+                        sent.add(name);
+                        try {
+                            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/persons"))
+                                    .header("Authorization", basic()).header("Content-Type", "application/json")
+                                    .timeout(Duration.ofSeconds(10))
+                                    .POST(HttpRequest.BodyPublishers.ofString("""
+                                            {"fullName": "%s", "birthDate": "1991-02-03", "sex": "MALE", "currentCommuneCode": "00001",
+                                             "permanentCommuneCode": "00001"}"""
+                                            .formatted(name))).build(), HttpResponse.BodyHandlers.ofString());
+                            if (r.statusCode() == 201) {
+                                acknowledged.add(name);
+                            } else {
+                                refusals.add(r.statusCode() + " " + r.body());
+                            }
+                        } catch (java.io.IOException e) {
+                            // the connection died with the process: not acknowledged
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    done.countDown();
+                }
+            });
+        }
+        Thread.sleep(4000);
+        killed.set(true);
+        app.destroyForcibly(); // SIGKILL: no shutdown hooks, no graceful close
+        app.waitFor(30, TimeUnit.SECONDS);
+        done.await(30, TimeUnit.SECONDS);
+        assertThat(acknowledged).as("people recorded before the kill; refused: " + refusals).hasSizeGreaterThan(10);
+
+        app = start(port, "second"); // comes back on the same database after the crash
+        JdbcClient db = connect(DATABASE);
+        List<String> stored = db.sql("select full_name from person where full_name like 'Kiểm Thử Ngắt %'")
+                .query(String.class).list();
+        assertThat(stored).containsAll(acknowledged);
+        assertThat(sent).containsAll(stored);
+        List<String> unacknowledged = new ArrayList<>(stored);
+        unacknowledged.removeAll(acknowledged);
+        System.out.printf("Killed under %d writers: %d people acknowledged, %d stored, %d of them unacknowledged%n", WRITERS,
+                acknowledged.size(), stored.size(), unacknowledged.size());
+        assertThat(unacknowledged).as("committed as the process died, before the answer left").hasSizeLessThanOrEqualTo(WRITERS);
+        // each person whole: their creation is in the audit log, whose chain holds
+        assertThat(db.sql("""
+                select count(*) from person p where p.full_name like 'Kiểm Thử Ngắt %' and not exists (
+                  select 1 from audit_entry a where a.action = 'CREATE' and p.id::text = any(string_to_array(a.record_ids, ',')))""")
+                .query(Long.class).single()).isZero();
+        HttpResponse<String> verified = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/persons?size=1&q="
+                        + java.net.URLEncoder.encode("Kiểm Thử Ngắt", StandardCharsets.UTF_8)))
+                .header("Authorization", basic()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(verified.statusCode()).isEqualTo(200);
+        assertThat(db.sql("""
+                select count(*) from (
+                  select province_code, type, event_date, kind, at_facility, n from event_count_day where n <> 0
+                  except
+                  select e.province_code, e.type, e.event_date, coalesce(e.details ->> 'kind', ''), e.facility_code is not null, count(*)
+                  from case_event e where e.type <> 'VOID' and not exists (select 1 from case_event c
+                    where c.province_code = e.province_code and c.supersedes_id = e.id) group by 1, 2, 3, 4, 5) x""")
+                .query(Long.class).single()).isZero();
+    }
+
+    private Process start(int port, String run) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        File log = new File("target/killed-application-" + run + ".log");
+        Process p = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"), "vn.socialmap.Application",
+                "--server.port=" + port, "--spring.datasource.url=" + adminUrl.replace("/postgres", "/" + DATABASE),
+                "--spring.datasource.username=postgres", "--socialmap.demo.enabled=true")
+                .redirectErrorStream(true).redirectOutput(log).start();
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+        while (System.nanoTime() < deadline) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException("The application stopped; see " + log);
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body().contains("UP")) {
+                    return p;
+                }
+            } catch (java.io.IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        p.destroyForcibly();
+        throw new IllegalStateException("The application did not become ready; see " + log);
+    }
+
+    private static String basic() {
+        return "Basic " + Base64.getEncoder().encodeToString("commune-00001:demo".getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
