@@ -16,11 +16,13 @@ import vn.socialmap.base.geojson.GeoJson;
 @Component
 public class AdminUnitFeatures {
 
-    /** Simplified layers by the units' ids (a new version of a unit has a new id) and tolerance. */
+    /** Simplified layers by the units' ids, tolerance and the units' version. */
     private final RecentAnswers<GeoJson.FeatureCollection> simplified;
+    private final AdminUnitService service;
 
-    AdminUnitFeatures(AnswerCaches caches) {
+    AdminUnitFeatures(AnswerCaches caches, AdminUnitService service) {
         this.simplified = caches.create(256);
+        this.service = service;
     }
 
     /**
@@ -30,7 +32,7 @@ public class AdminUnitFeatures {
      */
     public GeoJson.FeatureCollection toFeatureCollection(List<AdminUnit> units, double simplify) {
         // every map screen opened draws the same layers: simplifying shapes costs the most
-        StringBuilder key = new StringBuilder().append(simplify);
+        StringBuilder key = new StringBuilder().append(service.version()).append('|').append(simplify);
         units.forEach(u -> key.append(',').append(u.getId()));
         return simplified.get(key.toString(), () -> compute(units, simplify));
     }

@@ -15,9 +15,6 @@ interface AdminUnitRepository extends JpaRepository<AdminUnit, Long> {
     @Query("select count(u) > 0 from AdminUnit u where u.code = :code and u.level = :level and u.validTo is null")
     boolean existsCurrent(@Param("code") String code, @Param("level") AdminLevel level);
 
-    @Query("select coalesce(max(u.id), 0) from AdminUnit u")
-    long lastId();
-
     @Query("select u from AdminUnit u where u.level = vn.socialmap.geography.AdminLevel.PROVINCE and u.validTo is null order by u.code")
     List<AdminUnit> findCurrentProvinces();
 

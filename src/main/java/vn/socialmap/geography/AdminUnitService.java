@@ -21,28 +21,34 @@ public class AdminUnitService {
 
     private final AdminUnitRepository repository;
     /**
-     * The lists every map screen asks for, shapes included, until a unit changes: units are
-     * read-only once stored (a change is a new version with a new id), so the same instances
-     * can serve every user.
+     * The lists every map screen asks for, shapes included, until a unit changes: the
+     * application never modifies a unit entity it has read (changes are written with SQL and
+     * change the version), so the same instances can serve every user.
      */
     private final RecentAnswers<List<AdminUnit>> lists;
 
-    AdminUnitService(AdminUnitRepository repository, AnswerCaches caches) {
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    AdminUnitService(AdminUnitRepository repository, AnswerCaches caches, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.repository = repository;
+        this.jdbc = jdbc;
         this.lists = caches.create(512);
     }
 
     public List<AdminUnit> provinces() {
-        return lists.get("provinces|" + version(), () -> List.copyOf(repository.findCurrentProvinces()));
+        return cached("provinces", () -> List.copyOf(repository.findCurrentProvinces()));
     }
 
     public Optional<AdminUnit> find(String code) {
-        return code == null ? Optional.empty() : repository.findCurrent(code);
+        if (code == null) {
+            return Optional.empty();
+        }
+        return cached("code|" + code, () -> repository.findCurrent(code).map(List::of).orElse(List.<AdminUnit>of()))
+                .stream().findFirst();
     }
 
     public List<AdminUnit> byLevel(String provinceCode, AdminLevel level) {
-        return lists.get("level|" + provinceCode + "|" + level + "|" + version(),
-                () -> List.copyOf(repository.findCurrentByLevel(provinceCode, level)));
+        return cached("level|" + provinceCode + "|" + level, () -> List.copyOf(repository.findCurrentByLevel(provinceCode, level)));
     }
 
     /** Whether a code names a current province, without loading its shape (request checks). */
@@ -50,9 +56,12 @@ public class AdminUnitService {
         return code != null && repository.existsCurrent(code, AdminLevel.PROVINCE);
     }
 
-    /** Changes whenever a unit or a version of one is added (ids only grow): a key for caches of shapes. */
+    /**
+     * Changes with every write to the units (a trigger counts them, V11): a key for caches of
+     * units and shapes. One row read with plain JDBC: screens ask for it many times.
+     */
     public long version() {
-        return repository.lastId();
+        return jdbc.sql("select n from admin_unit_version").query(Long.class).single();
     }
 
     /** A unit's code and name, for tables that need no shape. */
@@ -64,13 +73,26 @@ public class AdminUnitService {
         return provinceCode == null ? repository.findLabelsNationally(level) : repository.findLabels(provinceCode, level);
     }
 
+    /**
+     * From the cache, except inside a transaction that may write: what it reads could be its
+     * own uncommitted units, which a rollback would leave in the cache under a version that
+     * a later write reuses.
+     */
+    private List<AdminUnit> cached(String key, java.util.function.Supplier<List<AdminUnit>> read) {
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()
+                && !org.springframework.transaction.support.TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            return read.get();
+        }
+        return lists.get(key + "|" + version(), read);
+    }
+
     /** Every current unit of a level in the country. */
     public List<AdminUnit> nationally(AdminLevel level) {
         return repository.findCurrentByLevelNationally(level);
     }
 
     public List<AdminUnit> children(String parentCode) {
-        return lists.get("children|" + parentCode + "|" + version(), () -> List.copyOf(repository.findCurrentChildren(parentCode)));
+        return cached("children|" + parentCode, () -> List.copyOf(repository.findCurrentChildren(parentCode)));
     }
 
     /**
