@@ -19,4 +19,6 @@ if [ -z "${SOCIALMAP_TEST_DATASOURCE_URL:-}" ]; then
   SOCIALMAP_TEST_DATASOURCE_URL="jdbc:postgresql://localhost:$PGPORT/socialmap_test"
 fi
 log "Testing against $SOCIALMAP_TEST_DATASOURCE_URL"
+# LogPrivacyTest reads this run's log only
+rm -rf target/test-logs
 ./mvnw -B verify -Dsocialmap.test.datasource.url="$SOCIALMAP_TEST_DATASOURCE_URL" "$@"

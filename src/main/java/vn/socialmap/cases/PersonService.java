@@ -231,7 +231,8 @@ public class PersonService {
         AppUser user = writer();
         Person person = readable(id);
         if (person.getVersion() != expectedVersion) {
-            throw new ValidationException(null, "person.error.concurrent");
+            // someone saved it meanwhile: a conflict with the record to read again, never a silent overwrite
+            throw new ConflictException(null, "/api/v1/persons/" + id, "person.error.concurrent");
         }
         AdminUnit commune = validate(form);
         requireWritable(user.scope(), commune);

@@ -112,7 +112,8 @@ public class FacilityService {
         Facility f = get(id);
         requireWriter(units.find(f.getCommuneCode()).orElseThrow());
         if (f.getVersion() != expectedVersion) {
-            throw new ValidationException(null, "facility.error.concurrent");
+            // someone saved it meanwhile: 409 with the record to read again, never a silent overwrite
+            throw new vn.socialmap.base.ConflictException(null, "/api/v1/facilities/" + id, "facility.error.concurrent");
         }
         AdminUnit commune = validate(form);
         requireWriter(commune);

@@ -134,8 +134,9 @@ class FacilityApiTest extends IntegrationTest {
         suspended.put("status", "SUSPENDED");
         suspended.put("statusSince", "2023-03-01");
         ok(call("district-005", "PUT", "/api/v1/facilities/" + id + "?version=" + version, suspended), 200);
-        assertThat(ok(call("district-005", "PUT", "/api/v1/facilities/" + id + "?version=" + version, suspended), 400)
-                .path("rule").asString()).isEqualTo("facility.error.concurrent");
+        JsonNode stale = ok(call("district-005", "PUT", "/api/v1/facilities/" + id + "?version=" + version, suspended), 409);
+        assertThat(stale.path("rule").asString()).isEqualTo("facility.error.concurrent");
+        assertThat(stale.path("existing").asString()).isEqualTo("/api/v1/facilities/" + id);
         List<String> history = jdbc.queryForList("select what from facility_change where facility_id = ? order by id", String.class, id);
         assertThat(history).containsExactly("CREATED", "STATUS");
         assertThat(jdbc.queryForObject("select before ->> 'status' from facility_change where facility_id = ? and what = 'STATUS'",

@@ -55,9 +55,9 @@ class DatabaseOutageTest extends BrowserTest {
             // a screen opened meanwhile says so in Vietnamese, inside the application's shell
             page.locator("vaadin-drawer-toggle").click();
             page.locator("vaadin-side-nav-item[path='plans']").click();
-            // the pool gives up waiting for a connection after 5 s (spring.datasource.hikari.connection-timeout)
+            // the pool gives up waiting for a connection after 10 s (spring.datasource.hikari.connection-timeout)
             assertThat(page.locator(".sm-server-error")).containsText("tạm thời không truy cập được",
-                    new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(20_000));
+                    new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
             assertThat(page.locator("body")).not().containsText("Exception");
         } finally {
             Scripts.run("scripts/database.sh", "start");

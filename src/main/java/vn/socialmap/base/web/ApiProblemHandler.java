@@ -34,7 +34,8 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
         if (e instanceof ConflictException c) {
             problem.setProperty("existing", c.existing());
         }
-        problem.setTitle(conflict ? "Already exists" : "Invalid request");
+        problem.setTitle(!conflict ? "Invalid request"
+                : e.messageKey().endsWith(".concurrent") ? "Changed by someone else" : "Already exists");
         problem.setProperty("rule", e.messageKey());
         if (e.field() != null) {
             problem.setProperty("invalidParams", java.util.List.of(new InvalidRequestException.InvalidParameter(e.field(), message)));

@@ -54,6 +54,40 @@ class PersonBrowserTest extends BrowserTest {
     }
 
     @Test
+    void aSaveOverSomeoneElsesChangeIsRefusedWithWhatTheyChanged() {
+        long id = createAs("commune-00001", "Tạ Văn Đồng Thời");
+        login("commune-00001");
+        page.navigate(baseUrl() + "/persons/" + id);
+        page.locator("vaadin-button").filter(new Locator.FilterOptions().setHasText("Sửa hồ sơ")).click();
+        page.getByLabel("Nơi ở hiện tại", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true)).fill("Số 9 phố Của Tôi");
+
+        // meanwhile a colleague saves the same record with another occupation and address
+        signIn("commune-00001");
+        try {
+            var current = persons.get(id).person();
+            persons.update(id, new PersonForm("Tạ Văn Đồng Thời", LocalDate.of(1989, 9, 9), Sex.MALE, null, "00001", null,
+                    "00001", "Số 7 phố Đồng Nghiệp", null, null, "Thợ mộc", null), current.getVersion());
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+
+        page.locator("vaadin-button").filter(new Locator.FilterOptions().setHasText("Lưu hồ sơ")).click();
+        // the person page has a form error line of its own: the dialog's is the one that speaks
+        Locator error = page.locator(".sm-form-error", new com.microsoft.playwright.Page.LocatorOptions()
+                .setHasText("người khác đã lưu bản ghi này"));
+        assertThat(error).hasCount(1);
+        assertThat(error).containsText("«Số 5 phố Thử» → «Số 7 phố Đồng Nghiệp»");
+        assertThat(error).containsText("«» → «Thợ mộc»");
+        assertThat(jdbc.queryForObject("select current_address from person where id = ?", String.class, id))
+                .isEqualTo("Số 7 phố Đồng Nghiệp");
+        // saving again, knowing what changed, replaces it: the form kept what was typed
+        page.locator("vaadin-button").filter(new Locator.FilterOptions().setHasText("Lưu hồ sơ")).click();
+        assertThat(error).hasCount(0);
+        assertThat(jdbc.queryForObject("select current_address from person where id = ?", String.class, id))
+                .isEqualTo("Số 9 phố Của Tôi");
+    }
+
+    @Test
     void outsideTheAreaTheRecordLooksMissingUntilTheGlassIsBroken() {
         long id = createAs("commune-00001", "Lương Văn Ngoài Địa Bàn");
         login("district-005");
