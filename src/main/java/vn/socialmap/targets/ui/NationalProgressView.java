@@ -55,8 +55,9 @@ public class NationalProgressView extends VerticalLayout implements HasDynamicTi
         asOf.addValueChangeListener(e -> refresh());
         summary.addClassName("sm-national-summary");
 
-        indicators.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        indicators.addColumn(IndicatorTotal::indicatorName).setHeader(getTranslation("plans.indicator")).setFlexGrow(1);
+        indicators.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        indicators.addColumn(IndicatorTotal::indicatorName).setHeader(getTranslation("plans.indicator")).setWidth("22rem")
+                .setFlexGrow(1);
         indicators.addColumn(t -> count.format(t.provinces())).setHeader(getTranslation("national.provinces")).setAutoWidth(true);
         indicators.addColumn(t -> count.format(t.target())).setHeader(getTranslation("plans.target")).setAutoWidth(true);
         indicators.addColumn(t -> t.actual() == null ? "" : count.format(t.actual())).setHeader(getTranslation("plans.actual"))
@@ -75,7 +76,7 @@ public class NationalProgressView extends VerticalLayout implements HasDynamicTi
 
         provinces.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         provinces.addColumn(ProvinceProgress::provinceName).setHeader(getTranslation("national.province")).setAutoWidth(true);
-        provinces.addColumn(ProvinceProgress::planNumber).setHeader(getTranslation("plans.plan")).setAutoWidth(true);
+        provinces.addColumn(ProvinceProgress::planNumber).setHeader(getTranslation("national.plan")).setAutoWidth(true);
         provinces.addColumn(p -> count.format(p.target())).setHeader(getTranslation("plans.target")).setAutoWidth(true);
         provinces.addColumn(p -> p.actual() == null ? "<" + minCount : count.format(p.actual()))
                 .setHeader(getTranslation("plans.actual")).setAutoWidth(true);
