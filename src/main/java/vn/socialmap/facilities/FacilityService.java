@@ -141,13 +141,14 @@ public class FacilityService {
 
     /** Communes where the current user may register facilities. */
     @Transactional(readOnly = true)
+    /** Communes where the current user may register a facility: in a province, or (null) anywhere they may. */
     public List<AdminUnit> registrableCommunes(String provinceCode) {
         var user = currentUser.get().orElse(null);
         if (user == null || !mayRegister()) {
             return List.of();
         }
         if (user.role() == Role.ADMIN) {
-            return units.byLevel(provinceCode, AdminLevel.COMMUNE);
+            return provinceCode == null ? units.nationally(AdminLevel.COMMUNE) : units.byLevel(provinceCode, AdminLevel.COMMUNE);
         }
         return units.children(user.scope().areaCode());
     }

@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -20,6 +22,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,8 +37,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * every record whose creation was acknowledged (201) is there, nothing is there that was not
  * asked for, at most the requests in flight at the kill are there unacknowledged, each
  * person is whole (with their audit entry), and the rollups the triggers keep agree with the
- * events. PostgreSQL's transactions do the work; this test shows that the application adds
- * no state of its own that a kill could lose or half-write.
+ * events; and killed in the middle of a person import (its rows being copied in), after
+ * which none of the file is there. PostgreSQL's transactions do the work; this test shows
+ * that the application adds no state of its own that a kill could lose or half-write.
  */
 class KilledApplicationTest {
 
@@ -136,6 +143,54 @@ class KilledApplicationTest {
                   from case_event e where e.type <> 'VOID' and not exists (select 1 from case_event c
                     where c.province_code = e.province_code and c.supersedes_id = e.id) group by 1, 2, 3, 4, 5) x""")
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aKillDuringAnImportLeavesNoneOfTheFile() throws Exception {
+        JdbcClient admin = connect("postgres");
+        admin.sql("drop database if exists " + DATABASE + " with (force)").update();
+        admin.sql("create database " + DATABASE).update();
+        int port = freePort();
+        app = start(port, "import");
+        // 40,000 new people with an event each, in the commune of the officer who imports them
+        Path file = Files.createTempFile("nhap-lon", ".csv");
+        StringBuilder csv = new StringBuilder(String.join(",", vn.socialmap.cases.PersonImport.COLUMNS)).append('\n');
+        for (int i = 0; i < 40_000; i++) {
+            csv.append(String.format(java.util.Locale.ROOT, "095088%06d,Người Nhập Ngắt %d,15/03/1988,Nam,00001,,00001,,,"
+                    + "DRUG_USE_RECORD,10/01/2024,,%n", i, i));
+        }
+        Files.writeString(file, csv, StandardCharsets.UTF_8);
+
+        JdbcClient db = connect(DATABASE);
+        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+             Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                     .setExecutablePath(Path.of(System.getProperty("chromium.path", "/usr/bin/chromium")))
+                     .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking")).setHeadless(true))) {
+            Page page = browser.newPage();
+            page.setDefaultTimeout(60_000);
+            page.navigate("http://localhost:" + port + "/login");
+            page.locator("vaadin-login-form vaadin-text-field[name=username] input").fill("commune-00001");
+            page.locator("vaadin-login-form vaadin-password-field[name=password] input").fill("demo");
+            page.locator("vaadin-login-form vaadin-button[slot=submit]").click();
+            page.waitForURL(url -> !url.contains("/login"));
+            page.navigate("http://localhost:" + port + "/persons");
+            page.locator(".sm-person-import-upload input[type=file]").setInputFiles(file);
+
+            // kill while the import's transaction is writing its rows
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            boolean writing = false;
+            while (!writing && System.nanoTime() < deadline) {
+                writing = db.sql("select count(*) > 0 from pg_stat_activity where datname = :db and query ilike 'copy %'")
+                        .param("db", DATABASE).query(Boolean.class).single();
+            }
+            assertThat(writing).as("the import reached its COPY").isTrue();
+            app.destroyForcibly();
+            app.waitFor(30, TimeUnit.SECONDS);
+        }
+        app = start(port, "import-after");
+        assertThat(db.sql("select count(*) from person where national_id like '095088%'").query(Long.class).single()).isZero();
+        assertThat(db.sql("select count(*) from audit_entry where action = 'CREATE' and details like 'import of %'").query(Long.class).single()).isZero();
     }
 
     private Process start(int port, String run) throws Exception {

@@ -52,8 +52,11 @@ class NationalProgressTest extends IntegrationTest {
     void everyProvinceRowIsItsPlansCityProgressAndCountsAddUp() {
         signIn("admin");
         var report = national.on(MID_2023);
-        // in force in mid-2023: Hanoi's 2023 plan and Da Nang's Plan 117 (2023-2025); Plan 78 (2022) is not
-        assertThat(report.plans()).isEqualTo(2);
+        // in force in mid-2023: Hanoi's 2023 plan and Da Nang's Plan 117 (2023-2025), not Plan 78 (2022)
+        // (other tests may have imported plans of their own)
+        assertThat(report.plans()).isEqualTo(inForce(MID_2023));
+        assertThat(report.provinces()).extracting(ProvinceProgress::planNumber)
+                .contains(Plan78Loader.HANOI_2023, Plan78Loader.DA_NANG_117);
         assertThat(report.provinces()).extracting(ProvinceProgress::planNumber).doesNotContain(Plan78Loader.NUMBER);
         for (ProvinceProgress p : report.provinces()) {
             Row own = progress.progress(p.planId(), MID_2023, Level.CITY).stream()
@@ -63,12 +66,12 @@ class NationalProgressTest extends IntegrationTest {
             assertThat(p.status()).isEqualTo(own.status());
         }
         IndicatorTotal support = total(report, "SUPPORT");
-        assertThat(support.provinces()).isEqualTo(1);
-        assertThat(support.actual()).isEqualTo(row(report, "01", "SUPPORT").actual());
+        assertThat(support.actual()).isEqualTo(sum(report, "SUPPORT"));
+        assertThat(support.actual()).isGreaterThanOrEqualTo(row(report, "01", "SUPPORT").actual()).isPositive();
         // half the year gone: a count of events is expected at the elapsed share of the plan's period
         assertThat(support.expectedPercent()).isCloseTo(ProgressService.elapsedPercent(progress.plan(plan("01",
                 Plan78Loader.HANOI_2023)), MID_2023), within(0.1));
-        assertThat(support.ahead() + support.onTrack() + support.behind()).isEqualTo(1);
+        assertThat(support.ahead() + support.onTrack() + support.behind()).isEqualTo(support.provinces());
     }
 
     @Test
@@ -107,14 +110,15 @@ class NationalProgressTest extends IntegrationTest {
         assertThat(progress.progress(copy, MID_2022, Level.FACILITY)).isEmpty();
 
         var report = national.on(MID_2022);
-        assertThat(report.plans()).isEqualTo(2);
+        assertThat(report.plans()).isEqualTo(inForce(MID_2022));
         IndicatorTotal total = total(report, "DOSSIERS");
-        assertThat(total.provinces()).isEqualTo(2);
-        assertThat(total.target()).isEqualTo(950 + 95.0);
-        assertThat(total.actual()).isEqualTo(row(report, "01", "DOSSIERS").actual() + dossiers.actual());
+        assertThat(total.actual()).isEqualTo(sum(report, "DOSSIERS"));
+        assertThat(total.target()).isEqualTo(report.provinces().stream().filter(p -> p.indicatorCode().equals("DOSSIERS"))
+                .mapToDouble(ProvinceProgress::target).sum());
+        assertThat(row(report, "01", "DOSSIERS").target()).isEqualTo(950.0);
         assertThat(row(report, "48", "DOSSIERS").actual()).isEqualTo(dossiers.actual()).isPositive();
         assertThat(row(report, "48", "DOSSIERS").provinceName()).contains("Đà Nẵng");
-        assertThat(total.ahead() + total.onTrack() + total.behind()).isEqualTo(2);
+        assertThat(total.ahead() + total.onTrack() + total.behind()).isEqualTo(total.provinces());
     }
 
     @Test
@@ -142,6 +146,15 @@ class NationalProgressTest extends IntegrationTest {
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.headers().firstValue("Content-Type").orElse("")).contains("problem+json");
         assertThat(bad.body()).contains("asOf");
+    }
+
+    /** Plans in force on a date, counted from the plan list (other tests may add plans). */
+    private long inForce(LocalDate date) {
+        return progress.plans().stream().filter(p -> !p.periodFrom().isAfter(date) && !p.periodTo().isBefore(date)).count();
+    }
+
+    private static long sum(NationalProgress.Report report, String code) {
+        return report.provinces().stream().filter(p -> p.indicatorCode().equals(code)).mapToLong(ProvinceProgress::actual).sum();
     }
 
     private static IndicatorTotal total(NationalProgress.Report report, String code) {

@@ -57,7 +57,8 @@ class FacilityDialog extends Dialog {
         TextField name = new TextField(getTranslation("facilities.name"));
         TextField address = new TextField(getTranslation("facilities.address"));
         ComboBox<AdminUnit> commune = new ComboBox<>(getTranslation("persons.commune"));
-        List<AdminUnit> communes = facilities.registrableCommunes("01");
+        // an existing facility stays in its province; a new one may be anywhere the user may register
+        List<AdminUnit> communes = facilities.registrableCommunes(existing == null ? null : existing.getProvinceCode());
         commune.setItems(communes);
         commune.setItemLabelGenerator(u -> u.getName() + " (" + u.getCode() + ")");
         NumberField longitude = new NumberField(getTranslation("facilities.longitude"));
