@@ -144,8 +144,11 @@ class SecurityConfiguration {
 
     private static AuthenticationEntryPoint unauthorized() {
         return (request, response, e) -> {
-            if (vn.socialmap.base.DatabaseOutage.isCause(e)) {
-                // the credentials could not be checked: not the caller's fault
+            if (e instanceof org.springframework.security.authentication.AuthenticationServiceException
+                    || vn.socialmap.base.DatabaseOutage.isCause(e)) {
+                // the credentials could not be checked (the database is away): not the caller's fault
+                org.slf4j.LoggerFactory.getLogger(SecurityConfiguration.class).warn("Credentials not checked: {}",
+                        rootCause(e).getClass().getName());
                 response.setHeader(HttpHeaders.RETRY_AFTER, "5");
                 problem(response, 503, "Temporarily unavailable",
                         "The database is temporarily unavailable; nothing was changed. Try again in a few seconds.");
@@ -154,6 +157,14 @@ class SecurityConfiguration {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"socialmap\"");
             problem(response, 401, "Unauthorized", "Sign in: HTTP Basic or the application's session.");
         };
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     private static AccessDeniedHandler denied(AuditLog audit) {

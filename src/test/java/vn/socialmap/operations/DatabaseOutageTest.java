@@ -40,7 +40,7 @@ class DatabaseOutageTest extends BrowserTest {
         Scripts.run("scripts/database.sh", "stop");
         try {
             HttpResponse<String> read = http.send(get("/api/v1/persons?size=5"), HttpResponse.BodyHandlers.ofString());
-            assertThat(read.statusCode()).isEqualTo(503);
+            assertThat(read.statusCode()).as(read.body()).isEqualTo(503);
             assertThat(read.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
             assertThat(read.headers().firstValue("Retry-After")).isPresent();
             assertThat(read.body()).contains("temporarily unavailable").doesNotContain("Exception").doesNotContain("at org.");
@@ -50,7 +50,7 @@ class DatabaseOutageTest extends BrowserTest {
                     .POST(HttpRequest.BodyPublishers.ofString("""
                             {"fullName": "%s", "birthDate": "1990-01-01", "sex": "MALE", "currentCommuneCode": "00001"}"""
                             .formatted(NAME))).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(write.statusCode()).isEqualTo(503);
+            assertThat(write.statusCode()).as(write.body()).isEqualTo(503);
 
             // a screen opened meanwhile says so in Vietnamese, inside the application's shell
             page.locator("vaadin-drawer-toggle").click();
