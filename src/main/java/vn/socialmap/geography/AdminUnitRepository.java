@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import jakarta.persistence.QueryHint;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.QueryHints;
 import org.springframework.data.repository.query.Param;
 
 /** Current units are those without an end of validity. */
@@ -15,12 +17,15 @@ interface AdminUnitRepository extends JpaRepository<AdminUnit, Long> {
     @Query("select count(u) > 0 from AdminUnit u where u.code = :code and u.level = :level and u.validTo is null")
     boolean existsCurrent(@Param("code") String code, @Param("level") AdminLevel level);
 
+    @QueryHints(@QueryHint(name = org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, value = "true"))
     @Query("select u from AdminUnit u where u.level = vn.socialmap.geography.AdminLevel.PROVINCE and u.validTo is null order by u.code")
     List<AdminUnit> findCurrentProvinces();
 
+    @QueryHints(@QueryHint(name = org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, value = "true"))
     @Query("select u from AdminUnit u where u.code = :code and u.validTo is null")
     Optional<AdminUnit> findCurrent(@Param("code") String code);
 
+    @QueryHints(@QueryHint(name = org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, value = "true"))
     @Query("""
             select u from AdminUnit u
             where u.provinceCode = :province and u.level = :level and u.validTo is null
@@ -37,12 +42,14 @@ interface AdminUnitRepository extends JpaRepository<AdminUnit, Long> {
             where u.provinceCode = :province and u.level = :level and u.validTo is null order by u.code""")
     List<AdminUnitService.Label> findLabels(@Param("province") String province, @Param("level") AdminLevel level);
 
+    @QueryHints(@QueryHint(name = org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, value = "true"))
     @Query("""
             select u from AdminUnit u
             where u.level = :level and u.validTo is null
             order by u.code""")
     List<AdminUnit> findCurrentByLevelNationally(@Param("level") AdminLevel level);
 
+    @QueryHints(@QueryHint(name = org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, value = "true"))
     @Query("""
             select u from AdminUnit u
             where u.parentCode = :parent and u.validTo is null
@@ -50,6 +57,7 @@ interface AdminUnitRepository extends JpaRepository<AdminUnit, Long> {
     List<AdminUnit> findCurrentChildren(@Param("parent") String parent);
 
     /** {@code pattern} is a folded, LIKE-escaped fragment; matches anywhere in the folded name. */
+    @QueryHints(@QueryHint(name = org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, value = "true"))
     @Query("""
             select u from AdminUnit u
             where u.provinceCode = :province and u.validTo is null and u.level <> vn.socialmap.geography.AdminLevel.PROVINCE
