@@ -22,7 +22,7 @@ import vn.socialmap.facilities.ModelCoverage;
 import vn.socialmap.geography.AdminUnitService;
 import vn.socialmap.security.CurrentUser;
 import vn.socialmap.targets.PlanModel.Indicator;
-import vn.socialmap.targets.PlanModel.Level;
+import vn.socialmap.geography.AdminLevel;
 import vn.socialmap.targets.PlanModel.Plan;
 import vn.socialmap.targets.PlanModel.Target;
 import vn.socialmap.targets.ProgressService.Row;
@@ -106,15 +106,19 @@ public class NationalProgress {
                 .filter(p -> !p.periodFrom().isAfter(asOf) && !p.periodTo().isBefore(asOf))
                 .sorted(Comparator.comparing(Plan::issuedOn).thenComparing(Plan::id).reversed())
                 .toList();
+        // every plan's indicators and city targets in two queries, not two per plan
+        List<Long> ids = inForce.stream().map(Plan::id).toList();
+        Map<Long, Indicator> indicatorsById = new LinkedHashMap<>();
+        plans.indicators(ids).forEach(i -> indicatorsById.put(i.id(), i));
+        Map<Long, List<Target>> targetsByPlan = new LinkedHashMap<>();
+        for (Target t : plans.cityTargets(ids)) {
+            targetsByPlan.computeIfAbsent(indicatorsById.get(t.indicatorId()).planId(), k -> new ArrayList<>()).add(t);
+        }
         Map<String, Cell> cells = new LinkedHashMap<>(); // province|indicator code -> the latest plan's target
         for (Plan plan : inForce) {
-            Map<Long, Indicator> byId = new LinkedHashMap<>();
-            plans.indicators(plan.id()).forEach(i -> byId.put(i.id(), i));
-            for (Target t : plans.targets(plan.id())) {
-                if (t.level() == Level.CITY) {
-                    Indicator indicator = byId.get(t.indicatorId());
-                    cells.putIfAbsent(plan.provinceCode() + "|" + indicator.code(), new Cell(plan, indicator, t.value()));
-                }
+            for (Target t : targetsByPlan.getOrDefault(plan.id(), List.of())) {
+                Indicator indicator = indicatorsById.get(t.indicatorId());
+                cells.putIfAbsent(plan.provinceCode() + "|" + indicator.code(), new Cell(plan, indicator, t.value()));
             }
         }
         Map<Cell, Long> actuals = new LinkedHashMap<>();
@@ -136,8 +140,8 @@ public class NationalProgress {
         // a province's count is an aggregate like a district's: small ones are hidden from roles without person access
         List<Row> shown = currentUser.scope().needsSuppression() ? progress.suppressed(rows) : rows;
 
-        Map<String, String> names = new TreeMap<>();
-        units.provinces().forEach(p -> names.put(p.getCode(), p.getName()));
+        Map<String, String> names = new TreeMap<>(); // names only: no province shapes loaded
+        units.labels(null, AdminLevel.PROVINCE).forEach(p -> names.put(p.code(), p.name()));
         List<ProvinceProgress> provinces = new ArrayList<>();
         for (int i = 0; i < ordered.size(); i++) {
             Cell c = ordered.get(i);

@@ -71,10 +71,31 @@ class PlanRepository {
     }
 
     List<Indicator> indicators(long planId) {
-        return jdbc.sql("select * from plan_indicator where plan_id = :id order by position").param("id", planId)
+        return indicators(List.of(planId));
+    }
+
+    /** The indicators of several plans in one query (the national report reads every plan in force). */
+    List<Indicator> indicators(java.util.Collection<Long> planIds) {
+        if (planIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from plan_indicator where plan_id in (:ids) order by plan_id, position").param("ids", planIds)
                 .query((rs, n) -> new Indicator(rs.getLong("id"), rs.getLong("plan_id"), rs.getString("code"),
                         rs.getString("name"), PlanModel.Unit.valueOf(rs.getString("unit")),
                         json.readValue(rs.getString("definition"), Definition.class), rs.getInt("position")))
+                .list();
+    }
+
+    /** The city targets of several plans in one query. */
+    List<Target> cityTargets(java.util.Collection<Long> planIds) {
+        if (planIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select t.* from plan_target t join plan_indicator i on i.id = t.indicator_id
+                where i.plan_id in (:ids) and t.level = 'CITY' order by t.unit_code""").param("ids", planIds)
+                .query((rs, n) -> new Target(rs.getLong("indicator_id"), PlanModel.Level.CITY, rs.getString("unit_code"),
+                        rs.getDouble("value")))
                 .list();
     }
 
