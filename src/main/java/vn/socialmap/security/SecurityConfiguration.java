@@ -36,7 +36,6 @@ import vn.socialmap.security.ui.LoginView;
  */
 @Configuration
 @EnableWebSecurity
-@org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity(jsr250Enabled = true)
 @ConditionalOnWebApplication
 class SecurityConfiguration {
 

@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * person lists and person records), with a think time between steps. Reports per request
  * kind p50 / p95, the throughput and every error. Users are Hanoi's demo accounts (leader,
  * planner, district and commune officers), on the national dataset. Run with bench/load.sh;
- * arguments: base URL, JDBC URL, users, seconds.
+ * arguments: base URL, JDBC URL, users, seconds measured, seconds of warm-up before them (default 60;
+ * errors count during the warm-up too).
  */
 public final class LoadBenchmark {
 
@@ -42,6 +43,7 @@ public final class LoadBenchmark {
         String jdbcUrl = args[1];
         int users = Integer.parseInt(args[2]);
         int seconds = Integer.parseInt(args[3]);
+        int warmUp = args.length > 4 ? Integer.parseInt(args[4]) : 60;
 
         List<String> accounts = new ArrayList<>();
         long planId;
@@ -69,6 +71,7 @@ public final class LoadBenchmark {
         AtomicLong requests = new AtomicLong();
         CountDownLatch signedIn = new CountDownLatch(users);
         CountDownLatch start = new CountDownLatch(1);
+        // [0] start of the measured window (after the warm-up), [1] its end
         long[] window = new long[2];
 
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -89,6 +92,7 @@ public final class LoadBenchmark {
                     start.await();
                     SplittableRandom random = new SplittableRandom(seed);
                     long end = window[1];
+                    long measureFrom = window[0];
                     String lastList = "";
                     VaadinTab tab = new VaadinTab(http, base);
                     while (System.nanoTime() < end) {
@@ -115,9 +119,11 @@ public final class LoadBenchmark {
                                 } catch (Exception e) {
                                     errors.add(step.kind() + " -> " + e.getMessage());
                                 }
-                                times.computeIfAbsent(step.kind(), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
-                                        .add((System.nanoTime() - t0) / 1e6);
-                                requests.incrementAndGet();
+                                if (t0 >= measureFrom) {
+                                    times.computeIfAbsent(step.kind(), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                                            .add((System.nanoTime() - t0) / 1e6);
+                                    requests.incrementAndGet();
+                                }
                                 Thread.sleep(500 + random.nextInt(1000));
                                 continue;
                             }
@@ -132,9 +138,11 @@ public final class LoadBenchmark {
                             } catch (Exception e) {
                                 errors.add(step.kind() + " " + path + " -> " + e);
                             }
-                            times.computeIfAbsent(step.kind(), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
-                                    .add((System.nanoTime() - t0) / 1e6);
-                            requests.incrementAndGet();
+                            if (t0 >= measureFrom) {
+                                times.computeIfAbsent(step.kind(), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                                        .add((System.nanoTime() - t0) / 1e6);
+                                requests.incrementAndGet();
+                            }
                             Thread.sleep(500 + random.nextInt(1000)); // a user reads before the next click
                         }
                     }
@@ -142,10 +150,11 @@ public final class LoadBenchmark {
                 });
             }
             signedIn.await();
-            window[0] = System.nanoTime();
+            // the JVM loads classes and compiles while the first screens are built: not measured
+            window[0] = System.nanoTime() + warmUp * 1_000_000_000L;
             window[1] = window[0] + seconds * 1_000_000_000L;
             start.countDown();
-            System.out.printf(Locale.ROOT, "%d users signed in; running %d s%n", users, seconds);
+            System.out.printf(Locale.ROOT, "%d users signed in; warming up %d s, then measuring %d s%n", users, warmUp, seconds);
         }
         double elapsed = (System.nanoTime() - window[0]) / 1e9;
         List<Double> all = new ArrayList<>();

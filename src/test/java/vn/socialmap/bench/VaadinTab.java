@@ -29,6 +29,7 @@ final class VaadinTab {
     private String uiId;
     private String syncId;
     private String clientId;
+    private int lastResponseLength;
 
     VaadinTab(HttpClient http, String base) {
         this.http = http;
@@ -64,6 +65,7 @@ final class VaadinTab {
                 .header("Content-Type", "application/json; charset=UTF-8").timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(message)).build(), HttpResponse.BodyHandlers.ofString());
         String body = r.body();
+        lastResponseLength = body.length();
         if (r.statusCode() != 200 || body.contains("\"appError\"") || body.contains("\"sessionExpired\"")
                 || body.contains("\"resynchronize\"")) {
             throw new IllegalStateException("navigate " + route + " -> " + r.statusCode() + " "
@@ -71,6 +73,11 @@ final class VaadinTab {
         }
         syncId = find(SYNC_ID, body);
         clientId = find(CLIENT_ID, body);
+    }
+
+    /** Characters of the last navigation's answer: what the screen sent to the browser. */
+    int lastResponseLength() {
+        return lastResponseLength;
     }
 
     private static String find(Pattern pattern, String body) {

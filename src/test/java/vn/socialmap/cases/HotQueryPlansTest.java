@@ -50,6 +50,7 @@ class HotQueryPlansTest extends IntegrationTest {
         statusCountsReadOneMonthOfTheRollupAndTheChangesSince();
         personSearchByNameAndByNationalIdUseTheirIndexes();
         aPersonsRecordAndPathAreReadByKey();
+        anOfficersListIsReadInNameOrderFromTheAreasIndex();
     }
 
     private void midSizeDataset() {
@@ -117,6 +118,21 @@ class HotQueryPlansTest extends IntegrationTest {
         PersonSearch.Query inProvince = search.build(new AccessScope(Role.ADMIN, vn.socialmap.security.AreaType.PROVINCE, "01"),
                 new PersonFilter(null, null, null, null, null, null, null, typed), LocalDate.now());
         assertIndexed(scans("select count(*) from person p where " + inProvince.where(), inProvince.params()));
+    }
+
+    private void anOfficersListIsReadInNameOrderFromTheAreasIndex() {
+        Map<String, Object> page = Map.of("offset", 0, "limit", 50);
+        for (var area : List.of(new Object[] {vn.socialmap.security.AreaType.DISTRICT, "001", "person_district_name"},
+                new Object[] {vn.socialmap.security.AreaType.COMMUNE, "00001", "person_commune_name"},
+                new Object[] {vn.socialmap.security.AreaType.PROVINCE, "01", "person_province_name"})) {
+            PersonSearch.Query list = search.build(new AccessScope(Role.ADMIN, (vn.socialmap.security.AreaType) area[0], (String) area[1]),
+                    new PersonFilter(null, null, null, null, null, null, null, null), LocalDate.now());
+            Map<String, Object> params = new java.util.HashMap<>(list.params());
+            params.putAll(page);
+            List<String> scans = scans(PersonSearch.findSql(list), params);
+            assertIndexed(scans, (String) area[2]);
+            assertThat(scans).as("the page is read in order, not sorted after reading the area").noneMatch(s -> s.contains("person_name"));
+        }
     }
 
     private void aPersonsRecordAndPathAreReadByKey() {
