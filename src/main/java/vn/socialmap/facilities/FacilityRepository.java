@@ -9,4 +9,6 @@ interface FacilityRepository extends JpaRepository<Facility, Long> {
     boolean existsByProvinceCodeAndDemoTrue(String provinceCode);
 
     List<Facility> findByProvinceCodeOrderByTypeAscNameAsc(String provinceCode);
+
+    java.util.Optional<Facility> findFirstByCode(String code);
 }

@@ -158,6 +158,12 @@ public class FacilityService {
     }
 
     /** Grows with every change of a facility (each is a row of its history): a key for caches. */
+    /** The province a facility (by its code) lies in. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> provinceOf(String facilityCode) {
+        return facilities.findFirstByCode(facilityCode).map(Facility::getProvinceCode);
+    }
+
     public long version() {
         return jdbc.sql("select coalesce(max(id), 0) from facility_change").query(Long.class).single();
     }

@@ -7,6 +7,8 @@ import java.util.Map;
 import org.locationtech.jts.coverage.CoverageSimplifier;
 import org.locationtech.jts.geom.Geometry;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.util.RawValue;
 
 import vn.socialmap.base.cache.AnswerCaches;
 import vn.socialmap.base.cache.RecentAnswers;
@@ -20,9 +22,12 @@ public class AdminUnitFeatures {
     private final RecentAnswers<GeoJson.FeatureCollection> simplified;
     private final AdminUnitService service;
 
-    AdminUnitFeatures(AnswerCaches caches, AdminUnitService service) {
+    private final ObjectMapper json;
+
+    AdminUnitFeatures(AnswerCaches caches, AdminUnitService service, ObjectMapper json) {
         this.simplified = caches.create(256);
         this.service = service;
+        this.json = json;
     }
 
     /**
@@ -45,7 +50,10 @@ public class AdminUnitFeatures {
         var features = new java.util.ArrayList<GeoJson.Feature>(units.size());
         for (int i = 0; i < units.size(); i++) {
             AdminUnit unit = units.get(i);
-            features.add(new GeoJson.Feature(unit.getCode(), GeoJson.geometry(shapes[i]), properties(unit)));
+            GeoJson.GeometryObject geometry = GeoJson.geometry(shapes[i]);
+            // written once as JSON text: every map opened and every API answer sends the same coordinates
+            features.add(new GeoJson.Feature(unit.getCode(), new GeoJson.GeometryObject(geometry.type(),
+                    new RawValue(json.writeValueAsString(geometry.coordinates()))), properties(unit)));
         }
         return new GeoJson.FeatureCollection(features);
     }

@@ -14,6 +14,11 @@ interface AdminUnitRepository extends JpaRepository<AdminUnit, Long> {
 
     long countByProvinceCode(String provinceCode);
 
+    @Query("""
+            select u.parentCode, count(u) from AdminUnit u
+            where u.provinceCode = :province and u.level = :level and u.validTo is null group by u.parentCode""")
+    List<Object[]> countCurrentByParent(@Param("province") String province, @Param("level") AdminLevel level);
+
     @Query("select count(u) > 0 from AdminUnit u where u.code = :code and u.level = :level and u.validTo is null")
     boolean existsCurrent(@Param("code") String code, @Param("level") AdminLevel level);
 

@@ -10,13 +10,15 @@ import org.springframework.stereotype.Service;
 
 import vn.socialmap.base.cache.AnswerCaches;
 import vn.socialmap.base.cache.RecentAnswers;
-import org.springframework.transaction.annotation.Transactional;
 
 import vn.socialmap.base.text.VietnameseText;
 
-/** Reads the current administrative units: the entry point of the geography module. */
+/**
+ * Reads the current administrative units: the entry point of the geography module. Not
+ * transactional as a whole: most answers come from memory, and a screen asks dozens of
+ * times; each repository read runs on its own.
+ */
 @Service
-@Transactional(readOnly = true)
 public class AdminUnitService {
 
     private final AdminUnitRepository repository;
@@ -26,6 +28,7 @@ public class AdminUnitService {
      * change the version), so the same instances can serve every user.
      */
     private final RecentAnswers<List<AdminUnit>> lists;
+    private final RecentAnswers<java.util.Map<String, Long>> counts;
 
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
@@ -33,6 +36,7 @@ public class AdminUnitService {
         this.repository = repository;
         this.jdbc = jdbc;
         this.lists = caches.create(512);
+        this.counts = caches.create(128);
     }
 
     public List<AdminUnit> provinces() {
@@ -49,6 +53,19 @@ public class AdminUnitService {
 
     public List<AdminUnit> byLevel(String provinceCode, AdminLevel level) {
         return cached("level|" + provinceCode + "|" + level, () -> List.copyOf(repository.findCurrentByLevel(provinceCode, level)));
+    }
+
+    /** How many current children each unit of a level has in a province (communes per district), for popups. */
+    public java.util.Map<String, Long> childCounts(String provinceCode, AdminLevel level) {
+        AdminLevel childLevel = level.child().orElse(null);
+        if (childLevel == null) {
+            return java.util.Map.of();
+        }
+        return cached(counts, "children-per|" + provinceCode + "|" + level, () -> {
+            java.util.Map<String, Long> perParent = new java.util.HashMap<>();
+            repository.countCurrentByParent(provinceCode, childLevel).forEach(r -> perParent.put((String) r[0], (Long) r[1]));
+            return java.util.Map.copyOf(perParent);
+        });
     }
 
     /** Whether a code names a current province, without loading its shape (request checks). */
@@ -79,11 +96,15 @@ public class AdminUnitService {
      * a later write reuses.
      */
     private List<AdminUnit> cached(String key, java.util.function.Supplier<List<AdminUnit>> read) {
+        return cached(lists, key, read);
+    }
+
+    private <T> T cached(RecentAnswers<T> cache, String key, java.util.function.Supplier<T> read) {
         if (org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()
                 && !org.springframework.transaction.support.TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
             return read.get();
         }
-        return lists.get(key + "|" + version(), read);
+        return cache.get(key + "|" + version(), read);
     }
 
     /** Every current unit of a level in the country. */

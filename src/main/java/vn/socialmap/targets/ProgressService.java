@@ -91,6 +91,23 @@ public class ProgressService {
         return plans.plans();
     }
 
+    /**
+     * The plans of the caller's province (all of them for a national account): an officer
+     * picks among their city's plans, not the country's.
+     */
+    public List<Plan> plansOfTheCallersProvince() {
+        var scope = currentUser.scope();
+        if (scope.areaType() == null) {
+            return plans.plans();
+        }
+        String province = switch (scope.areaType()) {
+            case PROVINCE -> scope.areaCode();
+            case DISTRICT, COMMUNE -> units.find(scope.areaCode()).map(AdminUnit::getProvinceCode).orElse(null);
+            case FACILITY -> facilities.provinceOf(scope.areaCode()).orElse(null);
+        };
+        return plans.plans().stream().filter(p -> p.provinceCode().equals(province)).toList();
+    }
+
     public Plan plan(long id) {
         return plans.plan(id).orElseThrow(() -> new NotFoundException("No plan " + id));
     }

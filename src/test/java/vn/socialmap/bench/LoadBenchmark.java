@@ -31,11 +31,20 @@ import java.util.concurrent.atomic.AtomicLong;
  * kind p50 / p95, the throughput and every error. Users are Hanoi's demo accounts (leader,
  * planner, district and commune officers), on the national dataset. Run with bench/load.sh;
  * arguments: base URL, JDBC URL, users, seconds measured, seconds of warm-up before them (default 60;
- * errors count during the warm-up too).
+ * errors count during the warm-up too), reading time in ms (default 500-1500: after every request, a stress
+ * pace; with a minimum of 2 s or more, after each action instead: a page with its data, a search, a record).
  */
 public final class LoadBenchmark {
 
-    record Step(String kind, String path) {
+    /** A request; {@code endsAction} when the user reads what it showed before doing anything else. */
+    record Step(String kind, String path, boolean endsAction) {
+        Step(String kind, String path) {
+            this(kind, path, false);
+        }
+
+        Step read() {
+            return new Step(kind, path, true);
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -44,6 +53,13 @@ public final class LoadBenchmark {
         int users = Integer.parseInt(args[2]);
         int seconds = Integer.parseInt(args[3]);
         int warmUp = args.length > 4 ? Integer.parseInt(args[4]) : 60;
+        // how long a user reads, in ms: "500-1500" after every single request is a stress pace (the default,
+        // as in the earlier runs); "4000-12000" after each action (a page and its data, a search, a record)
+        // is a person reading a screen
+        String[] think = (args.length > 5 ? args[5] : "500-1500").split("-");
+        int thinkMin = Integer.parseInt(think[0]);
+        int thinkSpread = Integer.parseInt(think[1]) - thinkMin;
+        boolean thinkAfterEveryRequest = thinkMin < 2000;
 
         List<String> accounts = new ArrayList<>();
         long planId;
@@ -95,6 +111,8 @@ public final class LoadBenchmark {
                     long measureFrom = window[0];
                     String lastList = "";
                     VaadinTab tab = new VaadinTab(http, base);
+                    // users do not all click at the same instant
+                    Thread.sleep(random.nextInt(thinkMin + thinkSpread + 1));
                     while (System.nanoTime() < end) {
                         for (Step step : visit(account, random, planId)) {
                             String path = step.path();
@@ -124,7 +142,9 @@ public final class LoadBenchmark {
                                             .add((System.nanoTime() - t0) / 1e6);
                                     requests.incrementAndGet();
                                 }
-                                Thread.sleep(500 + random.nextInt(1000));
+                                if (step.endsAction() || thinkAfterEveryRequest) {
+                                    Thread.sleep(thinkMin + random.nextInt(thinkSpread + 1));
+                                }
                                 continue;
                             }
                             try {
@@ -143,7 +163,9 @@ public final class LoadBenchmark {
                                         .add((System.nanoTime() - t0) / 1e6);
                                 requests.incrementAndGet();
                             }
-                            Thread.sleep(500 + random.nextInt(1000)); // a user reads before the next click
+                            if (step.endsAction() || thinkAfterEveryRequest) {
+                                Thread.sleep(thinkMin + random.nextInt(thinkSpread + 1)); // a user reads before the next click
+                            }
                         }
                     }
                     return null;
@@ -182,17 +204,17 @@ public final class LoadBenchmark {
         return switch (choice) {
             case 0 -> List.of(new Step("page /", "/"),
                     new Step("map: districts layer", "/api/v1/admin-units?province=01&level=district&simplify=0.001"),
-                    new Step("map: status counts", "/api/v1/stats/status-counts?province=01&level=district"));
+                    new Step("map: status counts", "/api/v1/stats/status-counts?province=01&level=district").read());
             case 1 -> List.of(new Step("page /plans", "/plans"),
-                    new Step("dashboard: plan progress", "/api/v1/plans/" + planId + "/progress"));
+                    new Step("dashboard: plan progress", "/api/v1/plans/" + planId + "/progress").read());
             case 2 -> List.of(new Step("page /", "/"),
-                    new Step("map: commune status counts", "/api/v1/stats/status-counts?province=01&level=commune"));
+                    new Step("map: commune status counts", "/api/v1/stats/status-counts?province=01&level=commune").read());
             default -> List.of(new Step("page /persons", "/persons"),
-                    new Step("persons: list", "/api/v1/persons?size=20"),
+                    new Step("persons: list", "/api/v1/persons?size=20").read(),
                     new Step("persons: search", "/api/v1/persons?size=20&q="
                             + URLEncoder.encode(List.of("nguyen van", "tran thi", "le", "pham van h").get(random.nextInt(4)),
-                            StandardCharsets.UTF_8)),
-                    new Step("person record", PERSON_FROM_LIST));
+                            StandardCharsets.UTF_8)).read(),
+                    new Step("person record", PERSON_FROM_LIST).read());
         };
     }
 

@@ -45,7 +45,10 @@ public final class ScreenBenchmark {
             double[] t = times.get(i).stream().mapToDouble(Double::doubleValue).sorted().toArray();
             tab.navigate(screens.get(i));
             System.out.printf(Locale.ROOT, "| /%s | %.1f | %.1f | %,d |%n", screens.get(i), NationalBenchmark.percentile(t, 50),
-                    NationalBenchmark.percentile(t, 95), tab.lastResponseLength());
+                    NationalBenchmark.percentile(t, 95), tab.lastResponse().length());
+            // what each screen sends, to see where its bytes go
+            java.nio.file.Files.writeString(java.nio.file.Path.of("target", "screen-" + (screens.get(i).isEmpty() ? "map" : screens.get(i))
+                    + ".json"), tab.lastResponse());
         }
     }
 

@@ -29,7 +29,7 @@ final class VaadinTab {
     private String uiId;
     private String syncId;
     private String clientId;
-    private int lastResponseLength;
+    private String lastResponse = "";
 
     VaadinTab(HttpClient http, String base) {
         this.http = http;
@@ -65,7 +65,7 @@ final class VaadinTab {
                 .header("Content-Type", "application/json; charset=UTF-8").timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(message)).build(), HttpResponse.BodyHandlers.ofString());
         String body = r.body();
-        lastResponseLength = body.length();
+        lastResponse = body;
         if (r.statusCode() != 200 || body.contains("\"appError\"") || body.contains("\"sessionExpired\"")
                 || body.contains("\"resynchronize\"")) {
             throw new IllegalStateException("navigate " + route + " -> " + r.statusCode() + " "
@@ -75,9 +75,9 @@ final class VaadinTab {
         clientId = find(CLIENT_ID, body);
     }
 
-    /** Characters of the last navigation's answer: what the screen sent to the browser. */
-    int lastResponseLength() {
-        return lastResponseLength;
+    /** The last navigation's answer: what the screen sent to the browser. */
+    String lastResponse() {
+        return lastResponse;
     }
 
     private static String find(Pattern pattern, String body) {

@@ -75,7 +75,11 @@ public class PersonListView extends VerticalLayout implements HasDynamicTitle {
         date.setLabel(getTranslation("persons.date"));
         date.setValue(persons.today());
         commune.setLabel(getTranslation("persons.commune"));
-        commune.setItems(communesInScope(units, currentUser.scope()));
+        List<AdminUnit> communes = communesInScope(units, currentUser.scope());
+        commune.setItems(communes);
+        // names for the list's rows from the area's communes: one lookup per row asked the database per row
+        java.util.Map<String, String> communeNames = new java.util.HashMap<>();
+        communes.forEach(c -> communeNames.put(c.getCode(), c.getName()));
         commune.setItemLabelGenerator(AdminUnit::getName);
         commune.setClearButtonVisible(true);
         district.setLabel(getTranslation("persons.district"));
@@ -107,7 +111,8 @@ public class PersonListView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(p -> DATE.format(p.birthDate())).setHeader(getTranslation("persons.birth")).setAutoWidth(true);
         grid.addColumn(p -> getTranslation("sex." + p.sex().name())).setHeader(getTranslation("persons.sex")).setAutoWidth(true);
         grid.addColumn(PersonSummary::nationalId).setHeader(getTranslation("persons.nationalId")).setAutoWidth(true);
-        grid.addColumn(p -> units.find(p.currentCommuneCode()).map(AdminUnit::getName).orElse(p.currentCommuneCode()))
+        grid.addColumn(p -> communeNames.computeIfAbsent(p.currentCommuneCode(),
+                        code -> units.find(code).map(AdminUnit::getName).orElse(code)))
                 .setHeader(getTranslation("persons.commune")).setAutoWidth(true);
         grid.addColumn(p -> p.mainStatus() == null ? "" : getTranslation("status." + p.mainStatus()))
                 .setHeader(getTranslation("persons.status")).setAutoWidth(true);

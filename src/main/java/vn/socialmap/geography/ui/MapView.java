@@ -64,14 +64,21 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
     static final String[] PALETTE = {"#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026"};
     static final String ZERO_COLOR = "#f7f7f7";
     static final String HIDDEN_COLOR = "#bdbdbd";
-    /** Simplification for display, in degrees (about 5 m); the API serves full shapes. */
-    private static final double DISPLAY_SIMPLIFY = 0.00005;
+    /**
+     * Simplification for display, in degrees, by the level drawn: districts are looked at
+     * with a whole province on screen (about 150 m a pixel), communes with a district (about
+     * 20-40 m a pixel), so about 20 m and 5 m stay under a pixel; the API serves full shapes.
+     * Every opening of the map sends these shapes: at 5 m a province's districts were 350 KB.
+     */
+    private static final double DISTRICT_SIMPLIFY = 0.0002;
+    private static final double COMMUNE_SIMPLIFY = 0.00005;
     private static final int SEARCH_LIMIT = 50;
 
     private final AdminUnitService units;
     private final AdminUnitFeatures features;
     private final LeafletMap map;
-    private final Select<AdminUnit> province = new Select<>();
+    /** A combo box: its 63 provinces reach the browser when it is opened, not with every map opened. */
+    private final com.vaadin.flow.component.combobox.ComboBox<AdminUnit> province = new com.vaadin.flow.component.combobox.ComboBox<>();
     private final HorizontalLayout breadcrumb = new HorizontalLayout();
     private final TextField search = new TextField();
     private final Span listTitle = new Span();
@@ -117,8 +124,11 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
     private VerticalLayout sidePanel() {
         province.setLabel(getTranslation("map.province"));
         province.setItemLabelGenerator(AdminUnit::getName);
-        province.setItems(units.provinces());
+        province.setItems((unit, typed) -> vn.socialmap.base.text.VietnameseText.fold(unit.getName())
+                .contains(vn.socialmap.base.text.VietnameseText.fold(typed)), units.provinces());
+        province.setAllowCustomValue(false);
         province.setWidthFull();
+        province.addClassName("sm-province");
         province.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) {
                 navigateTo(e.getValue());
@@ -141,7 +151,12 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
         search.addValueChangeListener(e -> refreshList());
 
         list.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_ROW_STRIPES);
-        list.addColumn(new ComponentRenderer<>(this::unitLine));
+        // a template rendered in the browser: a component per row made each opened map build and send ~100 of them
+        list.addColumn(com.vaadin.flow.data.renderer.LitRenderer.<AdminUnit>of("""
+                        <div class="sm-unit-line"><div>${item.name}</div>\
+                        <div style="font-size: var(--lumo-font-size-xs); color: var(--lumo-secondary-text-color)">${item.subtitle}</div></div>""")
+                .withProperty("name", AdminUnit::getName)
+                .withProperty("subtitle", u -> getTranslation("map.unit.subtitle", u.getUnitType(), u.getCode())));
         list.setSizeFull();
         list.asSingleSelect().addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) {
@@ -309,16 +324,6 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
         }
     }
 
-    private VerticalLayout unitLine(AdminUnit unit) {
-        Span name = new Span(unit.getName());
-        Span detail = new Span(getTranslation("map.unit.subtitle", unit.getUnitType(), unit.getCode()));
-        detail.getStyle().set("font-size", "var(--lumo-font-size-xs)").set("color", "var(--lumo-secondary-text-color)");
-        VerticalLayout line = new VerticalLayout(name, detail);
-        line.setPadding(false);
-        line.setSpacing(false);
-        return line;
-    }
-
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         Optional<AdminUnit> requested = event.getLocation().getQueryParameters().getSingleParameter("unit")
@@ -397,7 +402,7 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
     }
 
     private AdminUnit items(AdminUnit provinceUnit) {
-        return province.getListDataView().getItems().filter(p -> p.getCode().equals(provinceUnit.getCode()))
+        return units.provinces().stream().filter(p -> p.getCode().equals(provinceUnit.getCode()))
                 .findFirst().orElse(provinceUnit);
     }
 
@@ -440,14 +445,17 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
     }
 
     private GeoJson.FeatureCollection layer(List<AdminUnit> shown) {
-        GeoJson.FeatureCollection collection = features.toFeatureCollection(shown, DISPLAY_SIMPLIFY);
+        GeoJson.FeatureCollection collection = features.toFeatureCollection(shown,
+                !shown.isEmpty() && shown.getFirst().getLevel() == AdminLevel.DISTRICT ? DISTRICT_SIMPLIFY : COMMUNE_SIMPLIFY);
         Theme theme = theme(shown);
+        Map<String, Long> communes = shown.isEmpty() || currentProvince == null ? Map.of()
+                : units.childCounts(currentProvince.getCode(), shown.getFirst().getLevel());
         List<GeoJson.Feature> decorated = new ArrayList<>();
         for (int i = 0; i < shown.size(); i++) {
             AdminUnit unit = shown.get(i);
             GeoJson.Feature f = collection.features().get(i);
             Map<String, Object> p = new LinkedHashMap<>(f.properties());
-            String details = popup(unit) + (theme == null ? "" : theme.popupLine(unit.getCode()));
+            String details = popup(unit, communes) + (theme == null ? "" : theme.popupLine(unit.getCode()));
             p.put("_tooltip", details);
             p.put("_popup", details);
             Map<String, Object> style = new LinkedHashMap<>();
@@ -536,7 +544,7 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
         return row;
     }
 
-    private String popup(AdminUnit unit) {
+    private String popup(AdminUnit unit, Map<String, Long> communes) {
         StringBuilder html = new StringBuilder()
                 .append("<strong>").append(HtmlUtils.htmlEscape(unit.getName())).append("</strong><br>")
                 .append(HtmlUtils.htmlEscape(unit.getUnitType())).append("<br>")
@@ -545,7 +553,7 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
                         ? "map.popup.boundary.approximate" : "map.popup.boundary.official")));
         if (unit.getLevel() == AdminLevel.DISTRICT) {
             html.append("<br>").append(HtmlUtils.htmlEscape(
-                    getTranslation("map.popup.communes", units.children(unit.getCode()).size())));
+                    getTranslation("map.popup.communes", communes.getOrDefault(unit.getCode(), 0L))));
         }
         return html.toString();
     }

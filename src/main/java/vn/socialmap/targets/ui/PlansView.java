@@ -68,7 +68,7 @@ public class PlansView extends VerticalLayout implements HasDynamicTitle {
         percent.setMinimumFractionDigits(1);
         percent.setMaximumFractionDigits(1);
         plan.setLabel(getTranslation("plans.plan"));
-        plan.setItems(progress.plans());
+        plan.setItems(progress.plansOfTheCallersProvince());
         plan.setItemLabelGenerator(p -> p == null ? "" : p.number() + " – " + p.title());
         plan.setWidth("32rem");
         asOf.setLabel(getTranslation("plans.asOf"));
@@ -76,7 +76,7 @@ public class PlansView extends VerticalLayout implements HasDynamicTitle {
         level.setItems(PlanModel.Level.values());
         level.setItemLabelGenerator(l -> l == null ? "" : getTranslation("plans.level." + l.name()));
         level.setValue(PlanModel.Level.CITY);
-        progress.plans().stream().findFirst().ifPresent(p -> {
+        progress.plansOfTheCallersProvince().stream().findFirst().ifPresent(p -> {
             plan.setValue(p);
             LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
             asOf.setValue(today.isAfter(p.periodTo()) ? p.periodTo() : today);
@@ -174,7 +174,7 @@ public class PlansView extends VerticalLayout implements HasDynamicTitle {
                 if (r.planId() != null) {
                     result.setText(getTranslation("plans.import.done"));
                     result.getStyle().set("color", "var(--lumo-success-text-color)");
-                    plan.setItems(progress.plans());
+                    plan.setItems(progress.plansOfTheCallersProvince());
                 } else {
                     result.setText(getTranslation("plans.import.refused") + " " + r.problems().stream()
                             .map(p -> getTranslation("plans.import.row", p.row(), p.reasonKey().equals("planimport.error.missing")
