@@ -32,6 +32,20 @@ class AdminUnitLoadTest extends IntegrationTest {
         assertThat(count("select count(*) from admin_unit where code = '01' and level = 'PROVINCE'")).isEqualTo(1);
     }
 
+    @Autowired
+    AdminUnitService units;
+
+    @Test
+    void theMapsPopupCountsEveryDistrictsCommunesInOneAnswer() {
+        Map<String, Long> perDistrict = units.childCounts("01", AdminLevel.DISTRICT);
+        assertThat(perDistrict).hasSize(30).containsEntry("001", 14L);
+        for (AdminUnit district : units.byLevel("01", AdminLevel.DISTRICT)) {
+            assertThat(perDistrict.get(district.getCode())).isEqualTo(units.children(district.getCode()).size());
+        }
+        assertThat(perDistrict.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(579);
+        assertThat(units.childCounts("01", AdminLevel.COMMUNE)).isEmpty();
+    }
+
     @Test
     void daNangHas8DistrictsAnd56CommunesAndHoangSaHasNone() {
         assertThat(count("select count(*) from admin_unit where province_code = '48' and level = 'DISTRICT'")).isEqualTo(8);
