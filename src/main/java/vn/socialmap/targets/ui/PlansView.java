@@ -4,6 +4,7 @@ import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -119,6 +120,8 @@ public class PlansView extends VerticalLayout implements HasDynamicTitle {
         }
         add(grid);
         trendIndicator.setLabel(getTranslation("plans.trend"));
+        trendIndicator.setWidth("32rem");
+        trendIndicator.addClassName("sm-trend-indicator");
         trendIndicator.addValueChangeListener(e -> refreshTrend());
         trend.addThemeVariants(GridVariant.LUMO_COMPACT);
         trend.addColumn(m -> m.first().format(java.time.format.DateTimeFormatter.ofPattern("MM/yyyy")))
@@ -203,9 +206,13 @@ public class PlansView extends VerticalLayout implements HasDynamicTitle {
         }
         var rows = progress.progress(plan.getValue().id(), asOf.getValue(), level.getValue());
         grid.setItems(rows);
-        var codes = progress.progress(plan.getValue().id(), asOf.getValue(), PlanModel.Level.CITY).stream()
-                .map(ProgressService.Row::indicatorCode).toList();
+        var cityRows = progress.progress(plan.getValue().id(), asOf.getValue(), PlanModel.Level.CITY);
+        var codes = cityRows.stream().map(ProgressService.Row::indicatorCode).toList();
+        Map<String, String> names = new HashMap<>();
+        cityRows.forEach(r -> names.put(r.indicatorCode(), r.indicatorName()));
         String keep = trendIndicator.getValue();
+        // the plan's own wording of each indicator, not its code
+        trendIndicator.setItemLabelGenerator(c -> c == null ? "" : names.getOrDefault(c, c));
         trendIndicator.setItems(codes);
         String drilled = drillDistrict.getValue();
         districtNames.clear();

@@ -16,6 +16,9 @@ class PlansBrowserTest extends BrowserTest {
         assertThat(page.locator(".sm-progress")).containsText("1.482");
         assertThat(page.locator(".sm-progress")).containsText("48,6%");
         assertThat(page.locator(".sm-progress")).containsText("Vượt tiến độ");
+        // the trend's indicator by the plan's wording, not its code
+        assertThat(page.locator("vaadin-select.sm-trend-indicator")).containsText("Tiếp nhận");
+        assertThat(page.locator("vaadin-select.sm-trend-indicator")).not().containsText("ADMISSIONS");
         // January to June, one row a month
         assertThat(page.locator(".sm-trend")).containsText("06/2022");
         // inner text: the grid keeps the cells of rows it no longer shows in the page, hidden
