@@ -55,7 +55,7 @@ class PersonController {
     }
 
     @GetMapping
-    @Operation(summary = "Persons in the caller's area, filtered and paged")
+    @Operation(summary = "Persons in the caller's area, filtered and paged; counted up to 1,000 (totalExact is false beyond)")
     PersonService.PersonPage list(HttpServletRequest request,
                                   @RequestParam(required = false) String district,
                                   @RequestParam(required = false) String commune,

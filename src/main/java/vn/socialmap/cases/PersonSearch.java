@@ -145,9 +145,10 @@ class PersonSearch {
                 from person p where\s""" + query.where() + " order by p.name_folded, p.id offset :offset limit :limit";
     }
 
-    long count(Query query) {
-        return jdbc.sql("select count(*) from person p where " + query.where()).params(query.params())
-                .query(Long.class).single();
+    /** The matches counted up to {@code limit}: the count stops reading there. */
+    long countUpTo(Query query, int limit) {
+        return jdbc.sql("select count(*) from (select 1 from person p where " + query.where() + " limit :countLimit) matches")
+                .params(query.params()).param("countLimit", limit).query(Long.class).single();
     }
 
     boolean inScope(Query scope, long personId) {

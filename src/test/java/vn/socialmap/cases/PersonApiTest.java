@@ -213,6 +213,23 @@ class PersonApiTest extends IntegrationTest {
     }
 
     @Test
+    void aLongListIsCountedUpToTheLimitAndSaysSo() throws Exception {
+        long everyone = jdbc.queryForObject("select count(*) from person where merged_into_id is null", Long.class);
+        assertThat(everyone).isGreaterThan(PersonService.COUNT_LIMIT);
+        JsonNode all = ok(call("admin", "GET", "/api/v1/persons?size=20", null), 200);
+        assertThat(all.path("totalElements").asLong()).isEqualTo(PersonService.COUNT_LIMIT);
+        assertThat(all.path("totalExact").asBoolean()).isFalse();
+        assertThat(all.path("content")).hasSize(20);
+        // a district officer's list below the limit is counted exactly
+        long inDistrict = jdbc.queryForObject("select count(*) from person where merged_into_id is null and current_district_code = '001'",
+                Long.class);
+        assertThat(inDistrict).isBetween(1L, (long) PersonService.COUNT_LIMIT);
+        JsonNode district = ok(call("district-001", "GET", "/api/v1/persons?size=20", null), 200);
+        assertThat(district.path("totalElements").asLong()).isEqualTo(inDistrict);
+        assertThat(district.path("totalExact").asBoolean()).isTrue();
+    }
+
+    @Test
     void aFacilityOfficerSeesTheCurrentResidentsOfTheirFacilityOnly() throws Exception {
         JsonNode page = ok(call("facility-1", "GET", "/api/v1/persons?size=200", null), 200);
         assertThat(page.path("totalElements").asLong()).isPositive();

@@ -19,7 +19,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.data.provider.DataProvider;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -57,7 +56,7 @@ public class PersonListView extends VerticalLayout implements HasDynamicTitle {
     private final TextField facility = new TextField();
     private final Select<Sex> sex = new Select<>();
     private final Select<String> ageGroup = new Select<>();
-    private final CallbackDataProvider<PersonSummary, Void> provider;
+    private final DataProvider<PersonSummary, ?> provider;
 
     public PersonListView(PersonService persons, PersonImport imports, AdminUnitService units, CurrentUser currentUser) {
         this.persons = persons;
@@ -123,10 +122,9 @@ public class PersonListView extends VerticalLayout implements HasDynamicTitle {
                         String.valueOf(e.getItem().id()))));
             }
         });
-        provider = DataProvider.fromCallbacks(
-                q -> persons.rows(filter(), q.getOffset(), q.getLimit()).stream(),
-                q -> (int) Math.min(Integer.MAX_VALUE, persons.count(filter())));
-        grid.setItems(provider);
+        // pages fetched as the list scrolls, never counted: counting a common name nationally cost more than the page
+        grid.setItems(q -> persons.rows(filter(), q.getOffset(), q.getLimit()).stream());
+        provider = grid.getDataProvider();
         query.addValueChangeListener(e -> provider.refreshAll());
         status.addValueChangeListener(e -> provider.refreshAll());
         date.addValueChangeListener(e -> provider.refreshAll());
