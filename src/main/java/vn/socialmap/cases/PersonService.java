@@ -76,8 +76,9 @@ public class PersonService {
                                List<PathStatus> statusToday) {
     }
 
-    /** A page of the list. */
     /**
+     * A page of the list.
+     *
      * @param totalElements the people matching when {@code totalExact}; otherwise more than
      *                      this many match ({@link #COUNT_LIMIT}): a search matching tens of
      *                      thousands stops counting there (counting 50,000 matches took 150 ms)
@@ -97,16 +98,20 @@ public class PersonService {
     }
 
     public PersonPage list(PersonFilter filter, int page, int size) {
-        List<PersonSummary> rows = rows(filter, page * size, size);
-        long counted = search.countUpTo(search.build(personScope(), filter, today()), COUNT_LIMIT + 1);
+        PersonSearch.Query query = search.build(personScope(), filter, today());
+        List<PersonSummary> rows = fetch(query, filter, page * size, size);
+        long counted = search.countUpTo(query, COUNT_LIMIT + 1);
         return counted > COUNT_LIMIT ? new PersonPage(rows, page, size, COUNT_LIMIT, false)
                 : new PersonPage(rows, page, size, counted, true);
     }
 
     /** Rows of the list from {@code offset}; every fetch is audited with the ids it returned. */
     public List<PersonSummary> rows(PersonFilter filter, int offset, int limit) {
-        AccessScope scope = personScope();
-        List<PersonSummary> rows = search.find(search.build(scope, filter, today()), offset, limit);
+        return fetch(search.build(personScope(), filter, today()), filter, offset, limit);
+    }
+
+    private List<PersonSummary> fetch(PersonSearch.Query query, PersonFilter filter, int offset, int limit) {
+        List<PersonSummary> rows = search.find(query, offset, limit);
         audit.record(AuditAction.SEARCH, RECORD_TYPE, rows.stream().map(PersonSummary::id).toList(), null,
                 describe(filter) + " offset=" + offset);
         return rows;

@@ -157,13 +157,13 @@ public class FacilityService {
         return currentUser.get().map(u -> u.scope().seesPersons()).orElse(false);
     }
 
-    /** Grows with every change of a facility (each is a row of its history): a key for caches. */
     /** The province a facility (by its code) lies in. */
     @Transactional(readOnly = true)
     public java.util.Optional<String> provinceOf(String facilityCode) {
         return facilities.findFirstByCode(facilityCode).map(Facility::getProvinceCode);
     }
 
+    /** Grows with every change of a facility (each is a row of its history): a key for caches. */
     public long version() {
         return jdbc.sql("select coalesce(max(id), 0) from facility_change").query(Long.class).single();
     }

@@ -69,7 +69,8 @@ public class PlansView extends VerticalLayout implements HasDynamicTitle {
         percent.setMinimumFractionDigits(1);
         percent.setMaximumFractionDigits(1);
         plan.setLabel(getTranslation("plans.plan"));
-        plan.setItems(progress.plansOfTheCallersProvince());
+        List<PlanModel.Plan> plans = progress.plansOfTheCallersProvince();
+        plan.setItems(plans);
         plan.setItemLabelGenerator(p -> p == null ? "" : p.number() + " – " + p.title());
         plan.setWidth("32rem");
         asOf.setLabel(getTranslation("plans.asOf"));
@@ -77,7 +78,7 @@ public class PlansView extends VerticalLayout implements HasDynamicTitle {
         level.setItems(PlanModel.Level.values());
         level.setItemLabelGenerator(l -> l == null ? "" : getTranslation("plans.level." + l.name()));
         level.setValue(PlanModel.Level.CITY);
-        progress.plansOfTheCallersProvince().stream().findFirst().ifPresent(p -> {
+        plans.stream().findFirst().ifPresent(p -> {
             plan.setValue(p);
             LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
             asOf.setValue(today.isAfter(p.periodTo()) ? p.periodTo() : today);
@@ -206,7 +207,8 @@ public class PlansView extends VerticalLayout implements HasDynamicTitle {
         }
         var rows = progress.progress(plan.getValue().id(), asOf.getValue(), level.getValue());
         grid.setItems(rows);
-        var cityRows = progress.progress(plan.getValue().id(), asOf.getValue(), PlanModel.Level.CITY);
+        var cityRows = level.getValue() == PlanModel.Level.CITY ? rows
+                : progress.progress(plan.getValue().id(), asOf.getValue(), PlanModel.Level.CITY);
         var codes = cityRows.stream().map(ProgressService.Row::indicatorCode).toList();
         Map<String, String> names = new HashMap<>();
         cityRows.forEach(r -> names.put(r.indicatorCode(), r.indicatorName()));
