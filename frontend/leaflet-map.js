@@ -102,6 +102,7 @@ class SmLeafletMap extends HTMLElement {
     const pane = this._pane(opts.zIndex);
     const layer = L.geoJSON(data, {
       pane,
+      attribution: opts.attribution || undefined,
       // a non-interactive layer lets clicks through to the map (e.g. to pick a location)
       interactive: baseStyle.interactive !== false,
       style: styleOf,
@@ -150,6 +151,7 @@ class SmLeafletMap extends HTMLElement {
     const byCode = typeof units === 'string' ? JSON.parse(units) : units;
     const opts = (typeof options === 'string' ? JSON.parse(options) : options) || {};
     const layer = new UnitTiles(url, sourceLayer, byCode, {pane: this._pane(opts.zIndex ?? 400), style: opts.style,
+      attribution: opts.attribution || undefined,
       hoverStyle: opts.hoverStyle, onTileLoaded: (drawn) => this.setAttribute('data-drawn-' + id, String(drawn))});
     layer.addTo(map);
     this._layers.set(id, layer);

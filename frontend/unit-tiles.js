@@ -30,7 +30,7 @@ export const UnitTiles = L.GridLayer.extend({
    */
   initialize(url, sourceLayer, units, options) {
     L.GridLayer.prototype.initialize.call(this, {pane: options.pane, tileSize: TILE_SIZE, updateWhenZooming: false,
-      keepBuffer: 2, minZoom: 0, maxZoom: 19});
+      keepBuffer: 2, minZoom: 0, maxZoom: 19, attribution: options.attribution});
     this._url = url;
     this._sourceLayer = sourceLayer;
     this._units = units;

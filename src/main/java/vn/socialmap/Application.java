@@ -10,6 +10,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @StyleSheet(Lumo.STYLESHEET)
+@StyleSheet("styles.css")
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class Application implements AppShellConfigurator {

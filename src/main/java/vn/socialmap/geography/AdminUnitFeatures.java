@@ -60,6 +60,7 @@ public class AdminUnitFeatures {
 
     public Map<String, Object> properties(AdminUnit unit) {
         Map<String, Object> p = new LinkedHashMap<>();
+        p.put("structure", unit.getStructure());
         p.put("code", unit.getCode());
         p.put("name", unit.getName());
         p.put("type", unit.getUnitType());
@@ -68,7 +69,11 @@ public class AdminUnitFeatures {
         p.put("provinceCode", unit.getProvinceCode());
         p.put("geometrySource", unit.getGeometrySource().name().toLowerCase(java.util.Locale.ROOT));
         p.put("approximate", unit.isApproximate());
-        p.put("validFrom", unit.getValidFrom().toString());
+        // null: since the earliest records; validTo is the last day in force, null while in force
+        p.put("validFrom", unit.getValidFrom() == null ? null : unit.getValidFrom().toString());
+        p.put("validTo", unit.getValidTo() == null ? null : unit.getValidTo().minusDays(1).toString());
+        p.put("population", unit.getPopulation());
+        p.put("areaKm2", unit.getAreaKm2());
         return p;
     }
 }

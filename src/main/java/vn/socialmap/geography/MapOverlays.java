@@ -14,7 +14,8 @@ public interface MapOverlays {
     /** The groups the current user may see. */
     List<Group> groups();
 
-    GeoJson.FeatureCollection features(String groupId, String provinceCode);
+    /** The group's places in a province as they were on a date (closed ones left out, models of that year). */
+    GeoJson.FeatureCollection features(String groupId, String provinceCode, java.time.LocalDate date);
 
     record Group(String id, String labelKey, String color) {
     }

@@ -23,8 +23,16 @@ public interface ThematicLayer {
 
     String variantLabelKey(String variant);
 
-    /** Values per unit code of the level in the province; suppressed values are null. */
-    Values values(String variant, String provinceCode, AdminLevel level, LocalDate date);
+    /** Values on a date per unit code of the level in the province, on that date's units; suppressed values are null. */
+    default Values values(String variant, String provinceCode, AdminLevel level, LocalDate date) {
+        return values(variant, provinceCode, level, date, date);
+    }
+
+    /**
+     * Values on {@code date} per unit of the level in force on {@code unitsAsOf} (figures of one
+     * period shown on another structure's units, carried by the people's residences there).
+     */
+    Values values(String variant, String provinceCode, AdminLevel level, LocalDate date, LocalDate unitsAsOf);
 
     /** Class breaks fixed by the layer's meaning (e.g. none / 1 / 2+), or null to classify the data. */
     default double[] fixedBreaks(String variant) {

@@ -3,7 +3,6 @@ package vn.socialmap.geography;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.Set;
@@ -23,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.socialmap.base.VietnamTime;
 import vn.socialmap.base.web.InvalidRequestException;
 import vn.socialmap.base.web.QueryParameters;
 
@@ -33,16 +33,20 @@ class TileController {
     static final MediaType MVT = MediaType.parseMediaType("application/vnd.mapbox-vector-tile");
 
     private final VectorTiles tiles;
+    private final VietnamTime time;
 
-    TileController(VectorTiles tiles) {
+    TileController(VectorTiles tiles, VietnamTime time) {
         this.tiles = tiles;
+        this.time = time;
     }
 
     @GetMapping("/api/v1/tiles/{layer}/{z}/{x}/{y}.mvt")
     @Operation(summary = "A vector tile (z/x/y, Web Mercator) of districts or communes",
-            description = "layer = districts or communes. With theme=status&variant=ON_RECORD&date=YYYY-MM-DD each unit"
-                    + " carries `value` (the people holding the status on the date, suppressed for roles without person"
-                    + " access). Tiles carry an ETag and Cache-Control; If-None-Match gives 304.")
+            description = "layer = districts or communes: the units in force on `unitsAsOf` (default `date`, else today;"
+                    + " no districts from 1 July 2025), each with its `structure` and `code`. With"
+                    + " theme=status&variant=ON_RECORD&date=YYYY-MM-DD each unit carries `value` (the people holding the"
+                    + " status on the date, suppressed for roles without person access). Tiles carry an ETag and"
+                    + " Cache-Control; If-None-Match gives 304.")
     ResponseEntity<byte[]> tile(HttpServletRequest request,
                                 @Parameter(example = "communes") @PathVariable String layer,
                                 @Parameter(example = "10") @PathVariable int z,
@@ -51,8 +55,12 @@ class TileController {
                                 @Parameter(example = "status") @RequestParam(required = false) String theme,
                                 @Parameter(example = "ON_RECORD") @RequestParam(required = false) String variant,
                                 @Parameter(example = "2023-06-30") @RequestParam(required = false) String date,
+                                @Parameter(description = "the date whose units are drawn (its structure); default: date, else today",
+                                        example = "2022-06-30") @RequestParam(required = false) String unitsAsOf,
                                 @RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch) {
-        QueryParameters.requireOnly(request, Set.of("theme", "variant", "date"));
+        QueryParameters.requireOnly(request, Set.of("theme", "variant", "date", "unitsAsOf"));
+        LocalDate dataDate = parse("date", date);
+        LocalDate unitsDate = parse("unitsAsOf", unitsAsOf);
         AdminLevel level = switch (layer) {
             case "districts" -> AdminLevel.DISTRICT;
             case "communes" -> AdminLevel.COMMUNE;
@@ -70,15 +78,10 @@ class TileController {
             if (theme == null || variant == null || !tiles.knowsTheme(theme, variant)) {
                 throw new InvalidRequestException("theme", "theme and variant must name a data layer, e.g. theme=status&variant=ON_RECORD");
             }
-            LocalDate on;
-            try {
-                on = date == null ? LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")) : LocalDate.parse(date);
-            } catch (DateTimeParseException e) {
-                throw new InvalidRequestException("date", "date must be YYYY-MM-DD, got '" + date + "'");
-            }
-            chosen = new VectorTiles.Theme(theme, variant, on);
+            chosen = new VectorTiles.Theme(theme, variant, dataDate == null ? time.today() : dataDate);
         }
-        byte[] body = tiles.tile(level, z, x, y, chosen);
+        LocalDate shown = unitsDate != null ? unitsDate : dataDate != null ? dataDate : time.today();
+        byte[] body = tiles.tile(level, z, x, y, chosen, shown);
         String etag = "\"" + sha256(body) + "\"";
         // private: tiles with values depend on who asks; shapes change rarely, values daily
         CacheControl cache = chosen == null ? CacheControl.maxAge(1, TimeUnit.HOURS).cachePrivate()
@@ -87,6 +90,17 @@ class TileController {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cache).build();
         }
         return ResponseEntity.ok().contentType(MVT).eTag(etag).cacheControl(cache).body(body);
+    }
+
+    private static LocalDate parse(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException(name, name + " must be YYYY-MM-DD, got '" + value + "'");
+        }
     }
 
     private static String sha256(byte[] body) {

@@ -47,20 +47,40 @@ class VectorTileApiTest extends IntegrationTest {
             assertThat(l.extent()).isEqualTo(4096);
         });
         List<MvtDecoder.Feature> features = layers.getFirst().features();
-        // every feature is a polygon (type 3) of a current commune meeting the tile's envelope
-        long expected = jdbc.sql("""
-                select count(*) from admin_unit where level = 'COMMUNE' and valid_to is null
-                and ST_Intersects(ST_Transform(geom, 3857), ST_TileEnvelope(10, 813, 450))""").query(Long.class).single();
-        assertThat(features).hasSize((int) expected).allSatisfy(f -> assertThat(f.type()).isEqualTo(3));
-        assertThat(features.stream().map(f -> f.properties().get("code"))).contains("00001", "00070");
+        // every feature is a polygon (type 3) of a commune of today meeting the tile's envelope
+        assertThat(features).hasSize((int) communesMeetingTheTile("2025-07", java.time.LocalDate.now().toString())).allSatisfy(f -> {
+            assertThat(f.type()).isEqualTo(3);
+            assertThat(f.properties().get("structure")).isEqualTo("2025-07");
+        });
+        assertThat(features.stream().map(f -> f.properties().get("code"))).contains("00004", "00097");
+        assertThat(features.stream().map(f -> f.properties().get("name")).toList()).contains("Phường Ba Đình", "Phường Hồng Hà")
+                .doesNotContain("Phường Phúc Xá", "Phường Trúc Bạch");
+    }
+
+    @Test
+    void onAnEarlierDateTheTileHoldsThatDatesCommunes() throws Exception {
+        List<MvtDecoder.Feature> features = MvtDecoder.decode(get("leader", "/api/v1/tiles/communes" + CENTRE
+                + "?unitsAsOf=2022-06-30", null).body()).getFirst().features();
+        assertThat(features).hasSize((int) communesMeetingTheTile("2022", "2022-06-30"));
+        // the same code, another commune: 00004 was Phường Trúc Bạch
+        assertThat(features).filteredOn(f -> "00004".equals(f.properties().get("code"))).singleElement()
+                .satisfies(f -> assertThat(f.properties().get("name")).isEqualTo("Phường Trúc Bạch"));
         assertThat(features.stream().map(f -> f.properties().get("name")).toList()).contains("Phường Phúc Xá");
+    }
+
+    private long communesMeetingTheTile(String structure, String day) {
+        return jdbc.sql("""
+                select count(*) from admin_unit where level = 'COMMUNE' and structure = :s
+                and (valid_from is null or valid_from <= cast(:d as date)) and (valid_to is null or valid_to > cast(:d as date))
+                and ST_Intersects(ST_Transform(geom, 3857), ST_TileEnvelope(10, 813, 450))""")
+                .param("s", structure).param("d", day).query(Long.class).single();
     }
 
     @Test
     void unchangedTilesAnswer304() throws Exception {
-        HttpResponse<byte[]> first = get("leader", "/api/v1/tiles/districts" + CENTRE, null);
+        HttpResponse<byte[]> first = get("leader", "/api/v1/tiles/districts" + CENTRE + "?unitsAsOf=2025-06-30", null);
         String etag = first.headers().firstValue("ETag").orElseThrow();
-        HttpResponse<byte[]> again = get("leader", "/api/v1/tiles/districts" + CENTRE, etag);
+        HttpResponse<byte[]> again = get("leader", "/api/v1/tiles/districts" + CENTRE + "?unitsAsOf=2025-06-30", etag);
         assertThat(again.statusCode()).isEqualTo(304);
         assertThat(MvtDecoder.decode(first.body()).getFirst().name()).isEqualTo("districts");
     }

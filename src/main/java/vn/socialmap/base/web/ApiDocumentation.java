@@ -35,7 +35,8 @@ class ApiDocumentation {
     static final Map<String, Object> EXAMPLES = Map.ofEntries(
             Map.entry("province", "01"), Map.entry("level", "commune"), Map.entry("parent", "001"),
             Map.entry("simplify", "0.0005"), Map.entry("date", "2023-06-30"), Map.entry("asOf", "2022-06-30"),
-            Map.entry("from", "2023-01-01"), Map.entry("district", "001"), Map.entry("commune", "00001"),
+            Map.entry("from", "2023-01-01"), Map.entry("district", "001"), Map.entry("commune", "00004"),
+            Map.entry("unitsAsOf", "2022-06-30"),
             Map.entry("status", "POST_REHAB"), Map.entry("facility", "1"), Map.entry("ageGroup", "18-29"),
             Map.entry("sex", "MALE"), Map.entry("q", "nguyen"), Map.entry("page", "0"), Map.entry("size", "20"),
             Map.entry("id", "1"), Map.entry("type", "METHADONE_CLINIC"), Map.entry("version", "0"),
@@ -43,7 +44,7 @@ class ApiDocumentation {
             Map.entry("weights", "queen"), Map.entry("service", "methadone"), Map.entry("catchmentMeters", "10000"),
             Map.entry("source", "residences"), Map.entry("cellMeters", "250"), Map.entry("bandwidthMeters", "1500"),
             Map.entry("format", "json"), Map.entry("k", "5"), Map.entry("radiusMeters", "3000"),
-            Map.entry("demand", "post_rehab"), Map.entry("exclude", "00001"), Map.entry("theme", "status"),
+            Map.entry("demand", "post_rehab"), Map.entry("exclude", "00004"), Map.entry("theme", "status"),
             Map.entry("variant", "ON_RECORD"), Map.entry("layer", "communes"), Map.entry("z", "10"), Map.entry("x", "813"),
             Map.entry("y", "450"), Map.entry("reason", "Khẩn cấp: người bệnh chuyển viện"),
             Map.entry("If-None-Match", "\"9c1f0e6b2a7d4c3e8f5a1b2c3d4e5f60\""));
@@ -79,12 +80,13 @@ class ApiDocumentation {
      */
     static final Map<String, Object> BODY_EXAMPLES = Map.of(
             "PersonForm", ordered("fullName", "Nguyễn Văn Ví Dụ", "birthDate", "1990-03-15", "sex", "MALE",
-                    "nationalId", "001090999001", "permanentCommuneCode", "00001", "permanentAddress", "1 Phố Mẫu",
-                    "currentCommuneCode", "00001", "currentAddress", "1 Phố Mẫu", "occupation", "Lao động tự do"),
+                    "nationalId", "001090999001", "permanentCommuneCode", "00004", "permanentAddress", "1 Phố Mẫu",
+                    "currentCommuneCode", "00004", "currentAddress", "1 Phố Mẫu", "occupation", "Lao động tự do"),
             "EventForm", ordered("type", "DRUG_USE_RECORD", "date", "2024-01-10", "details", Map.of()),
             "FacilityForm", ordered("type", "COUNSELING_POINT", "code", "TV-VD-01", "name", "Điểm tư vấn ví dụ",
-                    "address", "1 Phố Mẫu", "communeCode", "00001", "longitude", 105.8410, "latitude", 21.0482,
+                    "address", "1 Phố Mẫu", "communeCode", "00004", "longitude", 105.8410, "latitude", 21.0482,
                     "phone", "024 3823 0000", "status", "ACTIVE", "statusSince", "2024-01-01", "details", Map.of()),
+            "PlacementChoice", ordered("communeCode", "00004"),
             "ScenarioRequest", ordered("province", "01", "name", "Ví dụ: 5 điểm mới trong bán kính 3 km", "k", 5,
                     "radiusMeters", 3000, "demand", "post_rehab", "asOf", "2022-06-30", "excluded", List.of()));
 

@@ -1,8 +1,13 @@
 package vn.socialmap.geography.ui;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,9 +16,11 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -21,14 +28,16 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
-import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import org.springframework.web.util.HtmlUtils;
@@ -36,19 +45,28 @@ import tools.jackson.databind.ObjectMapper;
 
 import vn.socialmap.base.geojson.GeoJson;
 import vn.socialmap.base.stats.ClassBreaks;
+import vn.socialmap.base.text.VietnameseText;
+import vn.socialmap.base.ui.DatePickers;
 import vn.socialmap.base.ui.MapSettings;
 import vn.socialmap.base.ui.map.LeafletMap;
 import vn.socialmap.geography.AdminLevel;
+import vn.socialmap.geography.AdminStructure;
+import vn.socialmap.geography.AdminStructures;
 import vn.socialmap.geography.AdminUnit;
 import vn.socialmap.geography.AdminUnitFeatures;
 import vn.socialmap.geography.AdminUnitService;
+import vn.socialmap.geography.HomeArea;
 import vn.socialmap.geography.MapOverlays;
+import vn.socialmap.geography.Successions;
 import vn.socialmap.geography.ThematicLayer;
+import vn.socialmap.geography.UnitRef;
 
 /**
- * The administrative map: a province's districts; a district's communes on click;
- * a side panel with a breadcrumb and a diacritics-insensitive search. The URL keeps the
- * unit shown ({@code ?unit=001}) so that a view can be bookmarked and shared.
+ * The administrative map as of a date: the units in force that day (today: a province's
+ * communes, no districts; before 1 July 2025: its districts, a district's communes on
+ * click), a side panel with the date, a breadcrumb and a diacritics-insensitive search. The
+ * URL keeps the unit and the date shown ({@code ?unit=001&date=2022-06-30}) so that a view
+ * can be bookmarked and shared. A user opens on their own area.
  */
 @Route("")
 @Menu(order = 0, title = "nav.map")
@@ -58,6 +76,7 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
     static final String DISTRICTS = "districts";
     static final String COMMUNES = "communes";
     static final String FOCUS = "focus";
+    static final String FORMER = "former";
     static final String POINTS = "points";
     static final String OVERLAY_PREFIX = "overlay-";
     static final String BUFFERS = "buffers";
@@ -65,67 +84,107 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
     static final String ZERO_COLOR = "#f7f7f7";
     static final String HIDDEN_COLOR = "#bdbdbd";
     /**
-     * Simplification for display, in degrees, by the level drawn: districts are looked at
-     * with a whole province on screen (about 150 m a pixel), communes with a district (about
-     * 20-40 m a pixel), so about 20 m and 5 m stay under a pixel; the API serves full shapes.
-     * Every opening of the map sends these shapes: at 5 m a province's districts were 350 KB.
+     * Simplification for display, in degrees, by what is on screen: a whole province (about
+     * 150 m a pixel) or a district's communes (about 20-40 m a pixel), so about 20 m and 5 m
+     * stay under a pixel; the API serves full shapes. Every opening of the map sends these
+     * shapes: at 5 m a province's districts were 350 KB.
      */
-    private static final double DISTRICT_SIMPLIFY = 0.0002;
-    private static final double COMMUNE_SIMPLIFY = 0.00005;
+    private static final double PROVINCE_WIDE_SIMPLIFY = 0.0002;
+    private static final double DISTRICT_WIDE_SIMPLIFY = 0.00005;
     private static final int SEARCH_LIMIT = 50;
+    /** Rates are per this many residents. */
 
     private final AdminUnitService units;
+    private final AdminStructures structures;
+    private final Successions successions;
     private final AdminUnitFeatures features;
     private final LeafletMap map;
-    /** A combo box: its 63 provinces reach the browser when it is opened, not with every map opened. */
-    private final com.vaadin.flow.component.combobox.ComboBox<AdminUnit> province = new com.vaadin.flow.component.combobox.ComboBox<>();
+    private final Optional<HomeArea> homeArea;
+    /** A combo box: the provinces reach the browser when it is opened, not with every map opened. */
+    private final ComboBox<AdminUnit> province = new ComboBox<>();
+    private final DatePicker asOfPicker = new DatePicker();
+    private final Div structureNote = new Div();
     private final HorizontalLayout breadcrumb = new HorizontalLayout();
     private final TextField search = new TextField();
     private final Span listTitle = new Span();
     private final Grid<AdminUnit> list = new Grid<>();
     private final Div approximateNotice = new Div();
+    private final Div areaNotice = new Div();
 
     private final List<ThematicLayer> thematicLayers;
     private final List<MapOverlays> overlays;
     private final CheckboxGroup<MapOverlays.Group> overlayChoice = new CheckboxGroup<>();
     private final Select<MapOverlays.Group> bufferGroup = new Select<>();
-    private final com.vaadin.flow.component.textfield.IntegerField bufferMeters = new com.vaadin.flow.component.textfield.IntegerField();
+    private final IntegerField bufferMeters = new IntegerField();
     private final Select<String> theme = new Select<>();
-    private final DatePicker themeDate = new DatePicker();
     /** Links to the export API for the province shown: its units and the people per status, as files. */
     private final Div downloads = new Div();
     private final Select<ClassBreaks.Method> themeMethod = new Select<>();
     private final Checkbox themePoints = new Checkbox();
+    private final Checkbox themeRate = new Checkbox();
     private final Div legend = new Div();
+    private final Div sources = new Div();
 
+    /** The date whose units and figures are shown. */
+    private LocalDate asOf;
     private AdminUnit currentProvince;
     private AdminUnit currentDistrict;
     private AdminUnit currentCommune;
+    /** A unit of an earlier structure outlined over today's (a district officer's former district). */
+    private AdminUnit formerArea;
 
-    public MapView(AdminUnitService units, AdminUnitFeatures features, MapSettings settings, ObjectMapper json,
-                   List<ThematicLayer> thematicLayers, List<MapOverlays> overlays) {
+    public MapView(AdminUnitService units, AdminStructures structures, Successions successions, AdminUnitFeatures features,
+                   MapSettings settings, ObjectMapper json, List<ThematicLayer> thematicLayers, List<MapOverlays> overlays,
+                   Optional<HomeArea> homeArea) {
+        this.successions = successions;
         this.units = units;
+        this.structures = structures;
         this.features = features;
         this.thematicLayers = thematicLayers;
         this.overlays = overlays;
+        this.homeArea = homeArea;
+        this.asOf = structures.today();
         this.map = new LeafletMap(json);
         map.setBaseLayer(settings.tileUrl(), settings.tileAttribution());
-        map.getStyle().set("background", "#eef2f5");
-        map.addFeatureClickListener(e -> units.find(e.getFeatureId()).ifPresent(this::navigateTo));
+        map.addClassName("sm-map");
+        map.addFeatureClickListener(e -> {
+            if (!FORMER.equals(e.getLayer())) {
+                units.find(e.getFeatureId(), asOf).ifPresent(this::navigateTo);
+            }
+        });
 
         HorizontalLayout root = getContent();
         root.setSizeFull();
         root.setPadding(false);
         root.setSpacing(false);
+        root.addClassName("sm-map-view");
         root.add(sidePanel(), map);
         root.setFlexGrow(1, map);
     }
 
     private VerticalLayout sidePanel() {
+        asOfPicker.setLabel(getTranslation("map.asOf"));
+        DatePickers.localized(asOfPicker);
+        asOfPicker.setValue(asOf);
+        asOfPicker.setWidthFull();
+        asOfPicker.addClassName("sm-as-of");
+        asOfPicker.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null && currentProvince != null) {
+                // units differ between structures: the province on the new date, its units drawn anew
+                LocalDate day = e.getValue();
+                AdminUnit then = units.find(currentProvince.getCode(), day)
+                        .or(() -> units.provinces(day).stream().findFirst()).orElse(null);
+                if (then == null) {
+                    asOfPicker.setValue(asOf);
+                    return;
+                }
+                navigate(then, day);
+            }
+        });
+        structureNote.addClassName("sm-structure-note");
+
         province.setLabel(getTranslation("map.province"));
         province.setItemLabelGenerator(AdminUnit::getName);
-        province.setItems((unit, typed) -> vn.socialmap.base.text.VietnameseText.fold(unit.getName())
-                .contains(vn.socialmap.base.text.VietnameseText.fold(typed)), units.provinces());
         province.setAllowCustomValue(false);
         province.setWidthFull();
         province.addClassName("sm-province");
@@ -137,9 +196,8 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
 
         breadcrumb.setSpacing(false);
         breadcrumb.setAlignItems(FlexComponent.Alignment.CENTER);
-        breadcrumb.getStyle().set("flex-wrap", "wrap").set("gap", "var(--lumo-space-xs)");
-        breadcrumb.getElement().setAttribute("aria-label", getTranslation("map.breadcrumb"));
         breadcrumb.addClassName("sm-breadcrumb");
+        breadcrumb.getElement().setAttribute("aria-label", getTranslation("map.breadcrumb"));
 
         search.setLabel(getTranslation("map.search"));
         search.setPlaceholder(getTranslation("map.search.placeholder"));
@@ -152,40 +210,35 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
 
         list.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_ROW_STRIPES);
         // a template rendered in the browser: a component per row made each opened map build and send ~100 of them
-        list.addColumn(com.vaadin.flow.data.renderer.LitRenderer.<AdminUnit>of("""
-                        <div class="sm-unit-line"><div>${item.name}</div>\
-                        <div style="font-size: var(--lumo-font-size-xs); color: var(--lumo-secondary-text-color)">${item.subtitle}</div></div>""")
+        list.addColumn(LitRenderer.<AdminUnit>of("""
+                        <div class="sm-unit-line"><div>${item.name}</div><div class="sm-unit-subtitle">${item.subtitle}</div></div>""")
                 .withProperty("name", AdminUnit::getName)
                 .withProperty("subtitle", u -> getTranslation("map.unit.subtitle", u.getUnitType(), u.getCode())));
         list.setSizeFull();
+        list.setMinHeight("12rem");
         list.asSingleSelect().addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) {
                 navigateTo(e.getValue());
             }
         });
-        listTitle.getStyle().set("font-weight", "600").set("font-size", "var(--lumo-font-size-s)");
+        listTitle.addClassName("sm-list-title");
 
         approximateNotice.setText(getTranslation("map.approximate.notice"));
-        approximateNotice.getStyle()
-                .set("font-size", "var(--lumo-font-size-xs)")
-                .set("background", "var(--lumo-contrast-5pct)")
-                .set("border-left", "3px solid var(--lumo-warning-color, #e8a33d)")
-                .set("padding", "var(--lumo-space-xs) var(--lumo-space-s)");
         approximateNotice.addClassName("sm-approximate-notice");
+        areaNotice.addClassName("sm-area-notice");
+        areaNotice.setVisible(false);
 
         Div boundaryLegend = new Div(new Div(getTranslation("map.legend.official")), new Div(getTranslation("map.legend.approximate")));
-        boundaryLegend.getStyle().set("font-size", "var(--lumo-font-size-xxs)").set("color", "var(--lumo-secondary-text-color)");
+        boundaryLegend.addClassName("sm-boundary-legend");
+        sources.addClassName("sm-boundary-legend");
 
-        VerticalLayout panel = new VerticalLayout(province, breadcrumb, search, listTitle, list, approximateNotice,
-                thematicControls(), legend, overlayControls(), bufferControls(), downloads, boundaryLegend);
-        panel.setWidth("22rem");
-        panel.setMinWidth("16rem");
-        panel.setHeightFull();
+        VerticalLayout panel = new VerticalLayout(asOfPicker, structureNote, province, breadcrumb, areaNotice, search, listTitle,
+                list, approximateNotice, thematicControls(), legend, overlayControls(), bufferControls(), downloads,
+                boundaryLegend, sources);
+        panel.addClassName("sm-map-panel");
+        panel.setWidth(null); // the theme sizes it (a column beside the map, above it on a phone)
         panel.setPadding(true);
         panel.setSpacing(false);
-        panel.getStyle().set("gap", "var(--lumo-space-s)").set("border-right", "1px solid var(--lumo-contrast-10pct)")
-                .set("overflow-y", "auto");
-        list.setMinHeight("12rem");
         panel.setFlexGrow(1, list);
         return panel;
     }
@@ -201,32 +254,27 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
                 .map(l -> getTranslation(l.variantLabelKey(o.substring(o.indexOf(':') + 1)))).orElse(o));
         theme.setWidthFull();
         theme.addClassName("sm-theme");
-        themeDate.setLabel(getTranslation("map.theme.date"));
-        themeDate.setValue(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
-        themeDate.addValueChangeListener(e -> refreshDownloads());
         themeMethod.setLabel(getTranslation("map.theme.method"));
         themeMethod.setItems(ClassBreaks.Method.values());
         themeMethod.setItemLabelGenerator(m -> m == null ? "" : getTranslation("map.theme.method." + m.name()));
         themeMethod.setValue(ClassBreaks.Method.NATURAL_BREAKS);
+        themeMethod.setWidthFull();
         themePoints.setLabel(getTranslation("map.theme.points"));
         themePoints.addClassName("sm-theme-points");
         themePoints.setVisible(false);
+        themeRate.setLabel(getTranslation("map.theme.rate"));
+        themeRate.addClassName("sm-theme-rate");
         theme.addValueChangeListener(e -> {
             themePoints.setVisible(e.getValue() != null && layerOf(e.getValue()).map(ThematicLayer::pointsAvailable).orElse(false));
             redrawTheme();
         });
-        themeDate.addValueChangeListener(e -> redrawTheme());
         themeMethod.addValueChangeListener(e -> redrawTheme());
         themePoints.addValueChangeListener(e -> redrawTheme());
-        HorizontalLayout dateAndMethod = new HorizontalLayout(themeDate, themeMethod);
-        dateAndMethod.setWidthFull();
-        themeDate.setWidth("50%");
-        themeMethod.setWidth("50%");
-        VerticalLayout box = new VerticalLayout(theme, dateAndMethod, themePoints);
+        themeRate.addValueChangeListener(e -> redrawTheme());
+        VerticalLayout box = new VerticalLayout(theme, themeMethod, themeRate, themePoints);
         box.setPadding(false);
         box.setSpacing(false);
         legend.addClassName("sm-legend");
-        legend.getStyle().set("font-size", "var(--lumo-font-size-xs)");
         return box;
     }
 
@@ -237,25 +285,28 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
         overlayChoice.setItems(groups);
         overlayChoice.setRenderer(new ComponentRenderer<>(g -> {
             Span swatch = new Span();
-            swatch.getStyle().set("display", "inline-block").set("width", "10px").set("height", "10px")
-                    .set("border-radius", "50%").set("background", g.color()).set("margin-right", "6px");
+            swatch.addClassName("sm-swatch-dot");
+            swatch.getStyle().set("background", g.color());
             return new Span(swatch, new Span(getTranslation(g.labelKey())));
         }));
         overlayChoice.addClassName("sm-overlays");
-        overlayChoice.getStyle().set("font-size", "var(--lumo-font-size-s)");
         overlayChoice.addValueChangeListener(e -> {
             for (MapOverlays.Group g : groups) {
                 boolean on = e.getValue().contains(g);
                 boolean was = e.getOldValue() != null && e.getOldValue().contains(g);
                 if (on && !was && currentProvince != null) {
-                    overlays.stream().filter(o -> o.groups().contains(g)).findFirst().ifPresent(o ->
-                            map.setMarkerLayer(OVERLAY_PREFIX + g.id(), o.features(g.id(), currentProvince.getCode()), g.color()));
+                    drawOverlay(g);
                 } else if (!on && was) {
                     map.removeLayer(OVERLAY_PREFIX + g.id());
                 }
             }
         });
         return overlayChoice;
+    }
+
+    private void drawOverlay(MapOverlays.Group g) {
+        overlays.stream().filter(o -> o.groups().contains(g)).findFirst().ifPresent(o ->
+                map.setMarkerLayer(OVERLAY_PREFIX + g.id(), o.features(g.id(), currentProvince.getCode(), asOf), g.color()));
     }
 
     /** Catchment circles of a chosen radius around every place of a chosen kind. */
@@ -292,64 +343,129 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
         }
         List<double[]> points = new ArrayList<>();
         overlays.stream().filter(o -> o.groups().contains(g)).findFirst().ifPresent(o ->
-                o.features(g.id(), currentProvince.getCode()).features().forEach(f -> {
+                o.features(g.id(), currentProvince.getCode(), asOf).features().forEach(f -> {
                     double[] c = (double[]) f.geometry().coordinates();
                     points.add(new double[] {c[0], c[1]});
                 }));
         map.setCircleLayer(BUFFERS, points, meters, g.color());
     }
 
-    private java.util.Optional<ThematicLayer> layerOf(String option) {
+    private Optional<ThematicLayer> layerOf(String option) {
         String id = option.substring(0, option.indexOf(':'));
         return thematicLayers.stream().filter(l -> l.id().equals(id)).findFirst();
+    }
+
+    private AdminStructure structure() {
+        return structures.on(asOf);
+    }
+
+    /** The units the province is divided into on the date: its districts, or (none) its communes. */
+    private List<AdminUnit> provinceUnits() {
+        return units.byLevel(currentProvince.getCode(), structure().below(AdminLevel.PROVINCE).orElseThrow(), asOf);
     }
 
     private void redrawTheme() {
         if (currentProvince == null) {
             return;
         }
-        map.setLayer(DISTRICTS, layer(units.byLevel(currentProvince.getCode(), AdminLevel.DISTRICT)), districtStyle());
-        if (currentDistrict != null) {
-            map.setLayer(COMMUNES, layer(units.children(currentDistrict.getCode())), communeStyle());
-        }
-        if (currentCommune != null) {
-            map.setLayer(FOCUS, layer(List.of(currentCommune)), focusStyle());
-        }
+        drawUnits();
         String option = theme.getValue();
-        if (option != null && themePoints.getValue() && themeDate.getValue() != null) {
+        if (option != null && themePoints.getValue()) {
             map.setPointLayer(POINTS, layerOf(option).map(l -> l.points(option.substring(option.indexOf(':') + 1),
-                    currentProvince.getCode(), themeDate.getValue())).orElse(List.of()));
+                    currentProvince.getCode(), asOf)).orElse(List.of()));
         } else {
             map.removeLayer(POINTS);
         }
     }
 
+    /** Draws the province's units and, within a district, its communes, styled by the chosen data layer. */
+    private void drawUnits() {
+        List<AdminUnit> top = provinceUnits();
+        if (structure().hasDistricts()) {
+            map.setLayer(DISTRICTS, layer(top, PROVINCE_WIDE_SIMPLIFY), districtStyle());
+            if (currentDistrict != null) {
+                map.setLayer(COMMUNES, layer(units.children(currentDistrict), DISTRICT_WIDE_SIMPLIFY), communeStyle());
+            } else {
+                map.removeLayer(COMMUNES);
+            }
+        } else {
+            map.removeLayer(DISTRICTS);
+            map.setLayer(COMMUNES, layer(top, PROVINCE_WIDE_SIMPLIFY), communeStyle());
+        }
+        if (currentCommune != null) {
+            map.setLayer(FOCUS, layer(List.of(currentCommune), DISTRICT_WIDE_SIMPLIFY), focusStyle());
+        } else {
+            map.removeLayer(FOCUS);
+        }
+        if (formerArea != null) {
+            map.setLayer(FORMER, features.toFeatureCollection(List.of(formerArea), PROVINCE_WIDE_SIMPLIFY), formerStyle());
+        } else {
+            map.removeLayer(FORMER);
+        }
+    }
+
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Optional<AdminUnit> requested = event.getLocation().getQueryParameters().getSingleParameter("unit")
-                .flatMap(units::find);
-        AdminUnit target = requested.or(() -> units.provinces().stream().findFirst()).orElse(null);
+        var parameters = event.getLocation().getQueryParameters();
+        asOf = parameters.getSingleParameter("date").flatMap(MapView::parseDate).orElse(structures.today());
+        asOfPicker.setValue(asOf);
+        formerArea = null;
+        AdminUnit target = parameters.getSingleParameter("unit").flatMap(code -> units.find(code, asOf))
+                .or(this::home)
+                .or(() -> units.provinces(asOf).stream().findFirst()).orElse(null);
         if (target != null) {
             show(target);
         }
     }
 
+    private static Optional<LocalDate> parseDate(String text) {
+        try {
+            return Optional.of(LocalDate.parse(text));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Where the user's map opens: their unit as it is on the date; a unit of an earlier structure
+     * (a district officer's former district, on today's map) is outlined over the province it lies in.
+     */
+    private Optional<AdminUnit> home() {
+        Optional<UnitRef> ref = homeArea.flatMap(HomeArea::home);
+        if (ref.isEmpty()) {
+            return Optional.empty();
+        }
+        AdminStructure shown = structure();
+        if (ref.get().structure().equals(shown.code())) {
+            return units.find(ref.get().code(), asOf);
+        }
+        // the same unit on the date (a district of 2025-01 was that of 2022), else outlined over its province
+        Optional<AdminUnit> same = successions.continuation(ref.get(), shown).flatMap(r -> units.find(r.code(), asOf));
+        if (same.isPresent()) {
+            return same;
+        }
+        Optional<AdminUnit> then = units.find(ref.get());
+        if (then.isEmpty()) {
+            return Optional.empty();
+        }
+        formerArea = then.get().getLevel() == AdminLevel.PROVINCE ? null : then.get();
+        return units.find(then.get().getProvinceCode(), asOf).or(() -> units.find(ref.get().code(), asOf));
+    }
+
     private void refreshDownloads() {
         downloads.removeAll();
         downloads.addClassName("sm-downloads");
-        downloads.getStyle().set("font-size", "var(--lumo-font-size-xs)");
         if (currentProvince == null) {
             return;
         }
-        String date = themeDate.getValue() == null ? "" : "&date=" + themeDate.getValue();
         downloads.add(new Div(new Span(getTranslation("map.downloads"))));
         for (String[] d : new String[][] {{"admin-units", "map.downloads.units"}, {"status-counts", "map.downloads.status"}}) {
             Div line = new Div(new Span(getTranslation(d[1]) + ": "));
             for (String format : List.of("geojson", "gpkg", "csv", "xlsx")) {
-                com.vaadin.flow.component.html.Anchor a = new com.vaadin.flow.component.html.Anchor("/api/v1/exports/" + d[0]
-                        + "?province=" + currentProvince.getCode() + "&level=commune" + date + "&format=" + format, format.toUpperCase());
+                Anchor a = new Anchor("/api/v1/exports/" + d[0] + "?province=" + currentProvince.getCode() + "&level=commune&date="
+                        + asOf + "&format=" + format, format.toUpperCase(Locale.ROOT));
                 a.getElement().setAttribute("download", true);
-                a.getStyle().set("margin-right", "0.5em");
+                a.addClassName("sm-download-link");
                 line.add(a);
             }
             downloads.add(line);
@@ -357,53 +473,83 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
     }
 
     private void navigateTo(AdminUnit unit) {
-        getUI().ifPresent(ui -> ui.navigate(MapView.class, QueryParameters.of("unit", unit.getCode())));
+        navigate(unit, asOf);
     }
 
-    /** Shows a unit: a province with its districts, a district with its communes, a commune within its district. */
+    private void navigate(AdminUnit unit, LocalDate day) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("unit", unit.getCode());
+        if (!day.equals(structures.today())) {
+            parameters.put("date", day.toString());
+        }
+        getUI().ifPresent(ui -> ui.navigate(MapView.class, QueryParameters.simple(parameters)));
+    }
+
+    /**
+     * Shows a unit of the date's structure: a province with its districts (or, without districts,
+     * its communes), a district with its communes, a commune within its district or province.
+     */
     private void show(AdminUnit unit) {
         List<AdminUnit> path = units.path(unit);
         AdminUnit newProvince = path.getFirst();
-        AdminUnit district = path.size() > 1 ? path.get(1) : null;
-        AdminUnit commune = path.size() > 2 ? path.get(2) : null;
+        boolean districts = structure().hasDistricts();
+        AdminUnit district = districts && path.size() > 1 ? path.get(1) : null;
+        AdminUnit commune = path.size() > 1 && path.getLast().getLevel() == AdminLevel.COMMUNE ? path.getLast() : null;
 
-        if (!newProvince.equals(currentProvince)) {
-            currentProvince = newProvince;
-            refreshDownloads();
-            province.setValue(items(newProvince));
-            map.setLayer(DISTRICTS, layer(units.byLevel(newProvince.getCode(), AdminLevel.DISTRICT)), districtStyle());
-            currentDistrict = null;
+        boolean provinceChanged = !newProvince.equals(currentProvince);
+        currentProvince = newProvince;
+        currentDistrict = district;
+        currentCommune = commune;
+        if (provinceChanged) {
+            province.setItems((u, typed) -> VietnameseText.fold(u.getName()).contains(VietnameseText.fold(typed)),
+                    units.provinces(asOf));
+            province.setValue(newProvince);
             for (MapOverlays.Group g : overlayChoice.getValue()) {
-                overlays.stream().filter(o -> o.groups().contains(g)).findFirst().ifPresent(o ->
-                        map.setMarkerLayer(OVERLAY_PREFIX + g.id(), o.features(g.id(), newProvince.getCode()), g.color()));
+                drawOverlay(g);
             }
         }
-        if (district == null) {
-            map.removeLayer(COMMUNES);
-            currentDistrict = null;
-        } else if (!district.equals(currentDistrict)) {
-            currentDistrict = district;
-            map.setLayer(COMMUNES, layer(units.children(district.getCode())), communeStyle());
-        }
-        currentCommune = commune;
+        refreshDownloads();
+        renderStructureNote();
+        search.setLabel(getTranslation(structure().hasDistricts() ? "map.search" : "map.search.today"));
+        drawUnits();
         if (commune != null) {
-            map.setLayer(FOCUS, layer(List.of(commune)), focusStyle());
             map.openPopup(COMMUNES, commune.getCode());
-        } else {
-            map.removeLayer(FOCUS);
         }
-        map.fitBounds(unit.getGeom().getEnvelopeInternal());
-        approximateNotice.setVisible(currentDistrict != null
-                && units.children(currentDistrict.getCode()).stream().anyMatch(AdminUnit::isApproximate));
+        AdminUnit framed = unit.getLevel() == AdminLevel.PROVINCE && formerArea != null ? formerArea : unit;
+        map.fitBounds(framed.getGeom().getEnvelopeInternal());
+        approximateNotice.setVisible(shownCommunes().stream().anyMatch(AdminUnit::isApproximate));
+        renderAreaNotice();
         renderBreadcrumb(path);
         refreshList();
         list.select(commune);
         getUI().ifPresent(ui -> ui.getPage().setTitle(getPageTitle()));
     }
 
-    private AdminUnit items(AdminUnit provinceUnit) {
-        return units.provinces().stream().filter(p -> p.getCode().equals(provinceUnit.getCode()))
-                .findFirst().orElse(provinceUnit);
+    private List<AdminUnit> shownCommunes() {
+        if (structure().hasDistricts()) {
+            return currentDistrict == null ? List.of() : units.children(currentDistrict);
+        }
+        return currentProvince == null ? List.of() : provinceUnits();
+    }
+
+    /** Which units the date shows, and the credit for their boundaries. */
+    private void renderStructureNote() {
+        AdminStructure s = structure();
+        structureNote.setText(getTranslation("structure." + s.code()));
+        sources.setText(getTranslation(s.hasDistricts() ? "map.source.districts" : "map.source.today"));
+    }
+
+    /** For a unit of an earlier structure outlined on today's map: what it is and that its level ended. */
+    private void renderAreaNotice() {
+        if (formerArea == null) {
+            areaNotice.setVisible(false);
+            return;
+        }
+        AdminStructure former = structures.require(formerArea.getStructure());
+        String key = formerArea.getLevel() == AdminLevel.DISTRICT ? "map.area.former" : "map.area.formerCommune";
+        areaNotice.setText(getTranslation(key, formerArea.getName(),
+                former.validTo() == null ? "" : former.validTo().format(DateTimeFormatter.ofPattern("dd/MM/yyyy"))));
+        areaNotice.setVisible(true);
     }
 
     private void renderBreadcrumb(List<AdminUnit> path) {
@@ -419,7 +565,7 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
                 breadcrumb.add(link);
             } else {
                 Span here = new Span(step.getName());
-                here.getStyle().set("font-weight", "600").set("font-size", "var(--lumo-font-size-s)");
+                here.addClassName("sm-breadcrumb-here");
                 breadcrumb.add(here);
             }
         }
@@ -429,27 +575,27 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
         String query = search.getValue();
         List<AdminUnit> shown;
         if (query != null && !query.isBlank() && currentProvince != null) {
-            shown = units.search(currentProvince.getCode(), query, SEARCH_LIMIT);
+            shown = units.search(currentProvince.getCode(), query, SEARCH_LIMIT, asOf);
             listTitle.setText(shown.isEmpty() ? getTranslation("map.search.none")
                     : getTranslation("map.list.results", shown.size()));
         } else if (currentDistrict != null) {
-            shown = units.children(currentDistrict.getCode());
+            shown = units.children(currentDistrict);
             listTitle.setText(getTranslation("map.list.communes", shown.size()));
         } else if (currentProvince != null) {
-            shown = units.byLevel(currentProvince.getCode(), AdminLevel.DISTRICT);
-            listTitle.setText(getTranslation("map.list.districts", shown.size()));
+            shown = provinceUnits();
+            listTitle.setText(getTranslation(structure().hasDistricts() ? "map.list.districts" : "map.list.communes.today",
+                    shown.size()));
         } else {
             shown = List.of();
         }
         list.setItems(shown);
     }
 
-    private GeoJson.FeatureCollection layer(List<AdminUnit> shown) {
-        GeoJson.FeatureCollection collection = features.toFeatureCollection(shown,
-                !shown.isEmpty() && shown.getFirst().getLevel() == AdminLevel.DISTRICT ? DISTRICT_SIMPLIFY : COMMUNE_SIMPLIFY);
+    private GeoJson.FeatureCollection layer(List<AdminUnit> shown, double simplify) {
+        GeoJson.FeatureCollection collection = features.toFeatureCollection(shown, simplify);
         Theme theme = theme(shown);
         Map<String, Long> communes = shown.isEmpty() || currentProvince == null ? Map.of()
-                : units.childCounts(currentProvince.getCode(), shown.getFirst().getLevel());
+                : units.childCounts(currentProvince.getCode(), shown.getFirst().getLevel(), asOf);
         List<GeoJson.Feature> decorated = new ArrayList<>();
         for (int i = 0; i < shown.size(); i++) {
             AdminUnit unit = shown.get(i);
@@ -474,10 +620,10 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
         return new GeoJson.FeatureCollection(decorated);
     }
 
-    /** The chosen data layer's values and classes for the units shown, or null when none is chosen. */
+    /** The chosen data layer's values (counts, or per 100,000 residents) and classes for the units shown, or null. */
     private Theme theme(List<AdminUnit> shown) {
         String option = theme.getValue();
-        if (option == null || shown.isEmpty() || themeDate.getValue() == null || shown.getFirst().getLevel() == AdminLevel.PROVINCE) {
+        if (option == null || shown.isEmpty() || shown.getFirst().getLevel() == AdminLevel.PROVINCE) {
             legend.removeAll();
             return null;
         }
@@ -486,20 +632,38 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
             return null;
         }
         String variant = option.substring(option.indexOf(':') + 1);
-        ThematicLayer.Values values = layer.values(variant, currentProvince.getCode(), shown.getFirst().getLevel(), themeDate.getValue());
-        double[] known = shown.stream().map(u -> values.byUnit().get(u.getCode()))
-                .filter(v -> v != null && v > 0).mapToDouble(Long::doubleValue).toArray();
+        ThematicLayer.Values values = layer.values(variant, currentProvince.getCode(), shown.getFirst().getLevel(), asOf);
+        boolean rate = themeRate.getValue() && layer.fixedBreaks(variant) == null;
+        Map<String, Double> shownValues = new HashMap<>();
+        for (AdminUnit u : shown) {
+            Long v = values.byUnit().get(u.getCode());
+            if (v == null) {
+                continue;
+            }
+            if (!rate) {
+                shownValues.put(u.getCode(), v.doubleValue());
+            } else if (u.per100k(v) != null) {
+                shownValues.put(u.getCode(), u.per100k(v));
+            }
+        }
+        double[] known = shownValues.values().stream().filter(v -> v > 0).mapToDouble(Double::doubleValue).toArray();
         double[] fixed = layer.fixedBreaks(variant);
         double[] breaks = fixed != null ? fixed : ClassBreaks.of(themeMethod.getValue() == null
                 ? ClassBreaks.Method.NATURAL_BREAKS : themeMethod.getValue(), known, PALETTE.length);
-        Theme result = new Theme(getTranslation(layer.variantLabelKey(variant)), values, breaks);
+        String label = getTranslation(layer.variantLabelKey(variant)) + (rate ? " " + getTranslation("map.theme.rate.unit") : "");
+        Theme result = new Theme(label, shownValues, values, rate, breaks, getLocale());
         renderLegend(result);
         return result;
     }
 
-    private record Theme(String label, ThematicLayer.Values values, double[] breaks) {
+    /**
+     * @param values the values drawn (counts or rates); a unit without one is hidden (small count)
+     *               or, for rates, without a known population
+     */
+    private record Theme(String label, Map<String, Double> values, ThematicLayer.Values raw, boolean rate, double[] breaks,
+                         Locale locale) {
         String color(String code) {
-            Long v = values.byUnit().get(code);
+            Double v = values.get(code);
             if (v == null) {
                 return HIDDEN_COLOR;
             }
@@ -510,35 +674,44 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
         }
 
         String popupLine(String code) {
-            Long v = values.byUnit().get(code);
-            String text = v == null ? "<" + values.threshold() : String.format(java.util.Locale.ROOT, "%,d", v).replace(',', '.');
+            Double v = values.get(code);
+            Long count = raw.byUnit().get(code);
+            String text = count == null ? (raw.suppressed() ? "<" + raw.threshold() : "") : format(v == null ? count : v);
             return "<br><strong>" + HtmlUtils.htmlEscape(label) + ": " + HtmlUtils.htmlEscape(text) + "</strong>";
+        }
+
+        String format(double value) {
+            java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(locale);
+            f.setMaximumFractionDigits(rate ? 1 : 0);
+            return f.format(value);
         }
     }
 
     private void renderLegend(Theme theme) {
         legend.removeAll();
         legend.add(new Div(new Span(theme.label())));
-        double lower = theme.values().byUnit().values().stream().filter(v -> v != null && v > 0)
-                .mapToDouble(Long::doubleValue).min().orElse(1);
+        double lower = theme.values().values().stream().filter(v -> v > 0).mapToDouble(Double::doubleValue).min().orElse(1);
         for (int i = 0; i < theme.breaks().length; i++) {
             String color = PALETTE[PALETTE.length - theme.breaks().length + i];
-            long from = (long) Math.ceil(lower);
-            long to = (long) theme.breaks()[i];
-            String range = theme.breaks()[i] == Double.MAX_VALUE ? "≥ " + from : from == to ? String.valueOf(to) : from + " – " + to;
+            double upper = theme.breaks()[i];
+            String range = upper == Double.MAX_VALUE ? "≥ " + theme.format(lower)
+                    : theme.format(lower) + " – " + theme.format(upper);
             legend.add(legendRow(color, range));
-            lower = theme.breaks()[i] + 1;
+            lower = theme.rate() ? upper : upper + 1;
         }
         legend.add(legendRow(ZERO_COLOR, "0"));
-        if (theme.values().suppressed()) {
-            legend.add(legendRow(HIDDEN_COLOR, getTranslation("map.theme.hidden", theme.values().threshold())));
+        if (theme.raw().suppressed()) {
+            legend.add(legendRow(HIDDEN_COLOR, getTranslation("map.theme.hidden", theme.raw().threshold())));
+        }
+        if (theme.rate()) {
+            legend.add(legendRow(HIDDEN_COLOR, getTranslation("map.theme.rate.unknown")));
         }
     }
 
     private Div legendRow(String color, String text) {
         Span swatch = new Span();
-        swatch.getStyle().set("display", "inline-block").set("width", "14px").set("height", "10px")
-                .set("background", color).set("border", "1px solid #999").set("margin-right", "6px");
+        swatch.addClassName("sm-swatch");
+        swatch.getStyle().set("background", color);
         Div row = new Div(swatch, new Span(text));
         row.addClassName("sm-legend-row");
         return row;
@@ -551,6 +724,10 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
                 .append(HtmlUtils.htmlEscape(getTranslation("map.popup.code", unit.getCode()))).append("<br>")
                 .append(HtmlUtils.htmlEscape(getTranslation(unit.isApproximate()
                         ? "map.popup.boundary.approximate" : "map.popup.boundary.official")));
+        if (unit.getPopulation() != null) {
+            html.append("<br>").append(HtmlUtils.htmlEscape(getTranslation("map.popup.population",
+                    java.text.NumberFormat.getIntegerInstance(getLocale()).format(unit.getPopulation()))));
+        }
         if (unit.getLevel() == AdminLevel.DISTRICT) {
             html.append("<br>").append(HtmlUtils.htmlEscape(
                     getTranslation("map.popup.communes", communes.getOrDefault(unit.getCode(), 0L))));
@@ -558,18 +735,22 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
         return html.toString();
     }
 
-    private static LeafletMap.LayerOptions districtStyle() {
-        return new LeafletMap.LayerOptions(
-                Map.of("color", "#1f4e79", "weight", 1.5, "fillColor", "#5b9bd5", "fillOpacity", 0.25),
-                Map.of("weight", 3, "fillOpacity", 0.4),
-                List.of("code", "level"), 400);
+    private LeafletMap.LayerOptions withSource(LeafletMap.LayerOptions options) {
+        return options.withAttribution(getTranslation(structure().attributionKey()));
     }
 
-    private static LeafletMap.LayerOptions communeStyle() {
-        return new LeafletMap.LayerOptions(
+    private LeafletMap.LayerOptions districtStyle() {
+        return withSource(new LeafletMap.LayerOptions(
+                Map.of("color", "#1f4e79", "weight", 1.5, "fillColor", "#5b9bd5", "fillOpacity", 0.25),
+                Map.of("weight", 3, "fillOpacity", 0.4),
+                List.of("code", "level"), 400));
+    }
+
+    private LeafletMap.LayerOptions communeStyle() {
+        return withSource(new LeafletMap.LayerOptions(
                 Map.of("color", "#7a4b00", "weight", 1, "fillColor", "#f4b183", "fillOpacity", 0.35),
                 Map.of("weight", 2.5, "fillOpacity", 0.55),
-                List.of("code", "level"), 450);
+                List.of("code", "level"), 450));
     }
 
     private static LeafletMap.LayerOptions focusStyle() {
@@ -578,9 +759,16 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
                 null, List.of("code"), 500);
     }
 
+    /** A former district over today's communes: a dashed outline that lets clicks through. */
+    private static LeafletMap.LayerOptions formerStyle() {
+        return new LeafletMap.LayerOptions(
+                Map.of("color", "#5b2c83", "weight", 3, "dashArray", "8 6", "fill", false, "interactive", false),
+                null, List.of("code"), 480);
+    }
+
     @Override
     public String getPageTitle() {
-        String place = currentDistrict != null ? currentDistrict.getName()
+        String place = currentCommune != null ? currentCommune.getName() : currentDistrict != null ? currentDistrict.getName()
                 : currentProvince != null ? currentProvince.getName() : "";
         return getTranslation("map.title") + (place.isEmpty() ? "" : " – " + place) + " | " + getTranslation("app.title");
     }

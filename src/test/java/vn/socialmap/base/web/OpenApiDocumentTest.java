@@ -106,7 +106,9 @@ class OpenApiDocumentTest extends IntegrationTest {
                 .isNotNull();
         assertThat(facilities.create(json.convertValue(ApiDocumentation.BODY_EXAMPLES.get("FacilityForm"), FacilityForm.class))
                 .getId()).isNotNull();
-        // ScenarioRequest's example is sent by SwaggerUiBrowserTest through "Try it out"
-        assertThat(ApiDocumentation.BODY_EXAMPLES).containsOnlyKeys("PersonForm", "EventForm", "FacilityForm", "ScenarioRequest");
+        // ScenarioRequest's example is sent by SwaggerUiBrowserTest through "Try it out"; PlacementChoice's
+        // needs a provisionally placed person, and ResidencePlacementTest sends it
+        assertThat(ApiDocumentation.BODY_EXAMPLES).containsOnlyKeys("PersonForm", "EventForm", "FacilityForm", "PlacementChoice",
+                "ScenarioRequest");
     }
 }

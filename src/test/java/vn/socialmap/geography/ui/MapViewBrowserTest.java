@@ -26,9 +26,11 @@ class MapViewBrowserTest extends BrowserTest {
         return page.locator("path[data-layer=communes]");
     }
 
-    /** Clicks the map at a point inside the unit, as a user would (not at its bounding-box centre). */
-    private void clickInside(String code) {
-        Point inside = units.find(code).orElseThrow().getGeom().getInteriorPoint();
+    static final String JUNE_2022 = "2022-06-30";
+
+    /** Clicks the map at a point inside the unit in force on the date, as a user would (not at its bounding-box centre). */
+    private void clickInside(String code, String date) {
+        Point inside = units.find(code, java.time.LocalDate.parse(date)).orElseThrow().getGeom().getInteriorPoint();
         Locator mapElement = page.locator("sm-leaflet-map");
         @SuppressWarnings("unchecked")
         List<Number> xy = (List<Number>) mapElement.evaluate(
@@ -39,59 +41,92 @@ class MapViewBrowserTest extends BrowserTest {
     }
 
     @Test
-    void showsThirtyDistrictsThenTheCommunesOfTheClickedOne() {
+    void todayTheCitysRealCommunesAndOn30June2022ItsDistricts() {
         login("leader");
         page.navigate(baseUrl() + "/");
+        assertThat(communes()).hasCount(126);
+        assertThat(districts()).hasCount(0);
+        assertThat(page.locator(".sm-breadcrumb")).containsText("Thành phố Hà Nội");
+        assertThat(page.locator(".sm-structure-note")).containsText("2 cấp");
+        assertThat(page.locator(".leaflet-control-attribution")).containsText("sapnhap.bando.com.vn");
+        assertThat(page.locator(".sm-approximate-notice")).isHidden();
+
+        page.locator("vaadin-date-picker.sm-as-of input").fill("30/06/2022");
+        page.locator("vaadin-date-picker.sm-as-of input").press("Enter");
         assertThat(districts()).hasCount(30);
         assertThat(communes()).hasCount(0);
-        assertThat(page.locator(".sm-breadcrumb")).containsText("Thành phố Hà Nội");
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*date=2022-06-30.*"));
+        assertThat(page.locator(".sm-structure-note")).containsText("3 cấp");
 
-        clickInside("001");
-
+        clickInside("001", JUNE_2022);
         assertThat(communes()).hasCount(14);
         assertThat(page.locator(".sm-breadcrumb")).containsText("Quận Ba Đình");
         assertThat(page.locator(".sm-approximate-notice")).isVisible();
-        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*unit=001.*"));
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*[?&]unit=001(&.*)?$"));
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*[?&]date=2022-06-30(&.*)?$"));
     }
 
     @Test
     void searchIgnoresDiacriticsAndZoomsToTheUnit() {
         login("leader");
-        page.navigate(baseUrl() + "/");
+        page.navigate(baseUrl() + "/?unit=01&date=" + JUNE_2022);
         assertThat(districts()).hasCount(30);
         page.locator("vaadin-text-field input").fill("cau giay");
         Locator result = page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("Quận Cầu Giấy"));
         assertThat(result).hasCount(1);
         result.click();
-        assertThat(communes()).hasCount(units.children("005").size());
+        assertThat(communes()).hasCount(units.children("005", java.time.LocalDate.parse(JUNE_2022)).size());
         assertThat(page.locator(".sm-breadcrumb")).containsText("Quận Cầu Giấy");
+
+        page.navigate(baseUrl() + "/");
+        page.locator("vaadin-text-field input").fill("ba dinh");
+        assertThat(page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("Phường Ba Đình")))
+                .hasCount(1);
     }
 
     @Test
-    void breadcrumbGoesBackUpAndPopupTellsTheShapeIsApproximate() {
-        login("commune-00001");
-        page.navigate(baseUrl() + "/?unit=00001");
-        assertThat(communes()).hasCount(14);
-        assertThat(page.locator(".leaflet-popup-content")).containsText("Phường Phúc Xá");
-        assertThat(page.locator(".leaflet-popup-content")).containsText("xấp xỉ");
+    void aCodeMeansTheUnitOfTheDate() {
+        login("commune-00004");
+        page.navigate(baseUrl() + "/");
+        assertThat(page.locator(".leaflet-popup-content")).containsText("Phường Ba Đình");
+        assertThat(page.locator(".leaflet-popup-content")).containsText("chính thức");
+        assertThat(page.locator(".leaflet-popup-content")).containsText("Dân số: 65.023");
+        assertThat(communes()).hasCount(126);
 
+        page.navigate(baseUrl() + "/?unit=00004&date=" + JUNE_2022);
+        assertThat(communes()).hasCount(14);
+        assertThat(page.locator(".leaflet-popup-content")).containsText("Phường Trúc Bạch");
+        assertThat(page.locator(".leaflet-popup-content")).containsText("xấp xỉ");
         page.locator(".sm-breadcrumb vaadin-button").filter(new Locator.FilterOptions().setHasText("Thành phố Hà Nội")).click();
         assertThat(communes()).hasCount(0);
         assertThat(districts()).hasCount(30);
         assertThat(page.locator("path[data-layer=districts][data-code='001']")).hasCount(1);
-        assertThat(units.children("005")).isNotEmpty();
     }
 
     @Test
     void hoverShowsNameTypeCodeAndBoundarySource() {
-        login("district-001");
-        page.navigate(baseUrl() + "/?unit=001");
-        assertThat(communes()).hasCount(14);
+        login("leader");
+        page.navigate(baseUrl() + "/");
+        assertThat(communes()).hasCount(126);
         page.locator("path[data-layer=communes][data-code='00004']").hover(new Locator.HoverOptions().setForce(true));
         Locator tooltip = page.locator(".leaflet-tooltip");
-        assertThat(tooltip).containsText("Phường Trúc Bạch");
+        assertThat(tooltip).containsText("Phường Ba Đình");
         assertThat(tooltip).containsText("00004");
-        assertThat(tooltip).containsText("xấp xỉ");
+        assertThat(tooltip).containsText("chính thức");
+    }
+
+    @Test
+    void aDistrictOfficerSeesThatTheLevelEndedAndTheirFormerDistrict() {
+        login("district-001");
+        page.navigate(baseUrl() + "/");
+        assertThat(communes()).hasCount(126);
+        assertThat(page.locator(".sm-area-notice")).containsText("Quận Ba Đình");
+        assertThat(page.locator(".sm-area-notice")).containsText("01/07/2025");
+        assertThat(page.locator("path[data-layer=former]")).hasCount(1);
+        page.navigate(baseUrl() + "/?date=" + JUNE_2022);
+        assertThat(communes()).hasCount(14);
+        assertThat(page.locator(".sm-breadcrumb")).containsText("Quận Ba Đình");
+        assertThat(page.locator(".sm-area-notice")).isHidden();
     }
 
     @Test
@@ -99,11 +134,11 @@ class MapViewBrowserTest extends BrowserTest {
         login("leader");
         page.navigate(baseUrl() + "/");
         assertThat(page.locator(".sm-breadcrumb")).containsText("Thành phố Hà Nội");
-        assertThat(page.getByText("Quận, huyện, thị xã (30)")).isVisible();
+        assertThat(page.getByText("Phường, xã (126)")).isVisible();
         page.locator("vaadin-select").filter(new Locator.FilterOptions().setHasText("Tiếng Việt")).click();
         page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("English")).click();
-        assertThat(page.getByText("Districts (30)")).isVisible();
-        page.navigate(baseUrl() + "/?unit=001");
+        assertThat(page.getByText("Communes (126)")).isVisible();
+        page.navigate(baseUrl() + "/?unit=001&date=" + JUNE_2022);
         assertThat(page.getByText("Communes and wards (14)")).isVisible();
     }
 
@@ -115,7 +150,7 @@ class MapViewBrowserTest extends BrowserTest {
     @Test
     void aLeaderSeesAChoroplethWithSmallCountsHiddenAndNoResidences() {
         login("leader");
-        page.navigate(baseUrl() + "/?unit=001");
+        page.navigate(baseUrl() + "/?unit=001&date=" + JUNE_2022);
         assertThat(communes()).hasCount(14);
         chooseTheme("Quản lý sau cai");
         assertThat(page.locator(".sm-legend")).containsText("Quản lý sau cai");
@@ -127,13 +162,16 @@ class MapViewBrowserTest extends BrowserTest {
     @Test
     void aDistrictOfficerSeesClusteredResidencesOfTheirDistrictOnly() {
         login("district-006");
-        page.navigate(baseUrl() + "/?unit=006");
+        page.navigate(baseUrl() + "/");
         chooseTheme("Có trong hồ sơ");
         assertThat(page.locator(".sm-legend")).not().containsText("ẩn để bảo vệ danh tính");
         page.locator(".sm-theme-points").click();
         assertThat(page.locator(".marker-cluster").first()).isVisible();
         Object points = page.locator("sm-leaflet-map").getAttribute("data-layer-points");
-        long expected = jdbcCount("select count(*) from person where current_district_code = '006' and current_point is not null and merged_into_id is null");
+        long expected = jdbcCount("""
+                select count(*) from person p where former_district_code = '006' and current_point is not null
+                  and merged_into_id is null and exists (select 1 from person_status_period s where s.person_id = p.id
+                    and s.status = 'ON_RECORD' and s.valid_from <= current_date and (s.valid_to is null or s.valid_to > current_date))""");
         org.assertj.core.api.Assertions.assertThat(Long.parseLong(points.toString())).isEqualTo(expected);
     }
 
@@ -148,7 +186,7 @@ class MapViewBrowserTest extends BrowserTest {
     void facilityLayersToggleAndOpenTheirPopups() {
         login("leader");
         page.navigate(baseUrl() + "/");
-        assertThat(districts()).hasCount(30);
+        assertThat(communes()).hasCount(126);
         Locator publicRehab = page.locator(".sm-overlays vaadin-checkbox").filter(new Locator.FilterOptions().setHasText("Cơ sở cai nghiện công lập"));
         publicRehab.click();
         assertThat(page.locator("sm-leaflet-map")).hasAttribute("data-layer-overlay-PUBLIC_REHAB", "7");
@@ -171,7 +209,7 @@ class MapViewBrowserTest extends BrowserTest {
     @Test
     void modelCoverageLayerShowsNoneOneOrMore() {
         login("planner");
-        page.navigate(baseUrl() + "/?unit=004");
+        page.navigate(baseUrl() + "/?unit=004&date=" + JUNE_2022);
         chooseTheme("Mô hình hỗ trợ sau cai");
         assertThat(page.locator(".sm-legend")).containsText("≥ 2");
         assertThat(page.locator(".sm-legend")).not().containsText("ẩn để bảo vệ danh tính");
@@ -181,7 +219,7 @@ class MapViewBrowserTest extends BrowserTest {
     void circlesOfAChosenRadiusAroundAKindOfService() {
         login("planner");
         page.navigate(baseUrl() + "/");
-        assertThat(districts()).hasCount(30);
+        assertThat(communes()).hasCount(126);
         page.locator("vaadin-select.sm-buffer").click();
         page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("Cơ sở điều trị Methadone")).click();
         assertThat(page.locator("sm-leaflet-map")).hasAttribute("data-layer-buffers", "40");
@@ -199,9 +237,10 @@ class MapViewBrowserTest extends BrowserTest {
     void planProgressPerDistrictOnTheMap() {
         login("district-001");
         page.navigate(baseUrl() + "/");
+        assertThat(communes()).hasCount(126);
+        page.locator("vaadin-date-picker.sm-as-of input").fill("30/06/2022");
+        page.locator("vaadin-date-picker.sm-as-of input").press("Enter");
         assertThat(districts()).hasCount(30);
-        page.locator("vaadin-date-picker input").first().fill("30/6/2022");
-        page.locator("vaadin-date-picker input").first().press("Enter");
         chooseTheme("% chỉ tiêu lập hồ sơ cai nghiện bắt buộc");
         assertThat(page.locator(".sm-legend")).containsText("≥ 100");
         assertThat(page.locator(".sm-legend")).containsText("% chỉ tiêu lập hồ sơ");

@@ -114,10 +114,21 @@ public class LeafletMap extends Component implements HasSize {
      * How a layer is drawn: Leaflet path options ({@code color}, {@code weight},
      * {@code fillColor}, {@code fillOpacity}, {@code dashArray}), the style under the
      * pointer, the feature properties copied to {@code data-*} attributes of each shape
-     * (for tests and styling), and the layer's stacking order.
+     * (for tests and styling), the layer's stacking order, and the credit shown in the map's
+     * corner while the layer is on (the publisher of the boundaries drawn).
      */
     public record LayerOptions(Map<String, Object> style, Map<String, Object> hoverStyle,
-                               List<String> dataAttributes, Integer zIndex) {
+                               List<String> dataAttributes, Integer zIndex, String attribution) {
+
+        public LayerOptions(Map<String, Object> style, Map<String, Object> hoverStyle, List<String> dataAttributes,
+                            Integer zIndex) {
+            this(style, hoverStyle, dataAttributes, zIndex, null);
+        }
+
+        /** The same drawing with a credit line. */
+        public LayerOptions withAttribution(String text) {
+            return new LayerOptions(style, hoverStyle, dataAttributes, zIndex, text);
+        }
     }
 
     /** A click on the map (not on a feature), in WGS84. */
