@@ -46,8 +46,14 @@ public class AreaOverview {
     public record Entry(long personId, String fullName, String communeCode, LocalDate date, String what) {
     }
 
+    /**
+     * @param postRehabOverdue people whose post-rehab management was planned to end before the date
+     *                         and is not recorded as ended
+     * @param postRehabEnding  people whose management is planned to end within {@link #ENDING_DAYS} days
+     */
     public record Overview(LocalDate asOf, Map<PathStatus, Long> counts, List<Entry> recentEvents,
-                           List<Entry> postRehabEnding, List<Entry> methadoneStopped, List<Entry> absconded) {
+                           List<Entry> postRehabOverdue, List<Entry> postRehabEnding, List<Entry> methadoneStopped,
+                           List<Entry> absconded) {
     }
 
     public Overview of(LocalDate asOf) {
@@ -84,14 +90,22 @@ public class AreaOverview {
                 .params(params).query((rs, n) -> entry(rs, "type")).list();
 
         params.put("endingBy", Date.valueOf(asOf.plusDays(ENDING_DAYS)));
-        List<Entry> ending = jdbc.sql("""
+        // the management's start is the start of the person's post-rehab status (its period may be cut where the
+        // administrative structure changed: the earliest piece of the unbroken status is the start)
+        String planned = """
                 select p.id, p.full_name, p.current_commune_code, (e.details ->> 'plannedEnd')::date as event_date,
                        'POST_REHAB_END' as type
                 from person p
                 join person_status_period s on s.person_id = p.id and s.status = 'POST_REHAB'
                      and s.valid_from <= :on and (s.valid_to is null or s.valid_to > :on)
-                join case_event e on e.person_id = p.id and e.type = 'POST_REHAB_START' and e.event_date = s.valid_from
-                where (e.details ->> 'plannedEnd')::date <= :endingBy and\s""" + inScope
+                join lateral (select max(x.event_date) as started from case_event x
+                              where x.person_id = p.id and x.type = 'POST_REHAB_START' and x.event_date <= :on) st on true
+                join case_event e on e.person_id = p.id and e.type = 'POST_REHAB_START' and e.event_date = st.started
+                where %s and\s""";
+        List<Entry> overdue = jdbc.sql(planned.formatted("(e.details ->> 'plannedEnd')::date < :on") + inScope
+                        + " order by event_date limit " + LIMIT)
+                .params(params).query((rs, n) -> entry(rs, "type")).list();
+        List<Entry> ending = jdbc.sql(planned.formatted("(e.details ->> 'plannedEnd')::date between :on and :endingBy") + inScope
                         + " order by event_date limit " + LIMIT)
                 .params(params).query((rs, n) -> entry(rs, "type")).list();
 
@@ -108,11 +122,11 @@ public class AreaOverview {
                         + inScope + " order by s.valid_from limit " + LIMIT)
                 .params(params).query((rs, n) -> entry(rs, "type")).list();
 
-        List<Long> shown = java.util.stream.Stream.of(recent, ending, stopped, absconded).flatMap(List::stream)
+        List<Long> shown = java.util.stream.Stream.of(recent, overdue, ending, stopped, absconded).flatMap(List::stream)
                 .map(Entry::personId).distinct().toList();
         audit.record(AuditAction.VIEW, PersonService.RECORD_TYPE, shown, null,
                 "area overview as of " + asOf + (communeCode == null ? "" : " commune " + communeCode));
-        return new Overview(asOf, counts, recent, ending, stopped, absconded);
+        return new Overview(asOf, counts, recent, overdue, ending, stopped, absconded);
     }
 
     private static Entry entry(java.sql.ResultSet rs, String whatColumn) throws java.sql.SQLException {

@@ -81,28 +81,35 @@ public class CaseIndicators {
 
     /**
      * A count of effective events, for plans: of some types, dated in a period, optionally
-     * only of people living in a district, only at some facilities (or at any facility),
-     * and for support events only of some kinds.
+     * only of people whose residence lies in a district of {@code structure} (the units the
+     * figures are shown on: each person counts in their unit there), only at some facilities
+     * (or at any facility), and for support events only of some kinds.
      */
     public record EventCount(String provinceCode, java.util.Set<EventType> types, LocalDate from, LocalDate to,
                              String districtCode, Collection<String> facilityCodes, boolean atAnyFacility,
-                             Collection<String> supportKinds) {
+                             Collection<String> supportKinds, String structure) {
     }
+
+    /** The person's unit in the structure the figures are shown on ({@link ResidencePlacement}). */
+    private static final String PLACED = "join person_placement pl on pl.province_code = %1$s.province_code"
+            + " and pl.person_id = %1$s.person_id and pl.structure = :structure";
 
     public long count(EventCount q) {
         var params = new java.util.HashMap<String, Object>();
         String where = where(q, params);
-        return jdbc.sql("select count(*) from case_event e join person p on p.id = e.person_id where " + where)
+        String placed = q.districtCode() == null ? "" : PLACED.formatted("e") + " and pl.district_code = :district ";
+        return jdbc.sql("select count(*) from case_event e " + placed + "where " + where)
                 .params(params).query(Long.class).single();
     }
 
-    /** The same count per commune where the people live now; communes with none are absent. */
+    /** The same count per commune of {@code q.structure()} where the people live; communes with none are absent. */
     public java.util.Map<String, Long> countByCommune(EventCount q) {
         var params = new java.util.HashMap<String, Object>();
         String where = where(q, params);
         var result = new java.util.TreeMap<String, Long>();
-        jdbc.sql("select p.current_commune_code as code, count(*) as n from case_event e join person p on p.id = e.person_id where "
-                        + where + " group by p.current_commune_code")
+        String district = q.districtCode() == null ? "" : " and pl.district_code = :district";
+        jdbc.sql("select pl.commune_code as code, count(*) as n from case_event e " + PLACED.formatted("e") + district
+                        + " where " + where + " and pl.commune_code is not null group by pl.commune_code")
                 .params(params).query((rs, n) -> result.put(rs.getString("code"), rs.getLong("n"))).list();
         return result;
     }
@@ -115,9 +122,9 @@ public class CaseIndicators {
         params.put("from", Date.valueOf(q.from()));
         params.put("to", Date.valueOf(q.to()));
         if (q.districtCode() != null) {
-            sql.append(" and p.current_district_code = :district");
             params.put("district", q.districtCode());
         }
+        params.put("structure", q.structure());
         if (q.facilityCodes() != null && !q.facilityCodes().isEmpty()) {
             sql.append(" and e.facility_code in (:facilities)");
             params.put("facilities", q.facilityCodes());
@@ -180,10 +187,11 @@ public class CaseIndicators {
 
     /**
      * {@link #reachedServicesPercent} per province, each from its own start date; provinces with
-     * nobody on record are absent. People on record are counted from the status rollup (everyone
-     * is on record from their first event on); those reached, for a period from 1 January to a
-     * date of the same year, from the first services of the year (service_first_day), otherwise
-     * from the events themselves.
+     * nobody on record are absent. People on record are counted from the status rollup (on record
+     * from their first event until their record is closed); those reached, for a period from
+     * 1 January to a date of the same year, from the first services of the year
+     * (service_first_day) less those whose record had closed by the date, otherwise from the
+     * events themselves.
      */
     public java.util.Map<String, Reach> reachedServicesByProvince(java.util.Map<String, LocalDate> fromByProvince, LocalDate to) {
         var result = new java.util.TreeMap<String, Reach>();
@@ -207,10 +215,20 @@ public class CaseIndicators {
             jdbc.sql("select w.p as code, sum(s.n) as n from " + periods + " join service_first_day s on s.province_code = w.p"
                             + " and s.first_day between w.f and :to group by w.p")
                     .params(params).query((rs, n) -> reached.put(rs.getString("code"), rs.getLong("n"))).list();
+            // the first services count everyone served; those whose record had closed by the date are not on record
+            params.put("year", to.getYear());
+            jdbc.sql("select w.p as code, count(distinct y.person_id) as n from " + periods
+                            + " join case_event c on c.province_code = w.p and c.type = 'RECORD_CLOSED' and c.event_date <= :to"
+                            + " join person_service_year y on y.province_code = c.province_code and y.person_id = c.person_id"
+                            + " and y.year = :year and y.first_day between w.f and :to"
+                            + " where not exists (select 1 from person_status_period s where s.province_code = y.province_code"
+                            + " and s.person_id = y.person_id and s.status = 'ON_RECORD' and s.valid_from <= :to"
+                            + " and (s.valid_to is null or s.valid_to > :to)) group by w.p")
+                    .params(params).query((rs, n) -> reached.merge(rs.getString("code"), -rs.getLong("n"), Long::sum)).list();
         }
         fromByProvince.forEach((province, from) -> {
             if (!sinceNewYear.containsKey(province)) {
-                reached.put(province, reachedServices(province, from, to, null, "province_code").values().stream()
+                reached.put(province, reachedServices(province, from, to, null, "province_code", null).values().stream()
                         .mapToLong(r -> r[1]).sum());
             }
             long people = onRecord.getOrDefault(province, 0L);
@@ -240,32 +258,43 @@ public class CaseIndicators {
      * treatment, post-rehab management or support ("over 80% of managed people reach
      * services" in the plans).
      */
-    public double reachedServicesPercent(String provinceCode, LocalDate from, LocalDate to, String districtCode) {
+    public double reachedServicesPercent(String provinceCode, LocalDate from, LocalDate to, String districtCode,
+                                         String structure) {
         long[] totals = new long[2];
-        reachedServices(provinceCode, from, to, districtCode, "province_code").values().forEach(r -> {
+        reachedServices(provinceCode, from, to, districtCode, "province_code", structure).values().forEach(r -> {
             totals[0] += r[0];
             totals[1] += r[1];
         });
         return totals[0] == 0 ? 0 : 100.0 * totals[1] / totals[0];
     }
 
-    /** The same share per commune of a district; communes with nobody on record are absent. */
+    /** The same share per commune (of {@code structure}) of a district; communes with nobody on record are absent. */
     public java.util.Map<String, Double> reachedServicesPercentByCommune(String provinceCode, LocalDate from, LocalDate to,
-                                                                        String districtCode) {
+                                                                        String districtCode, String structure) {
         var result = new java.util.TreeMap<String, Double>();
-        reachedServices(provinceCode, from, to, districtCode, "commune_code")
+        reachedServices(provinceCode, from, to, districtCode, "commune_code", structure)
                 .forEach((code, r) -> result.put(code, r[0] == 0 ? 0 : 100.0 * r[1] / r[0]));
         return result;
     }
 
-    /** People on record and those of them reached, grouped by a column of the status period. */
+    /**
+     * People on record on {@code to} and those of them reached, grouped by the province or by the
+     * person's unit ({@code groupColumn} district_code or commune_code) in {@code structure}.
+     */
     private java.util.Map<String, long[]> reachedServices(String provinceCode, LocalDate from, LocalDate to, String districtCode,
-                                                          String groupColumn) {
-        String sql = "select s." + groupColumn + " as code, count(*) as on_record, count(*) filter (where exists (" + REACHED
-                + ")) as reached from person_status_period s where s.province_code = :p and s.status = 'ON_RECORD'"
-                + " and s.valid_from <= :to" + (districtCode == null ? "" : " and s.district_code = :district")
-                + " group by s." + groupColumn;
+                                                          String groupColumn, String structure) {
+        boolean placed = structure != null;
+        String group = placed && !groupColumn.equals("province_code") ? "pl." + groupColumn : "s." + groupColumn;
+        String sql = "select " + group + " as code, count(*) as on_record, count(*) filter (where exists (" + REACHED
+                + ")) as reached from person_status_period s " + (placed ? PLACED.formatted("s") : "")
+                + " where s.province_code = :p and s.status = 'ON_RECORD'"
+                + " and s.valid_from <= :to and (s.valid_to is null or s.valid_to > :to)"
+                + (districtCode == null ? "" : " and pl.district_code = :district")
+                + " group by 1";
         var query = jdbc.sql(sql).param("p", provinceCode).param("from", Date.valueOf(from)).param("to", Date.valueOf(to));
+        if (placed) {
+            query = query.param("structure", structure);
+        }
         if (districtCode != null) {
             query = query.param("district", districtCode);
         }
@@ -275,13 +304,19 @@ public class CaseIndicators {
         return result;
     }
 
-    /** People holding a status on a date per commune, of one district or (null) the whole province; communes with none are absent. */
-    public java.util.Map<String, Long> holdingByCommune(String provinceCode, PathStatus status, LocalDate date, String districtCode) {
+    /**
+     * People holding a status on a date per commune of {@code structure} (where their residence lies
+     * there), of one district or (null) the whole province; communes with none are absent.
+     */
+    public java.util.Map<String, Long> holdingByCommune(String provinceCode, PathStatus status, LocalDate date, String districtCode,
+                                                        String structure) {
         var result = new java.util.TreeMap<String, Long>();
-        var query = jdbc.sql("select commune_code as code, count(distinct person_id) as n from person_status_period where province_code = :p "
-                        + (districtCode == null ? "" : "and district_code = :d ")
-                        + "and status = :s and valid_from <= :date and (valid_to is null or valid_to > :date) group by commune_code")
-                .param("p", provinceCode).param("s", status.name()).param("date", Date.valueOf(date));
+        var query = jdbc.sql("select pl.commune_code as code, count(distinct s.person_id) as n from person_status_period s "
+                        + PLACED.formatted("s") + " where s.province_code = :p "
+                        + (districtCode == null ? "" : "and pl.district_code = :d ")
+                        + "and s.status = :s and s.valid_from <= :date and (s.valid_to is null or s.valid_to > :date)"
+                        + " and pl.commune_code is not null group by pl.commune_code")
+                .param("p", provinceCode).param("s", status.name()).param("date", Date.valueOf(date)).param("structure", structure);
         if (districtCode != null) {
             query = query.param("d", districtCode);
         }
@@ -289,14 +324,16 @@ public class CaseIndicators {
         return result;
     }
 
-    /** People holding a status on a date, optionally in one district. */
-    public long holding(String provinceCode, PathStatus status, LocalDate date, String districtCode) {
+    /** People holding a status on a date, optionally in one district of {@code structure}. */
+    public long holding(String provinceCode, PathStatus status, LocalDate date, String districtCode, String structure) {
         if (districtCode == null) {
             return holding(provinceCode, status, date);
         }
-        return jdbc.sql("select count(distinct person_id) from person_status_period where province_code = :p "
-                        + "and district_code = :d and status = :s and valid_from <= :date and (valid_to is null or valid_to > :date)")
+        return jdbc.sql("select count(distinct s.person_id) from person_status_period s " + PLACED.formatted("s")
+                        + " and pl.district_code = :d where s.province_code = :p"
+                        + " and s.status = :s and s.valid_from <= :date and (s.valid_to is null or s.valid_to > :date)")
                 .param("p", provinceCode).param("d", districtCode).param("s", status.name()).param("date", Date.valueOf(date))
+                .param("structure", structure)
                 .query(Long.class).single();
     }
 

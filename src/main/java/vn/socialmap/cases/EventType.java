@@ -26,6 +26,11 @@ public enum EventType {
     POST_REHAB_END(List.of(), false),
     RELAPSE(List.of(), false),
     SUPPORT(List.of("kind"), false),
+    /**
+     * The person leaves the list of people managed (died, moved out of the province, or the
+     * management period ended without further use); a new drug-use record puts them back.
+     */
+    RECORD_CLOSED(List.of("closure"), false),
     /** Withdraws an event entered in error (with {@code supersedes}); history keeps both. */
     VOID(List.of(), false);
 

@@ -22,6 +22,8 @@ public final class PathRules {
     static final Set<String> DETERMINATION_RESULTS = Set.of("ADDICTED", "NOT_ADDICTED");
     static final Set<String> OUTCOMES = Set.of("COMPLETED", "DROPPED_OUT");
     static final Set<String> SUPPORT_KINDS = Set.of("LOAN", "VOCATIONAL_TRAINING", "JOB_PLACEMENT");
+    /** Why a record is closed: the person died, moved out of the province, or their management ended. */
+    static final Set<String> CLOSURES = Set.of("DIED", "MOVED_AWAY", "MANAGEMENT_ENDED");
     static final int MIN_MONTHS = 3;
     static final int MAX_MONTHS = 24;
 
@@ -121,6 +123,7 @@ public final class PathRules {
             case ADDICTION_DETERMINATION -> oneOf(e, "result", DETERMINATION_RESULTS);
             case VOLUNTARY_COMMUNITY_END, VOLUNTARY_FACILITY_DISCHARGE -> oneOf(e, "outcome", OUTCOMES);
             case SUPPORT -> oneOf(e, "kind", SUPPORT_KINDS);
+            case RECORD_CLOSED -> oneOf(e, "closure", CLOSURES);
             case COURT_DECISION -> {
                 int months;
                 try {
@@ -156,6 +159,9 @@ public final class PathRules {
 
     private static void apply(State s, Event e) {
         PathStatus main = s.main;
+        if (s.closed && e.type() != EventType.DRUG_USE_RECORD && e.type() != EventType.VOID) {
+            throw new Violation(e, "record.closed");
+        }
         switch (e.type()) {
             case DRUG_USE_RECORD -> {
                 requireNotInRehab(s, e);
@@ -247,6 +253,15 @@ public final class PathRules {
                 s.move(e.date(), PathStatus.RELAPSED, null);
             }
             case SUPPORT -> require(s.everInRehab, e, "support.requires.rehab");
+            case RECORD_CLOSED -> {
+                // a management period ends only for someone neither in rehab or its follow-up nor in treatment
+                if ("MANAGEMENT_ENDED".equals(e.details().get("closure"))) {
+                    require(main == PathStatus.USING || main == PathStatus.AFTER_REHAB, e, "closure.management.status");
+                    require(!s.onMethadone, e, "closure.methadone");
+                }
+                s.closeRecord(e.date());
+                return;
+            }
             case VOID -> {
             }
         }
@@ -282,13 +297,31 @@ public final class PathRules {
         boolean determinedAddicted;
         boolean dossierOpen;
         boolean decisionPending;
-        LocalDate firstEvent;
+        /** On record since this day; null before the first event and after the record is closed. */
+        LocalDate onRecordSince;
+        boolean closed;
         final List<Period> periods = new ArrayList<>();
 
         void record(LocalDate date) {
-            if (firstEvent == null) {
-                firstEvent = date;
+            if (onRecordSince == null) {
+                onRecordSince = date;
+                closed = false;
             }
+        }
+
+        /** The person leaves the list: every status they hold ends on the day. */
+        void closeRecord(LocalDate date) {
+            close(main, facility, mainSince, date);
+            main = null;
+            facility = null;
+            if (onMethadone) {
+                setMethadone(date, false);
+            }
+            close(PathStatus.ON_RECORD, null, onRecordSince, date);
+            onRecordSince = null;
+            dossierOpen = false;
+            decisionPending = false;
+            closed = true;
         }
 
         void move(LocalDate date, PathStatus next, String nextFacility) {
@@ -324,8 +357,8 @@ public final class PathRules {
             if (onMethadone) {
                 result.add(new Period(PathStatus.ON_METHADONE, null, methadoneSince, null));
             }
-            if (firstEvent != null) {
-                result.add(new Period(PathStatus.ON_RECORD, null, firstEvent, null));
+            if (onRecordSince != null) {
+                result.add(new Period(PathStatus.ON_RECORD, null, onRecordSince, null));
             }
             result.sort(Comparator.comparing(Period::from).thenComparing(Period::status));
             return result;
@@ -363,6 +396,7 @@ public final class PathRules {
             case METHADONE_STOP -> Map.of("reason", "?");
             case POST_REHAB_START -> Map.of("plannedEnd", date.plusYears(1).toString(), "assignee", "?");
             case SUPPORT -> Map.of("kind", "LOAN");
+            case RECORD_CLOSED -> Map.of("closure", "MOVED_AWAY");
             default -> Map.of();
         };
     }
@@ -373,6 +407,7 @@ public final class PathRules {
             case "result" -> DETERMINATION_RESULTS;
             case "outcome" -> OUTCOMES;
             case "kind" -> SUPPORT_KINDS;
+            case "closure" -> CLOSURES;
             default -> null;
         };
     }

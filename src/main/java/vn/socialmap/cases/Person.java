@@ -44,17 +44,25 @@ public class Person {
     @Column(name = "national_id", length = 12)
     private String nationalId;
 
+    @Column(name = "permanent_structure", nullable = false)
+    private String permanentStructure;
+
     @Column(name = "permanent_commune_code", nullable = false)
     private String permanentCommuneCode;
 
     @Column(name = "permanent_address")
     private String permanentAddress;
 
+    /** The structure of the current (and permanent) residence: the one in force today. */
+    @Column(name = "current_structure", nullable = false)
+    private String currentStructure;
+
     @Column(name = "current_commune_code", nullable = false)
     private String currentCommuneCode;
 
-    @Column(name = "current_district_code", nullable = false)
-    private String currentDistrictCode;
+    /** The district (of the last structure with districts) whose area holds the current residence. */
+    @Column(name = "former_district_code")
+    private String formerDistrictCode;
 
     @Column(name = "current_address")
     private String currentAddress;
@@ -87,23 +95,25 @@ public class Person {
     protected Person() {
     }
 
-    Person(PersonForm form, String provinceCode, String currentDistrictCode, Point currentPoint, String createdBy, Instant now) {
+    Person(PersonForm form, String provinceCode, String structure, Point currentPoint, String createdBy, Instant now) {
         this.provinceCode = provinceCode;
         this.createdBy = createdBy;
         this.createdAt = now;
-        apply(form, currentDistrictCode, currentPoint, now);
+        apply(form, structure, currentPoint, now);
     }
 
-    void apply(PersonForm form, String districtCode, Point point, Instant now) {
+    /** The form's residence is of {@code structure} (today's); the former district is set by the placement. */
+    void apply(PersonForm form, String structure, Point point, Instant now) {
         this.fullName = form.fullName().strip();
         this.nameFolded = VietnameseText.fold(fullName);
         this.birthDate = form.birthDate();
         this.sex = form.sex();
         this.nationalId = form.nationalId() == null || form.nationalId().isBlank() ? null : form.nationalId().strip();
+        this.permanentStructure = structure;
         this.permanentCommuneCode = form.permanentCommuneCode();
         this.permanentAddress = blankToNull(form.permanentAddress());
+        this.currentStructure = structure;
         this.currentCommuneCode = form.currentCommuneCode();
-        this.currentDistrictCode = districtCode;
         this.currentAddress = blankToNull(form.currentAddress());
         this.currentPoint = point;
         this.occupation = blankToNull(form.occupation());
@@ -113,6 +123,22 @@ public class Person {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** Where the placement put the residence (the same values the bulk path writes with SQL). */
+    void placed(ResidencePlacement.Current current) {
+        this.currentStructure = current.structure();
+        this.currentCommuneCode = current.communeCode();
+        this.formerDistrictCode = current.formerDistrictCode();
+    }
+
+    /** Whether the form changes where the person lives (commune, address or point). */
+    boolean residenceChangedBy(PersonForm form) {
+        Point point = currentPoint;
+        boolean samePoint = point == null ? form.longitude() == null
+                : form.longitude() != null && point.getX() == form.longitude() && point.getY() == form.latitude();
+        return !samePoint || !java.util.Objects.equals(currentCommuneCode, form.currentCommuneCode())
+                || !java.util.Objects.equals(currentAddress, blankToNull(form.currentAddress()));
     }
 
     void mergeInto(long survivorId, Instant now) {
@@ -160,8 +186,16 @@ public class Person {
         return currentCommuneCode;
     }
 
-    public String getCurrentDistrictCode() {
-        return currentDistrictCode;
+    public String getCurrentStructure() {
+        return currentStructure;
+    }
+
+    public String getPermanentStructure() {
+        return permanentStructure;
+    }
+
+    public String getFormerDistrictCode() {
+        return formerDistrictCode;
     }
 
     public String getCurrentAddress() {

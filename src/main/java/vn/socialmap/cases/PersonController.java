@@ -15,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -36,19 +37,21 @@ class PersonController {
         this.persons = persons;
     }
 
+    /**
+     * A person. {@code currentCommune} is of today's structure; {@code currentDistrictCode} is the
+     * former district (of the last structure with districts) whose area holds the residence;
+     * {@code placements} says where the residence lies in every structure of the province.
+     */
     record PersonView(long id, String fullName, LocalDate birthDate, Sex sex, String nationalId,
                       String permanentCommuneCode, String permanentAddress, String currentCommuneCode,
                       String currentDistrictCode, String currentAddress, Double longitude, Double latitude,
                       String occupation, String notes, long version, List<PathStatus> statusToday,
-                      List<EventView> events) {
+                      UnitOnDate currentCommune, List<Placement> placements, List<EventView> events) {
     }
 
+    /** An event with the unit the person's residence had on its date (in the structure in force then). */
     record EventView(long id, EventType type, LocalDate date, String facilityCode, Map<String, Object> details,
-                     Long supersedes, String recordedBy) {
-        static EventView of(CaseEvent e) {
-            return new EventView(e.getId(), e.getType(), e.getEventDate(), e.getFacilityCode(), e.getDetails(),
-                    e.getSupersedesId(), e.getRecordedBy());
-        }
+                     Long supersedes, String recordedBy, UnitOnDate unit) {
     }
 
     record CreatedView(PersonView person, List<Long> possibleDuplicates) {
@@ -96,18 +99,49 @@ class PersonController {
     @Operation(summary = "Add the next event of a person's path; 400 naming the rule that refuses it")
     ResponseEntity<EventView> addEvent(@PathVariable long id, @RequestBody EventForm form) {
         CaseEvent event = persons.addEvent(id, form);
-        return ResponseEntity.created(URI.create("/api/v1/persons/" + id)).body(EventView.of(event));
+        return ResponseEntity.created(URI.create("/api/v1/persons/" + id)).body(new EventView(event.getId(), event.getType(),
+                event.getEventDate(), event.getFacilityCode(), event.getDetails(), event.getSupersedesId(), event.getRecordedBy(),
+                persons.unitOfEvent(event)));
     }
 
-    private static PersonView view(PersonService.PersonDetail d) {
+    @GetMapping("/placement-reviews")
+    @Operation(summary = "People provisionally placed in today's structure that the caller may confirm or move",
+            description = "A record of a commune split between several new communes (1 July 2025) whose point and address"
+                    + " did not decide is placed, provisionally, in the candidate with the largest population share;"
+                    + " the candidate communes' officers see it here.")
+    List<PersonSummary> placementReviews(HttpServletRequest request,
+                                         @RequestParam(required = false) String page,
+                                         @RequestParam(required = false) String size) {
+        QueryParameters.requireOnly(request, Set.of("page", "size"));
+        int pageSize = parseInt("size", size, 50, 1, MAX_PAGE_SIZE);
+        return persons.reviews(parseInt("page", page, 0, 0, 100_000) * pageSize, pageSize);
+    }
+
+    /** The commune chosen among the candidates of a provisional placement. */
+    record PlacementChoice(String communeCode) {
+    }
+
+    @PutMapping("/{id}/placement")
+    @Operation(summary = "Confirm a provisional placement in today's structure, or move it to another candidate commune")
+    PersonView confirmPlacement(@PathVariable long id, @RequestBody PlacementChoice choice) {
+        persons.confirmPlacement(id, choice == null ? null : choice.communeCode());
+        return view(persons.get(id));
+    }
+
+    private PersonView view(PersonService.PersonDetail d) {
         Person p = d.person();
         return new PersonView(p.getId(), p.getFullName(), p.getBirthDate(), p.getSex(), p.getNationalId(),
                 p.getPermanentCommuneCode(), p.getPermanentAddress(), p.getCurrentCommuneCode(),
-                p.getCurrentDistrictCode(), p.getCurrentAddress(),
+                p.getFormerDistrictCode(), p.getCurrentAddress(),
                 p.getCurrentPoint() == null ? null : p.getCurrentPoint().getX(),
                 p.getCurrentPoint() == null ? null : p.getCurrentPoint().getY(),
-                p.getOccupation(), p.getNotes(), p.getVersion(), d.statusToday(),
-                d.events().stream().map(EventView::of).toList());
+                p.getOccupation(), p.getNotes(), p.getVersion(), d.statusToday(), persons.unitOn(d, persons.today()),
+                List.copyOf(d.placements().values()), d.events().stream().map(e -> eventView(d, e)).toList());
+    }
+
+    private EventView eventView(PersonService.PersonDetail d, CaseEvent e) {
+        return new EventView(e.getId(), e.getType(), e.getEventDate(), e.getFacilityCode(), e.getDetails(),
+                e.getSupersedesId(), e.getRecordedBy(), persons.unitOn(d, e.getEventDate()));
     }
 
     static <E extends Enum<E>> E parseEnum(Class<E> type, String name, String value) {

@@ -30,6 +30,7 @@ import vn.socialmap.audit.AuditLog;
 import vn.socialmap.base.ValidationException;
 import vn.socialmap.base.text.VietnameseText;
 import vn.socialmap.geography.AdminUnit;
+import vn.socialmap.geography.UnitRef;
 import vn.socialmap.security.CurrentUser;
 
 /**
@@ -37,7 +38,7 @@ import vn.socialmap.security.CurrentUser;
  * the person's identity repeated). Rows are grouped by person (national ID, or name, birth
  * date and commune); each person's identity is checked by the person form's rules and
  * their whole path by the path rules, so a group is taken or refused as a whole. People
- * already on record (same national ID, or same name and birth date in the district) are
+ * already on record (same national ID, or same name and birth date in the commune) are
  * not created again and their events already recorded are skipped, which makes a second
  * import of the same file change nothing. New people are written with COPY.
  */
@@ -140,7 +141,7 @@ public class PersonImport {
                     int row = i;
                     eventForms.add(rowCheck(row, () -> event(rows.get(row))));
                 }
-                Long existing = onRecord.find(form, commune.getParentCode());
+                Long existing = onRecord.find(form, commune.ref());
                 if (existing == null) {
                     List<PathRules.Event> path = new ArrayList<>();
                     for (int e = 0; e < eventForms.size(); e++) {
@@ -153,7 +154,7 @@ public class PersonImport {
                         int at = v.event() == null || v.event().id() == null ? first : group.get(v.event().id().intValue());
                         throw new RowException(at, v);
                     }
-                    seeds.add(new CaseBulkLoader.PersonSeed(form, commune.getProvinceCode(), commune.getParentCode(), eventForms,
+                    seeds.add(new CaseBulkLoader.PersonSeed(form, commune.getProvinceCode(), commune.getStructure(), eventForms,
                             user, false));
                 } else {
                     Set<Recorded> recorded = onRecord.events().getOrDefault(existing, Set.of());
@@ -239,14 +240,14 @@ public class PersonImport {
 
     /**
      * The live people the file's rows may name (by national ID, or by folded name with birth
-     * date and district) and their recorded events, read in two queries for the whole file.
+     * date and commune) and their recorded events, read in two queries for the whole file.
      */
-    private record OnRecord(Map<String, Long> byNationalId, Map<String, Long> byNameBirthDistrict,
+    private record OnRecord(Map<String, Long> byNationalId, Map<String, Long> byNameBirthCommune,
                             Map<Long, Set<Recorded>> events) {
 
-        Long find(PersonForm form, String districtCode) {
+        Long find(PersonForm form, UnitRef commune) {
             return form.nationalId() != null ? byNationalId.get(form.nationalId())
-                    : byNameBirthDistrict.get(VietnameseText.fold(form.fullName()) + "|" + form.birthDate() + "|" + districtCode);
+                    : byNameBirthCommune.get(VietnameseText.fold(form.fullName()) + "|" + form.birthDate() + "|" + commune);
         }
     }
 
@@ -261,9 +262,9 @@ public class PersonImport {
             }
         }
         Map<String, Long> byNationalId = new HashMap<>();
-        Map<String, Long> byNameBirthDistrict = new HashMap<>();
+        Map<String, Long> byNameBirthCommune = new HashMap<>();
         jdbc.sql("""
-                        select id, national_id, name_folded, birth_date, current_district_code from person
+                        select id, national_id, name_folded, birth_date, current_structure, current_commune_code from person
                         where merged_into_id is null and (national_id = any(:ids) or name_folded = any(:names))
                         order by id""")
                 .param("ids", nationalIds.toArray(String[]::new)).param("names", names.toArray(String[]::new))
@@ -272,12 +273,13 @@ public class PersonImport {
                     if (rs.getString(2) != null) {
                         byNationalId.putIfAbsent(rs.getString(2), id);
                     }
-                    byNameBirthDistrict.putIfAbsent(rs.getString(3) + "|" + rs.getObject(4, LocalDate.class) + "|" + rs.getString(5),
+                    byNameBirthCommune.putIfAbsent(rs.getString(3) + "|" + rs.getObject(4, LocalDate.class) + "|"
+                                    + new UnitRef(rs.getString(5), rs.getString(6)),
                             id);
                 });
         Map<Long, Set<Recorded>> recorded = new HashMap<>();
         Set<Long> ids = new HashSet<>(byNationalId.values());
-        ids.addAll(byNameBirthDistrict.values());
+        ids.addAll(byNameBirthCommune.values());
         if (!ids.isEmpty()) {
             jdbc.sql("select person_id, type, event_date, facility_code from case_event where person_id = any(:ids)")
                     .param("ids", ids.toArray(Long[]::new))
@@ -286,7 +288,7 @@ public class PersonImport {
                                 .add(new Recorded(rs.getString(2), rs.getObject(3, LocalDate.class), rs.getString(4)));
                     });
         }
-        return new OnRecord(byNationalId, byNameBirthDistrict, recorded);
+        return new OnRecord(byNationalId, byNameBirthCommune, recorded);
     }
 
     private static boolean samePerson(PersonForm a, PersonForm b) {

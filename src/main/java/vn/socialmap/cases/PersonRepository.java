@@ -15,8 +15,8 @@ interface PersonRepository extends JpaRepository<Person, Long> {
 
     @Query("""
             select p from Person p
-            where p.nameFolded = :name and p.birthDate = :birth and p.currentDistrictCode = :district
+            where p.nameFolded = :name and p.birthDate = :birth and p.provinceCode = :province
               and p.mergedIntoId is null""")
-    List<Person> findLiveByNameBirthAndDistrict(@Param("name") String nameFolded, @Param("birth") LocalDate birthDate,
-                                                @Param("district") String districtCode);
+    List<Person> findLiveByNameBirthInProvince(@Param("name") String nameFolded, @Param("birth") LocalDate birthDate,
+                                               @Param("province") String provinceCode);
 }

@@ -11,7 +11,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import vn.socialmap.base.text.VietnameseText;
+import vn.socialmap.geography.AdminStructure;
+import vn.socialmap.geography.AdminStructures;
 import vn.socialmap.security.AccessScope;
+import vn.socialmap.security.AreaType;
 
 /**
  * The person list as SQL, filtered by the caller's scope first: a query can never return
@@ -23,12 +26,61 @@ class PersonSearch {
     static final List<String> FACILITY_STATUSES = List.of("IN_COMPULSORY", "VOLUNTARY_FACILITY", "ABSCONDED");
 
     private final JdbcClient jdbc;
+    private final AdminStructures structures;
 
-    PersonSearch(JdbcClient jdbc) {
+    PersonSearch(JdbcClient jdbc, AdminStructures structures) {
         this.jdbc = jdbc;
+        this.structures = structures;
     }
 
     record Query(String where, Map<String, Object> params) {
+    }
+
+    /** People whose residence lies in the area, a unit of an earlier structure. */
+    private static final String PLACED = """
+            exists (select 1 from person_placement a where a.province_code = p.province_code and a.person_id = p.id
+                    and a.structure = :areaStructure and a.%s = :area)""";
+
+    /** A person provisionally placed in today's structure with the caller's commune among the candidates. */
+    private static final String REVIEWABLE = """
+            exists (select 1 from person_placement r where r.province_code = p.province_code and r.person_id = p.id
+                    and r.structure = :areaStructure and r.method = 'PROVISIONAL'
+                    and r.candidates @> array[cast(:area as varchar)])""";
+
+    /**
+     * The scope for opening one person: a commune officer may also open the people provisionally
+     * placed in another commune for whom theirs is a candidate, to confirm or move them.
+     */
+    Query scopeForReading(AccessScope scope, LocalDate today) {
+        Query scoped = scope(scope, today);
+        if (!confirmsPlacements(scope)) {
+            return scoped;
+        }
+        return new Query("(" + scoped.where() + ") or " + REVIEWABLE, scoped.params());
+    }
+
+    /** The people to confirm or move: provisionally placed, the caller's commune among the candidates. */
+    Query reviews(AccessScope scope) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("area", scope.areaCode());
+        params.put("areaStructure", scope.areaStructure());
+        if (scope.areaType() == AreaType.COMMUNE) {
+            // an account of a former commune confirms nothing
+            return new Query(confirmsPlacements(scope) ? REVIEWABLE : "false", params);
+        }
+        params.put("today", structures.current().code());
+        String provisional = """
+                exists (select 1 from person_placement r where r.province_code = p.province_code and r.person_id = p.id
+                        and r.structure = :today and r.method = 'PROVISIONAL')""";
+        Query scoped = scope(scope, structures.today());
+        params.putAll(scoped.params());
+        return new Query("(" + scoped.where() + ") and " + provisional, params);
+    }
+
+    /** An officer of one of today's communes, who confirms the placements among which it is a candidate. */
+    private boolean confirmsPlacements(AccessScope scope) {
+        return scope.areaType() == AreaType.COMMUNE && scope.seesPersons()
+                && structures.current().code().equals(scope.areaStructure());
     }
 
     /** The scope condition alone, for checking one person. */
@@ -42,10 +94,14 @@ class PersonSearch {
             return new Query("true", params);
         }
         params.put("area", scope.areaCode());
+        params.put("areaStructure", scope.areaStructure());
         return switch (scope.areaType()) {
             case PROVINCE -> new Query("p.province_code = :area", params);
-            case DISTRICT -> new Query("p.current_district_code = :area", params);
-            case COMMUNE -> new Query("p.current_commune_code = :area", params);
+            // the former district whose area holds the current residence, kept on the person for the list's index
+            case DISTRICT -> new Query(structures.lastWithDistricts().map(AdminStructure::code).orElse("").equals(scope.areaStructure())
+                    ? "p.former_district_code = :area" : PLACED.formatted("district_code"), params);
+            case COMMUNE -> new Query(structures.current().code().equals(scope.areaStructure())
+                    ? "p.current_commune_code = :area" : PLACED.formatted("commune_code"), params);
             case FACILITY -> {
                 params.put("facilityStatuses", FACILITY_STATUSES);
                 yield new Query("""
@@ -63,7 +119,7 @@ class PersonSearch {
         LocalDate on = filter.date() == null ? today : filter.date();
         params.put("on", Date.valueOf(on));
         if (filter.districtCode() != null && !filter.districtCode().isBlank()) {
-            where.add("p.current_district_code = :district");
+            where.add("p.former_district_code = :district");
             params.put("district", filter.districtCode());
         }
         if (filter.communeCode() != null && !filter.communeCode().isBlank()) {
@@ -130,14 +186,14 @@ class PersonSearch {
                 .query((rs, n) -> new PersonSummary(rs.getLong("id"), rs.getString("full_name"),
                         rs.getDate("birth_date").toLocalDate(), Sex.valueOf(rs.getString("sex")),
                         rs.getString("national_id"), rs.getString("current_commune_code"),
-                        rs.getString("current_district_code"), rs.getString("main_status")))
+                        rs.getString("former_district_code"), rs.getString("main_status")))
                 .list();
     }
 
     /** A page of the list in name order; the area's name indexes (V12) read it in that order. */
     static String findSql(Query query) {
         return """
-                select p.id, p.full_name, p.birth_date, p.sex, p.national_id, p.current_commune_code, p.current_district_code,
+                select p.id, p.full_name, p.birth_date, p.sex, p.national_id, p.current_commune_code, p.former_district_code,
                        (select s.status from person_status_period s
                         where s.person_id = p.id and s.status not in ('ON_RECORD', 'ON_METHADONE')
                           and s.valid_from <= :on and (s.valid_to is null or s.valid_to > :on)

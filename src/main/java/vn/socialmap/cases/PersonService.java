@@ -25,8 +25,11 @@ import vn.socialmap.base.NotFoundException;
 import vn.socialmap.base.ValidationException;
 import vn.socialmap.base.text.VietnameseText;
 import vn.socialmap.geography.AdminLevel;
+import vn.socialmap.geography.AdminStructure;
+import vn.socialmap.geography.AdminStructures;
 import vn.socialmap.geography.AdminUnit;
 import vn.socialmap.geography.AdminUnitService;
+import vn.socialmap.geography.UnitRef;
 import vn.socialmap.security.AccessScope;
 import vn.socialmap.security.AppUser;
 import vn.socialmap.security.AreaType;
@@ -56,10 +59,15 @@ public class PersonService {
     private final BreakGlassService breakGlass;
     private final AuditLog audit;
     private final Clock clock;
+    private final ResidencePlacement placement;
+    private final AdminStructures structures;
     private final GeometryFactory geometry = new GeometryFactory(new PrecisionModel(), 4326);
 
     PersonService(PersonRepository persons, CaseEventRepository events, StatusProjection projection, PersonSearch search,
-                  AdminUnitService units, CurrentUser currentUser, BreakGlassService breakGlass, AuditLog audit, Clock clock) {
+                  AdminUnitService units, CurrentUser currentUser, BreakGlassService breakGlass, AuditLog audit, Clock clock,
+                  ResidencePlacement placement, AdminStructures structures) {
+        this.placement = placement;
+        this.structures = structures;
         this.persons = persons;
         this.events = events;
         this.projection = projection;
@@ -73,7 +81,7 @@ public class PersonService {
 
     /** A person with their whole path. */
     public record PersonDetail(Person person, List<CaseEvent> events, List<PathRules.Period> periods,
-                               List<PathStatus> statusToday) {
+                               List<PathStatus> statusToday, Map<String, Placement> placements) {
     }
 
     /**
@@ -89,7 +97,7 @@ public class PersonService {
     /** Counting matches stops here; a list this long is refined, not paged through. */
     public static final int COUNT_LIMIT = 1000;
 
-    /** The created person and any warnings (possible duplicate in the same district). */
+    /** The created person and any warnings (possible duplicates: same name and birth date in the province). */
     public record Created(Person person, List<Long> possibleDuplicates) {
     }
 
@@ -131,7 +139,7 @@ public class PersonService {
         out.write("id,full_name,birth_date,sex,national_id,commune_code,district_code,status\n");
         for (PersonSummary r : rows) {
             out.write(String.join(",", String.valueOf(r.id()), csv(r.fullName()), r.birthDate().toString(), r.sex().name(),
-                    csv(r.nationalId()), r.currentCommuneCode(), r.currentDistrictCode(), csv(r.mainStatus())));
+                    csv(r.nationalId()), r.currentCommuneCode(), r.formerDistrictCode(), csv(r.mainStatus())));
             out.write('\n');
         }
         out.flush();
@@ -153,8 +161,16 @@ public class PersonService {
 
     /** Whether the current user may record data (and which events). */
     public boolean canRecord() {
-        Role role = currentUser.require().role();
-        return role == Role.ADMIN || role == Role.COMMUNE_OFFICER || role == Role.FACILITY_OFFICER;
+        return records(currentUser.require().scope());
+    }
+
+    /**
+     * Admins, facility officers and the officers of today's communes record; an account of a
+     * former commune (or district) reads its area's records and their history only.
+     */
+    private boolean records(AccessScope scope) {
+        return scope.role() == Role.ADMIN || scope.role() == Role.FACILITY_OFFICER
+                || scope.role() == Role.COMMUNE_OFFICER && structures.current().code().equals(scope.areaStructure());
     }
 
     public AccessScope currentScope() {
@@ -165,10 +181,11 @@ public class PersonService {
     public AccessScope provinceScope() {
         AccessScope scope = currentUser.require().scope();
         if (scope.areaType() == null || scope.areaType() == AreaType.FACILITY) {
-            return new AccessScope(scope.role(), null, null);
+            return new AccessScope(scope.role(), null, null, null);
         }
-        String province = units.find(scope.areaCode()).map(AdminUnit::getProvinceCode).orElse(scope.areaCode());
-        return new AccessScope(scope.role(), AreaType.PROVINCE, province);
+        String province = scope.areaType() == AreaType.PROVINCE ? scope.areaCode()
+                : units.find(scope.areaUnit()).map(AdminUnit::getProvinceCode).orElse(scope.areaCode());
+        return new AccessScope(scope.role(), AreaType.PROVINCE, null, province);
     }
 
     public boolean isAdmin() {
@@ -188,7 +205,7 @@ public class PersonService {
         List<CaseEvent> path = events.findByPersonIdOrderByEventDateAscIdAsc(id);
         List<PathRules.Period> periods = PathRules.replay(person.getBirthDate(), today(), rules(path));
         audit.record(AuditAction.VIEW, RECORD_TYPE, List.of(id));
-        return new PersonDetail(person, path, periods, PathRules.statusesOn(periods, today()));
+        return new PersonDetail(person, path, periods, PathRules.statusesOn(periods, today()), placement.placements(id));
     }
 
     /** Opens a person outside the caller's area, stating why (break the glass), then reads it. */
@@ -227,10 +244,12 @@ public class PersonService {
                         "person.error.nationalId.taken", existing.getId());
             });
         }
-        List<Long> duplicates = persons.findLiveByNameBirthAndDistrict(VietnameseText.fold(form.fullName()),
-                form.birthDate(), commune.getParentCode()).stream().map(Person::getId).toList();
-        Person person = persons.save(new Person(form, commune.getProvinceCode(), commune.getParentCode(), point,
+        // a warning only: people move within the city, so anyone of the same name and birth date in it
+        List<Long> duplicates = persons.findLiveByNameBirthInProvince(VietnameseText.fold(form.fullName()),
+                form.birthDate(), commune.getProvinceCode()).stream().map(Person::getId).toList();
+        Person person = persons.save(new Person(form, commune.getProvinceCode(), commune.getStructure(), point,
                 user.getUsername(), now()));
+        placeResidence(person);
         audit.record(AuditAction.CREATE, RECORD_TYPE, List.of(person.getId()), null,
                 duplicates.isEmpty() ? null : "possible duplicates " + duplicates);
         return new Created(person, duplicates);
@@ -255,7 +274,12 @@ public class PersonService {
                         "person.error.nationalId.taken", existing.getId());
             });
         }
-        person.apply(form, commune.getParentCode(), point(form, commune), now());
+        boolean moved = person.residenceChangedBy(form) || !commune.getStructure().equals(person.getCurrentStructure());
+        person.apply(form, commune.getStructure(), point(form, commune), now());
+        if (moved) {
+            // the residence entered now replaces what earlier placements rested on
+            placeResidence(person);
+        }
         List<CaseEvent> path = events.findByPersonIdOrderByEventDateAscIdAsc(id);
         projection.replace(person, PathRules.replay(person.getBirthDate(), today(), rules(path)));
         audit.record(AuditAction.CHANGE, RECORD_TYPE, List.of(id), null, "identity or residence");
@@ -313,6 +337,106 @@ public class PersonService {
         return survivor;
     }
 
+    /** Places the person's residence, as entered today, in every structure of the province. */
+    private void placeResidence(Person person) {
+        var point = person.getCurrentPoint();
+        var placed = placement.place(List.of(new ResidencePlacement.Residence(person.getId(), person.getProvinceCode(),
+                List.of(new ResidencePlacement.Anchor(person.getCurrentStructure(), person.getCurrentCommuneCode(),
+                        PlacementMethod.RECORDED)),
+                point == null ? null : new double[] {point.getX(), point.getY()}, person.getCurrentAddress())));
+        ResidencePlacement.Current current = placement.current(placed.getOrDefault(person.getId(), Map.of()));
+        if (current != null) {
+            person.placed(current);
+        }
+    }
+
+    /**
+     * The unit a person's residence had on a date: in the structure in force then, as placed
+     * (the unit their events and statuses of that date belong to); null when none of it.
+     */
+    public UnitOnDate unitOn(PersonDetail detail, LocalDate date) {
+        return unitOn(detail.placements(), date);
+    }
+
+    /** The unit of a recorded event's date, for the answer to recording it (the caller has just written the person). */
+    UnitOnDate unitOfEvent(CaseEvent event) {
+        return unitOn(placement.placements(event.getPersonId()), event.getEventDate());
+    }
+
+    private UnitOnDate unitOn(Map<String, Placement> placements, LocalDate date) {
+        AdminStructure structure = structures.on(date);
+        Placement placed = placements.get(structure.code());
+        if (placed == null || placed.communeCode() == null) {
+            return null;
+        }
+        String communeName = units.find(new UnitRef(structure.code(), placed.communeCode())).map(AdminUnit::getName)
+                .orElse(placed.communeCode());
+        String districtName = placed.districtCode() == null ? null
+                : units.find(new UnitRef(structure.code(), placed.districtCode())).map(AdminUnit::getName)
+                .orElse(placed.districtCode());
+        return new UnitOnDate(structure.code(), placed.communeCode(), communeName, placed.districtCode(), districtName,
+                placed.method());
+    }
+
+    /**
+     * People provisionally placed in today's structure that the caller may confirm or move:
+     * for a commune officer those with their commune among the candidates, for others those
+     * in their area. Audited as a search.
+     */
+    public List<PersonSummary> reviews(int offset, int limit) {
+        AccessScope scope = personScope();
+        PersonSearch.Query query = search.reviews(scope);
+        Map<String, Object> params = new HashMap<>(query.params());
+        params.put("on", java.sql.Date.valueOf(today()));
+        List<PersonSummary> rows = search.find(new PersonSearch.Query("p.merged_into_id is null and (" + query.where() + ")",
+                params), offset, limit);
+        audit.record(AuditAction.SEARCH, RECORD_TYPE, rows.stream().map(PersonSummary::id).toList(), null,
+                "placements to confirm offset=" + offset);
+        return rows;
+    }
+
+    /**
+     * An officer confirms a provisional placement in today's structure or moves it to another
+     * candidate; the person's events and periods follow. Only a candidate commune's officer
+     * (or an admin) may, and only to a candidate.
+     */
+    public Person confirmPlacement(long personId, String communeCode) {
+        AppUser user = writer();
+        if (user.role() == Role.FACILITY_OFFICER) {
+            throw new AccessDeniedException("Only the officers of the candidate communes confirm a placement");
+        }
+        Person person = readable(personId);
+        AdminStructure todayStructure = structures.current();
+        Placement now = placement.placements(personId).get(todayStructure.code());
+        if (now == null || now.method() != PlacementMethod.PROVISIONAL) {
+            throw new ValidationException("communeCode", "placement.error.notProvisional");
+        }
+        if (communeCode == null || !now.candidates().contains(communeCode)) {
+            throw new ValidationException("communeCode", "placement.error.notCandidate", communeCode);
+        }
+        AccessScope scope = user.scope();
+        if (scope.role() == Role.COMMUNE_OFFICER
+                && !(todayStructure.code().equals(scope.areaStructure()) && now.candidates().contains(scope.areaCode()))) {
+            throw new AccessDeniedException("Only the officers of the candidate communes confirm a placement");
+        }
+        List<ResidencePlacement.Anchor> anchors = new ArrayList<>();
+        placement.residences(List.of(personId)).getFirst().anchors().stream()
+                .filter(a -> !a.structure().equals(todayStructure.code())).forEach(anchors::add);
+        anchors.add(new ResidencePlacement.Anchor(todayStructure.code(), communeCode, PlacementMethod.CONFIRMED));
+        var point = person.getCurrentPoint();
+        var placed = placement.place(List.of(new ResidencePlacement.Residence(personId, person.getProvinceCode(), anchors,
+                point == null ? null : new double[] {point.getX(), point.getY()}, person.getCurrentAddress())));
+        ResidencePlacement.Current current = placement.current(placed.getOrDefault(personId, Map.of()));
+        if (current != null) {
+            person.placed(current);
+        }
+        List<CaseEvent> path = events.findByPersonIdOrderByEventDateAscIdAsc(personId);
+        projection.replace(person, PathRules.replay(person.getBirthDate(), today(), rules(path)));
+        audit.record(AuditAction.CHANGE, RECORD_TYPE, List.of(personId), null,
+                "placement in " + todayStructure.code() + ": " + now.communeCode() + " -> " + communeCode + " (confirmed)");
+        return person;
+    }
+
     static final java.util.Set<EventType> FACILITY_EVENTS = java.util.EnumSet.of(EventType.COMPULSORY_ADMISSION,
             EventType.VOLUNTARY_FACILITY_ADMISSION, EventType.VOLUNTARY_FACILITY_DISCHARGE, EventType.ABSCONDING,
             EventType.RETURN, EventType.RELEASE, EventType.DETOX, EventType.METHADONE_START, EventType.METHADONE_STOP,
@@ -324,7 +448,7 @@ public class PersonService {
         if (person == null) {
             throw new NotFoundException("No person " + id);
         }
-        if (!search.inScope(search.scope(scope, today()), id)
+        if (!search.inScope(search.scopeForReading(scope, today()), id)
                 && !(currentUser.require().role().mayBreakTheGlass() && breakGlass.hasActiveGrant(RECORD_TYPE, String.valueOf(id)))) {
             audit.record(AuditAction.DENIED, RECORD_TYPE, List.of(id), null, "outside the caller's area");
             // Same answer as a missing record: the caller learns nothing about people elsewhere.
@@ -344,14 +468,14 @@ public class PersonService {
 
     private AppUser writer() {
         AppUser user = currentUser.require();
-        if (user.role() != Role.ADMIN && user.role() != Role.COMMUNE_OFFICER && user.role() != Role.FACILITY_OFFICER) {
-            throw new AccessDeniedException("Role " + user.role() + " does not record person data");
+        if (!records(user.scope())) {
+            throw new AccessDeniedException("Role " + user.role() + " of " + user.scope().label() + " does not record person data");
         }
         return user;
     }
 
     private static void requireWritable(AccessScope scope, AdminUnit commune) {
-        if (scope.role() == Role.COMMUNE_OFFICER && !(scope.areaType() == AreaType.COMMUNE && scope.areaCode().equals(commune.getCode()))) {
+        if (scope.role() == Role.COMMUNE_OFFICER && !(scope.areaType() == AreaType.COMMUNE && commune.ref().equals(scope.areaUnit()))) {
             throw new ValidationException("currentCommuneCode", "person.error.commune.outside", commune.getName());
         }
     }
@@ -397,7 +521,7 @@ public class PersonService {
             return null;
         }
         if (form.longitude() == null || form.latitude() == null
-                || !units.covers(commune.getCode(), form.longitude(), form.latitude())) {
+                || !units.covers(commune.ref(), form.longitude(), form.latitude())) {
             throw new ValidationException("point", "person.error.point.outside", commune.getName());
         }
         return geometry.createPoint(new Coordinate(form.longitude(), form.latitude()));

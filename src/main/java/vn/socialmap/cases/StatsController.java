@@ -1,5 +1,6 @@
 package vn.socialmap.cases;
 
+import java.time.LocalDate;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.socialmap.base.web.InvalidRequestException;
 import vn.socialmap.base.web.QueryParameters;
 import vn.socialmap.geography.AdminLevel;
+import vn.socialmap.geography.AdminStructures;
 import vn.socialmap.geography.AdminUnitService;
 import vn.socialmap.security.CurrentUser;
 
@@ -23,8 +25,11 @@ class StatsController {
     private final AdminUnitService units;
     private final CurrentUser currentUser;
     private final PersonService persons;
+    private final AdminStructures structures;
 
-    StatsController(StatusCounts counts, AdminUnitService units, CurrentUser currentUser, PersonService persons) {
+    StatsController(StatusCounts counts, AdminUnitService units, CurrentUser currentUser, PersonService persons,
+                    AdminStructures structures) {
+        this.structures = structures;
         this.counts = counts;
         this.units = units;
         this.currentUser = currentUser;
@@ -32,19 +37,27 @@ class StatsController {
     }
 
     @GetMapping("/api/v1/stats/status-counts")
-    @Operation(summary = "People per status on a date, per district or commune of a province or (province omitted) of the country")
+    @Operation(summary = "People per status on a date, per district or commune of a province or (province omitted) of the country",
+            description = "Statuses held on `date`, shown on the units in force on `unitsAsOf` (default: `date`): each person"
+                    + " counts in the unit their residence has in that structure, so totals do not change with the structure"
+                    + " shown. A row without a code holds the people with no unit of that structure. `level=district` on a"
+                    + " date without districts (from 1 July 2025) gives totals only.")
     StatusCounts.Table statusCounts(HttpServletRequest request,
                                     @RequestParam(required = false) String province,
                                     @RequestParam(required = false) String level,
-                                    @RequestParam(required = false) String date) {
-        QueryParameters.requireOnly(request, Set.of("province", "level", "date"));
-        if (province != null && !units.isProvince(province)) {
-            throw new InvalidRequestException("province", "Unknown province code '" + province + "'");
+                                    @RequestParam(required = false) String date,
+                                    @RequestParam(required = false) String unitsAsOf) {
+        QueryParameters.requireOnly(request, Set.of("province", "level", "date", "unitsAsOf"));
+        var on = PersonController.parseDate("date", date);
+        LocalDate day = on == null ? persons.today() : on;
+        var asOf = PersonController.parseDate("unitsAsOf", unitsAsOf);
+        LocalDate shownOn = asOf == null ? day : asOf;
+        if (province != null && !units.isProvince(province, shownOn)) {
+            throw new InvalidRequestException("province", "Unknown province code '" + province + "' on " + shownOn);
         }
-        AdminLevel wanted = level == null ? AdminLevel.DISTRICT : AdminLevel.fromApiName(level)
+        AdminLevel wanted = level == null ? structures.on(shownOn).levels().get(1) : AdminLevel.fromApiName(level)
                 .filter(l -> l != AdminLevel.PROVINCE)
                 .orElseThrow(() -> new InvalidRequestException("level", "level must be district or commune"));
-        var on = PersonController.parseDate("date", date);
-        return counts.count(province, wanted, on == null ? persons.today() : on, currentUser.scope());
+        return counts.count(province, wanted, day, shownOn, currentUser.scope());
     }
 }

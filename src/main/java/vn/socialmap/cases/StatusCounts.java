@@ -10,20 +10,24 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import vn.socialmap.base.cache.AnswerCaches;
-import vn.socialmap.base.cache.RecentAnswers;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.socialmap.base.cache.AnswerCaches;
+import vn.socialmap.base.cache.RecentAnswers;
 import vn.socialmap.geography.AdminLevel;
+import vn.socialmap.geography.AdminStructure;
+import vn.socialmap.geography.AdminStructures;
 import vn.socialmap.geography.AdminUnitService;
 import vn.socialmap.security.AccessScope;
 import vn.socialmap.security.SmallCellSuppression;
 
 /**
- * Number of people holding each status on a date, per district or commune. For roles
- * without person access the table is suppressed (1 to 4 hidden, with complements).
+ * Number of people holding each status on a date, per district or commune, shown on the
+ * units in force on that date or (carried across) on those of another date: each person
+ * counts in their unit of the structure shown ({@link ResidencePlacement}), so totals are the
+ * same on every structure. For roles without person access the table is suppressed (1 to 4
+ * hidden, with complements).
  */
 @Service
 @Transactional(readOnly = true)
@@ -31,26 +35,32 @@ public class StatusCounts {
 
     private final JdbcClient jdbc;
     private final AdminUnitService units;
+    private final AdminStructures structures;
     private final SmallCellSuppression suppression;
 
     private final StatusRollup rollup;
     private final RecentAnswers<Table> cache;
 
-    StatusCounts(JdbcClient jdbc, AdminUnitService units, SmallCellSuppression suppression, StatusRollup rollup,
-                 AnswerCaches caches) {
+    StatusCounts(JdbcClient jdbc, AdminUnitService units, AdminStructures structures, SmallCellSuppression suppression,
+                 StatusRollup rollup, AnswerCaches caches) {
         this.rollup = rollup;
         this.cache = caches.create(128);
         this.jdbc = jdbc;
         this.units = units;
+        this.structures = structures;
         this.suppression = suppression;
     }
 
-    /** One unit's counts; a null count is hidden. */
+    /** One unit's counts; a null count is hidden. A null code: people with no unit of the structure shown. */
     public record UnitCounts(String code, String name, Map<PathStatus, Long> counts) {
     }
 
-    public record Table(String province, AdminLevel level, LocalDate date, boolean suppressed, Integer threshold,
-                        List<UnitCounts> units, Map<PathStatus, Long> totals) {
+    /**
+     * @param date      the date the statuses are held on
+     * @param unitsAsOf the date whose units the counts are shown on (its structure is {@code structure})
+     */
+    public record Table(String province, AdminLevel level, LocalDate date, LocalDate unitsAsOf, String structure,
+                        boolean suppressed, Integer threshold, List<UnitCounts> units, Map<PathStatus, Long> totals) {
     }
 
     /**
@@ -83,10 +93,12 @@ public class StatusCounts {
     }
 
     /**
-     * People holding each status on a date per unit ({@code column}: province_code, district_code or
-     * commune_code), in a province or (null) the country: the counts of the nearest month start
-     * (status_count_month, up to its horizon), plus the periods begun and minus those ended between
-     * it and the date (signs reversed when the month start comes after the date).
+     * People holding each status on a date per unit of that date ({@code column}: province_code,
+     * district_code or commune_code), in a province or (null) the country: the counts of the nearest
+     * month start (status_count_month, up to its horizon), plus the periods begun and minus those
+     * ended between it and the date (signs reversed when the month start comes after the date).
+     * Exact across a change of structure too: the periods of the other structure begin or end on
+     * the day of the change, which lies between the month start and the date, and cancel out.
      */
     Map<String, Map<PathStatus, Long>> holding(String column, String provinceCode, LocalDate date) {
         Map<String, Map<PathStatus, Long>> raw = new HashMap<>();
@@ -100,30 +112,85 @@ public class StatusCounts {
         (provinceCode == null ? query : query.param("province", provinceCode))
                 .query(rs -> {
                     // a unit's month row and its changes since are added here, not grouped by the database
-                    raw.computeIfAbsent(rs.getString("unit"), k -> new EnumMap<>(PathStatus.class))
+                    raw.computeIfAbsent(key(rs.getString("unit")), k -> new EnumMap<>(PathStatus.class))
                             .merge(PathStatus.valueOf(rs.getString("status")), rs.getLong("n"), Long::sum);
                 });
         return raw;
     }
 
-    /** Counts in a province, or in the whole country when {@code provinceCode} is null. */
-    public Table count(String provinceCode, AdminLevel level, LocalDate date, AccessScope scope) {
-        if (rollup.writtenInThisTransaction()) {
-            return compute(provinceCode, level, date, scope);
-        }
-        // many users look at the same tables: kept until a write on this node, or a minute for other nodes' writes
-        String key = provinceCode + "|" + level + "|" + date + "|" + scope.needsSuppression() + "|" + rollup.changes();
-        return cache.get(key, () -> compute(provinceCode, level, date, scope));
+    /**
+     * People holding each status on a date, per unit of another structure: each person's period
+     * of that date counted in the unit their residence has in the structure shown.
+     */
+    private Map<String, Map<PathStatus, Long>> carried(String column, String provinceCode, LocalDate date, AdminStructure shown) {
+        Map<String, Map<PathStatus, Long>> raw = new HashMap<>();
+        var query = jdbc.sql("""
+                select pl.%s as unit, s.status, count(*) as n
+                from person_status_period s
+                left join person_placement pl on pl.province_code = s.province_code and pl.person_id = s.person_id
+                                              and pl.structure = :shown
+                where s.valid_from <= :date and (s.valid_to is null or s.valid_to > :date)%s
+                group by 1, 2""".formatted(column, provinceCode == null ? "" : " and s.province_code = :province"))
+                .param("shown", shown.code()).param("date", Date.valueOf(date));
+        (provinceCode == null ? query : query.param("province", provinceCode))
+                .query(rs -> {
+                    raw.computeIfAbsent(key(rs.getString("unit")), k -> new EnumMap<>(PathStatus.class))
+                            .merge(PathStatus.valueOf(rs.getString("status")), rs.getLong("n"), Long::sum);
+                });
+        return raw;
     }
 
-    private Table compute(String provinceCode, AdminLevel level, LocalDate date, AccessScope scope) {
-        Map<String, Map<PathStatus, Long>> raw = holding(level == AdminLevel.DISTRICT ? "district_code" : "commune_code",
-                provinceCode, date);
-        List<AdminUnitService.Label> shown = units.labels(provinceCode, level);
+    /** The rollup keeps "no unit" as the empty code. */
+    private static String key(String unit) {
+        return unit == null ? "" : unit;
+    }
+
+    /** Counts on a date, on that date's units, in a province or the whole country when {@code provinceCode} is null. */
+    public Table count(String provinceCode, AdminLevel level, LocalDate date, AccessScope scope) {
+        return count(provinceCode, level, date, date, scope);
+    }
+
+    /** Counts on a date shown on the units in force on {@code unitsAsOf}. */
+    public Table count(String provinceCode, AdminLevel level, LocalDate date, LocalDate unitsAsOf, AccessScope scope) {
+        if (rollup.writtenInThisTransaction()) {
+            return compute(provinceCode, level, date, unitsAsOf, scope);
+        }
+        // many users look at the same tables: kept until a write on this node, or a minute for other nodes' writes
+        String key = provinceCode + "|" + level + "|" + date + "|" + structures.on(unitsAsOf).code() + "|" + unitsAsOf
+                + "|" + scope.needsSuppression() + "|" + rollup.changes() + "|" + units.version();
+        return cache.get(key, () -> compute(provinceCode, level, date, unitsAsOf, scope));
+    }
+
+    private Table compute(String provinceCode, AdminLevel level, LocalDate date, LocalDate unitsAsOf, AccessScope scope) {
+        AdminStructure shown = structures.on(unitsAsOf);
+        String column = level == AdminLevel.DISTRICT ? "district_code" : "commune_code";
+        Map<String, Map<PathStatus, Long>> raw = shown.equals(structures.on(date))
+                ? holding(column, provinceCode, date) : carried(column, provinceCode, date, shown);
+        List<AdminUnitService.Label> shownUnits = new ArrayList<>(units.labels(provinceCode, level, unitsAsOf));
+        // people with no unit of the structure shown (another province then, or a level it lacks) keep the totals whole
+        java.util.Set<String> known = new java.util.HashSet<>();
+        shownUnits.forEach(l -> known.add(l.code()));
+        Map<PathStatus, Long> outside = new EnumMap<>(PathStatus.class);
+        raw.forEach((code, counts) -> {
+            if (!known.contains(code)) {
+                counts.forEach((status, n) -> outside.merge(status, n, Long::sum));
+            }
+        });
+        boolean levelExists = shown.levels().contains(level);
+        if (levelExists && outside.values().stream().anyMatch(n -> n != 0)) {
+            raw.put("", outside);
+            shownUnits.add(new AdminUnitService.Label(null, null));
+        }
+        if (!levelExists) {
+            // no units of this level in the structure shown (districts after 1 July 2025): totals only
+            raw.put("", outside);
+            shownUnits.add(new AdminUnitService.Label(null, null));
+        }
         PathStatus[] statuses = PathStatus.values();
-        long[][] cells = new long[shown.size()][statuses.length];
-        for (int i = 0; i < shown.size(); i++) {
-            Map<PathStatus, Long> row = raw.getOrDefault(shown.get(i).code(), Map.of());
+        long[][] cells = new long[shownUnits.size()][statuses.length];
+        for (int i = 0; i < shownUnits.size(); i++) {
+            String code = shownUnits.get(i).code();
+            Map<PathStatus, Long> row = raw.getOrDefault(code == null ? "" : code, Map.of());
             for (int j = 0; j < statuses.length; j++) {
                 cells[i][j] = row.getOrDefault(statuses[j], 0L);
             }
@@ -131,12 +198,12 @@ public class StatusCounts {
         boolean suppress = scope.needsSuppression();
         SmallCellSuppression.Result result = suppress ? suppression.suppress(cells, false, true) : null;
         List<UnitCounts> rows = new ArrayList<>();
-        for (int i = 0; i < shown.size(); i++) {
+        for (int i = 0; i < shownUnits.size(); i++) {
             Map<PathStatus, Long> counts = new LinkedHashMap<>();
             for (int j = 0; j < statuses.length; j++) {
                 counts.put(statuses[j], result == null ? Long.valueOf(cells[i][j]) : result.shown(i, j));
             }
-            rows.add(new UnitCounts(shown.get(i).code(), shown.get(i).name(), counts));
+            rows.add(new UnitCounts(shownUnits.get(i).code(), shownUnits.get(i).name(), counts));
         }
         Map<PathStatus, Long> totals = new LinkedHashMap<>();
         for (int j = 0; j < statuses.length; j++) {
@@ -144,8 +211,9 @@ public class StatusCounts {
             for (long[] row : cells) {
                 sum += row[j];
             }
-            totals.put(statuses[j], result == null ? Long.valueOf(sum) : result.shown(shown.size(), j));
+            totals.put(statuses[j], result == null ? Long.valueOf(sum) : result.shown(shownUnits.size(), j));
         }
-        return new Table(provinceCode, level, date, suppress, suppress ? suppression.minCount() : null, rows, totals);
+        return new Table(provinceCode, level, date, unitsAsOf, shown.code(), suppress, suppress ? suppression.minCount() : null,
+                levelExists ? rows : List.of(), totals);
     }
 }

@@ -57,11 +57,11 @@ class StatusLayer implements ThematicLayer {
     }
 
     @Override
-    public Values values(String variant, String provinceCode, AdminLevel level, LocalDate date) {
+    public Values values(String variant, String provinceCode, AdminLevel level, LocalDate date, LocalDate unitsAsOf) {
         PathStatus status = PathStatus.valueOf(variant);
-        StatusCounts.Table table = counts.count(provinceCode, level, date, currentUser.scope());
+        StatusCounts.Table table = counts.count(provinceCode, level, date, unitsAsOf, currentUser.scope());
         Map<String, Long> byUnit = new HashMap<>();
-        table.units().forEach(u -> byUnit.put(u.code(), u.counts().get(status)));
+        table.units().stream().filter(u -> u.code() != null).forEach(u -> byUnit.put(u.code(), u.counts().get(status)));
         return new Values(byUnit, table.suppressed(), table.threshold());
     }
 

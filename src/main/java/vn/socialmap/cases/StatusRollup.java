@@ -1,7 +1,6 @@
 package vn.socialmap.cases;
 
 import java.sql.Date;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,14 +16,22 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import vn.socialmap.base.VietnamTime;
+
 /**
  * Keeps {@code status_count_month} (see the V9 migration) in step with
  * {@code person_status_period}: every write of periods adds or removes their counts on each
  * month start up to the horizon, in the writer's transaction; once a month the horizon moves
  * on. Writers share-lock the horizon, so a month is never added while a write is under way.
+ * A period lies within one structure ({@link PlacedPeriods}), so every month's rows are of
+ * the structure in force on its first day; a person without a unit of it counts under the
+ * empty commune code.
  */
 @Component
 class StatusRollup {
+
+    /** The columns of status periods the rollup reads. */
+    static final String COLUMNS = "province_code, structure, district_code, commune_code, status, valid_from, valid_to";
 
     private static final Logger log = LoggerFactory.getLogger(StatusRollup.class);
 
@@ -35,35 +42,43 @@ class StatusRollup {
     private static final String APPLY = """
             with p as (%s),
             deltas as (
-                select province_code, district_code, commune_code, status, month_ceil(valid_from) as m, 1 as delta from p
+                select province_code, structure, coalesce(district_code, '') as district_code,
+                       coalesce(commune_code, '') as commune_code, status, month_ceil(valid_from) as m, 1 as delta,
+                       valid_to is null or month_ceil(valid_to) > :horizon as open from p
                 union all
-                select province_code, district_code, commune_code, status, month_ceil(valid_to), -1 from p
+                select province_code, structure, coalesce(district_code, ''), coalesce(commune_code, ''), status,
+                       month_ceil(valid_to), -1, false from p
                 where valid_to is not null),
             summed as (
-                select province_code, district_code, commune_code, status, m, sum(delta) as delta
-                from deltas where m <= :horizon group by 1, 2, 3, 4, 5),
+                select province_code, structure, district_code, commune_code, status, m, sum(delta) as delta,
+                       bool_or(open) as open
+                from deltas where m <= :horizon group by 1, 2, 3, 4, 5, 6),
+            -- a unit's months from its first change to the horizon, or to its last change when all its
+            -- periods end by then (the periods of a structure no longer in force)
             grid as (
-                select k.province_code, k.district_code, k.commune_code, k.status, g.m::date as m
-                from (select province_code, district_code, commune_code, status, min(m) as first from summed group by 1, 2, 3, 4) k
-                cross join lateral generate_series(k.first, cast(:horizon as date), interval '1 month') as g(m)),
+                select k.province_code, k.structure, k.district_code, k.commune_code, k.status, g.m::date as m
+                from (select province_code, structure, district_code, commune_code, status, min(m) as first,
+                             case when bool_or(open) then cast(:horizon as date) else max(m) end as last
+                      from summed group by 1, 2, 3, 4, 5) k
+                cross join lateral generate_series(k.first, k.last, interval '1 month') as g(m)),
             counted as (
-                select g.m, g.province_code, g.district_code, g.commune_code, g.status,
-                       :sign * sum(coalesce(s.delta, 0)) over (partition by g.province_code, g.commune_code, g.status,
-                                                                         g.district_code order by g.m) as n
-                from grid g left join summed s using (province_code, district_code, commune_code, status, m))
-            insert into status_count_month (month, province_code, district_code, commune_code, status, n)
-            select m, province_code, district_code, commune_code, status, n from counted where n <> 0
+                select g.m, g.province_code, g.structure, g.district_code, g.commune_code, g.status,
+                       :sign * sum(coalesce(s.delta, 0)) over (partition by g.province_code, g.structure, g.commune_code,
+                                                                         g.status, g.district_code order by g.m) as n
+                from grid g left join summed s using (province_code, structure, district_code, commune_code, status, m))
+            insert into status_count_month (month, province_code, structure, district_code, commune_code, status, n)
+            select m, province_code, structure, nullif(district_code, ''), commune_code, status, n from counted where n <> 0
             order by m, province_code, commune_code, status
             on conflict (month, province_code, commune_code, status) do update set n = status_count_month.n + excluded.n""";
 
     private final JdbcClient jdbc;
-    private final Clock clock;
+    private final VietnamTime time;
     /** Counts writes of periods on this node, for caches of counts ({@link StatusCounts}). */
     private final AtomicLong changes = new AtomicLong();
 
-    StatusRollup(JdbcClient jdbc, Clock clock) {
+    StatusRollup(JdbcClient jdbc, VietnamTime time) {
         this.jdbc = jdbc;
-        this.clock = clock;
+        this.time = time;
     }
 
     /** Share-locks the horizon for the rest of the transaction and returns it. */
@@ -73,8 +88,8 @@ class StatusRollup {
 
     /**
      * Adds ({@code sign} 1) or removes (-1) the counts of the periods a statement yields
-     * (columns province_code, district_code, commune_code, status, valid_from, valid_to; it
-     * may be a {@code delete ... returning}). Call after {@link #lockHorizon()}.
+     * (the {@link #COLUMNS}; it may be a {@code delete ... returning}). Call after
+     * {@link #lockHorizon()}.
      */
     void apply(LocalDate horizon, String periods, Map<String, Object> params, int sign) {
         changed();
@@ -110,7 +125,7 @@ class StatusRollup {
     @EventListener(ApplicationReadyEvent.class)
     @Transactional
     public void advance() {
-        LocalDate current = LocalDate.now(clock.withZone(PersonService.VIETNAM)).withDayOfMonth(1);
+        LocalDate current = time.today().withDayOfMonth(1);
         while (true) {
             // the update waits for writers holding the share lock, then later statements see their periods
             var next = jdbc.sql("""
@@ -123,17 +138,18 @@ class StatusRollup {
             LocalDate month = next.get();
             changed();
             jdbc.sql("""
-                    insert into status_count_month (month, province_code, district_code, commune_code, status, n)
-                    select cast(:month as date), province_code, district_code, commune_code, status, sum(n) from (
-                        select province_code, district_code, commune_code, status, n from status_count_month
-                        where month = :previous
+                    insert into status_count_month (month, province_code, structure, district_code, commune_code, status, n)
+                    select cast(:month as date), province_code, structure, nullif(district_code, ''), commune_code, status, sum(n)
+                    from (
+                        select province_code, structure, coalesce(district_code, '') as district_code, commune_code, status, n
+                        from status_count_month where month = :previous
                         union all
-                        select province_code, district_code, commune_code, status, 1 from person_status_period
-                        where valid_from > :previous and valid_from <= :month
+                        select province_code, structure, coalesce(district_code, ''), coalesce(commune_code, ''), status, 1
+                        from person_status_period where valid_from > :previous and valid_from <= :month
                         union all
-                        select province_code, district_code, commune_code, status, -1 from person_status_period
-                        where valid_to > :previous and valid_to <= :month) d
-                    group by 1, 2, 3, 4, 5 having sum(n) <> 0""")
+                        select province_code, structure, coalesce(district_code, ''), coalesce(commune_code, ''), status, -1
+                        from person_status_period where valid_to > :previous and valid_to <= :month) d
+                    group by 1, 2, 3, 4, 5, 6 having sum(n) <> 0""")
                     .param("month", Date.valueOf(month)).param("previous", Date.valueOf(month.minusMonths(1))).update();
             log.info("Status counts: month {} added", month);
         }

@@ -22,7 +22,7 @@ import vn.socialmap.base.ValidationException;
 class DistributionKeysTest extends IntegrationTest {
 
     static final List<String> PERSON_TABLES = List.of("person", "case_event", "person_status_period", "event_count_day",
-            "person_service_year", "service_first_day");
+            "person_service_year", "service_first_day", "person_placement");
 
     @Autowired
     PersonService persons;
@@ -31,11 +31,13 @@ class DistributionKeysTest extends IntegrationTest {
 
     @Test
     void everyKeyOfThePersonTablesLeadsWithTheProvinceCode() {
-        // primary, unique and foreign keys, and unique indexes, with their first column
+        // primary, unique and foreign keys among them, and unique indexes, with their first column; keys
+        // to reference tables (admin_structure), replicated to every node, are not distribution keys
         List<String> keys = jdbc.sql("""
                 select c.conrelid::regclass || '.' || c.conname || ' ' || a.attname
                 from pg_constraint c join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
-                where c.conrelid::regclass::text = any(:tables) and c.contype in ('p', 'u', 'f')
+                where c.conrelid::regclass::text = any(:tables)
+                  and (c.contype in ('p', 'u') or c.contype = 'f' and c.confrelid::regclass::text = any(:tables))
                 union all
                 select i.indrelid::regclass || '.' || i.indexrelid::regclass || ' ' || a.attname
                 from pg_index i join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[0]
@@ -49,18 +51,18 @@ class DistributionKeysTest extends IntegrationTest {
     @Test
     void aRecordDoesNotMoveToAnotherProvince() {
         signIn("admin");
-        Person person = persons.create(form("00001")).person();
-        assertThatThrownBy(() -> persons.update(person.getId(), form("20239"), person.getVersion()))
+        Person person = persons.create(form("00229")).person();
+        assertThatThrownBy(() -> persons.update(person.getId(), form("20242"), person.getVersion()))
                 .isInstanceOf(ValidationException.class).extracting("messageKey").isEqualTo("person.error.province.change");
         assertThat(jdbc.sql("select current_commune_code from person where id = :id").param("id", person.getId())
-                .query(String.class).single()).isEqualTo("00001");
+                .query(String.class).single()).isEqualTo("00229");
     }
 
     @Test
     void recordsOfTwoProvincesAreNotMerged() {
         signIn("admin");
-        long hanoi = persons.create(form("00001")).person().getId();
-        long daNang = persons.create(form("20239")).person().getId();
+        long hanoi = persons.create(form("00229")).person().getId();
+        long daNang = persons.create(form("20242")).person().getId();
         assertThatThrownBy(() -> persons.merge(hanoi, daNang))
                 .isInstanceOf(ValidationException.class).extracting("messageKey").isEqualTo("person.error.merge.province");
         assertThat(jdbc.sql("select merged_into_id from person where id = :id").param("id", daNang).query(Long.class).optional())

@@ -59,7 +59,7 @@ class EventRollupsTest extends IntegrationTest {
     @Test
     void newEventsCorrectionsWithdrawalsAndMergesKeepTheRollupsExact() {
         signIn("admin");
-        PersonForm form = new PersonForm("Đỗ Văn Cuộn", LocalDate.of(1990, 1, 1), Sex.MALE, null, "00001", null, "00001", null,
+        PersonForm form = new PersonForm("Đỗ Văn Cuộn", LocalDate.of(1990, 1, 1), Sex.MALE, null, "00229", null, "00229", null,
                 null, null, null, null);
         long a = persons.create(form).person().getId();
         long b = persons.create(form).person().getId();

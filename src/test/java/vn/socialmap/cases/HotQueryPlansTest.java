@@ -56,7 +56,7 @@ class HotQueryPlansTest extends IntegrationTest {
     private void midSizeDataset() {
         long persons = jdbc.sql("select count(*) from person").query(Long.class).single();
         long events = jdbc.sql("select count(*) from case_event").query(Long.class).single();
-        dataset.generate(new NationalDatasetProperties(true, 4, (int) persons + 60_000, events + 600_000, 11));
+        dataset.generate(new NationalDatasetProperties(true, (int) persons + 60_000, events + 600_000, 11, null));
         somePerson = jdbc.sql("select max(id) from person").query(Long.class).single();
         someNationalId = jdbc.sql("select national_id from person where national_id is not null order by id desc limit 1")
                 .query(String.class).single();
@@ -103,7 +103,7 @@ class HotQueryPlansTest extends IntegrationTest {
     }
 
     private void personSearchByNameAndByNationalIdUseTheirIndexes() {
-        AccessScope admin = new AccessScope(Role.ADMIN, null, null);
+        AccessScope admin = new AccessScope(Role.ADMIN, null, null, null);
         String[] words = someName.split(" ");
         String typed = words[0] + " " + words[1] + " " + words[2].substring(0, 1);
         PersonSearch.Query byName = search.build(admin, new PersonFilter(null, null, null, null, null, null, null, typed),
@@ -115,22 +115,23 @@ class HotQueryPlansTest extends IntegrationTest {
         assertIndexed(scans("select p.id from person p where " + byId.where() + " order by p.name_folded limit 20",
                 byId.params()), "person_national_id_prefix");
         // a province leader's search stays inside the province's people
-        PersonSearch.Query inProvince = search.build(new AccessScope(Role.ADMIN, vn.socialmap.security.AreaType.PROVINCE, "01"),
+        PersonSearch.Query inProvince = search.build(new AccessScope(Role.ADMIN, vn.socialmap.security.AreaType.PROVINCE, null, "01"),
                 new PersonFilter(null, null, null, null, null, null, null, typed), LocalDate.now());
         assertIndexed(scans("select count(*) from person p where " + inProvince.where(), inProvince.params()));
     }
 
     private void anOfficersListIsReadInNameOrderFromTheAreasIndex() {
         Map<String, Object> page = Map.of("offset", 0, "limit", 50);
-        for (var area : List.of(new Object[] {vn.socialmap.security.AreaType.DISTRICT, "001", "person_district_name"},
-                new Object[] {vn.socialmap.security.AreaType.COMMUNE, "00001", "person_commune_name"},
-                new Object[] {vn.socialmap.security.AreaType.PROVINCE, "01", "person_province_name"})) {
-            PersonSearch.Query list = search.build(new AccessScope(Role.ADMIN, (vn.socialmap.security.AreaType) area[0], (String) area[1]),
+        for (var area : List.of(new Object[] {vn.socialmap.security.AreaType.DISTRICT, "2025-01", "001", "person_former_district_name"},
+                new Object[] {vn.socialmap.security.AreaType.COMMUNE, "2025-07", "00004", "person_commune_name"},
+                new Object[] {vn.socialmap.security.AreaType.PROVINCE, null, "01", "person_province_name"})) {
+            PersonSearch.Query list = search.build(new AccessScope(Role.ADMIN, (vn.socialmap.security.AreaType) area[0],
+                            (String) area[1], (String) area[2]),
                     new PersonFilter(null, null, null, null, null, null, null, null), LocalDate.now());
             Map<String, Object> params = new java.util.HashMap<>(list.params());
             params.putAll(page);
             List<String> scans = scans(PersonSearch.findSql(list), params);
-            assertIndexed(scans, (String) area[2]);
+            assertIndexed(scans, (String) area[3]);
             assertThat(scans).as("the page is read in order, not sorted after reading the area").noneMatch(s -> s.contains("person_name"));
         }
     }

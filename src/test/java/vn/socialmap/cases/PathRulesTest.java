@@ -296,4 +296,44 @@ class PathRulesTest {
                 .add(COURT_DECISION, "2021-04-01", null, "court", "TAND", "decisionNumber", "3", "months", 12);
         assertThat(on("2021-04-15")).contains(PathStatus.IN_COMPULSORY);
     }
+
+    @Test
+    void aClosedRecordHoldsNoStatusAndTakesNoEventUntilANewDrugUseRecord() {
+        add(DRUG_USE_RECORD, "2021-01-10").add(METHADONE_START, "2021-03-01", "MMT-01")
+                .add(RECORD_CLOSED, "2022-01-01", null, "closure", "MOVED_AWAY");
+        assertThat(on("2021-12-31")).containsExactlyInAnyOrder(PathStatus.ON_RECORD, PathStatus.USING, PathStatus.ON_METHADONE);
+        assertThat(on("2022-01-01")).isEmpty();
+        add(SUPPORT, "2022-02-01", null, "kind", "LOAN");
+        refused("record.closed");
+        events.removeLast();
+        add(DRUG_USE_RECORD, "2023-01-05");
+        assertThat(on("2022-06-01")).isEmpty();
+        assertThat(on("2023-01-05")).containsExactlyInAnyOrder(PathStatus.ON_RECORD, PathStatus.USING);
+    }
+
+    @Test
+    void managementEndsOnlyForSomeoneNotInRehabOrItsFollowUp() {
+        compulsoryPath().add(RECORD_CLOSED, "2022-01-01", null, "closure", "MANAGEMENT_ENDED");
+        refused("closure.management.status");
+    }
+
+    @Test
+    void managementDoesNotEndDuringMethadoneTreatment() {
+        add(DRUG_USE_RECORD, "2021-01-10").add(METHADONE_START, "2021-03-01", "MMT-01")
+                .add(RECORD_CLOSED, "2022-01-01", null, "closure", "MANAGEMENT_ENDED");
+        refused("closure.methadone");
+    }
+
+    @Test
+    void aDeathClosesTheRecordWhereverThePersonWas() {
+        compulsoryPath().add(RECORD_CLOSED, "2022-01-01", null, "closure", "DIED");
+        assertThat(on("2021-12-31")).contains(PathStatus.IN_COMPULSORY);
+        assertThat(on("2022-01-01")).isEmpty();
+    }
+
+    @Test
+    void aClosureNamesItsReason() {
+        add(DRUG_USE_RECORD, "2021-01-10").add(RECORD_CLOSED, "2022-01-01", null, "closure", "FORGOTTEN");
+        refused("detail.value");
+    }
 }

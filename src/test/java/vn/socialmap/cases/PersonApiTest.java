@@ -34,7 +34,7 @@ class PersonApiTest extends IntegrationTest {
 
     @BeforeEach
     void findUnits() {
-        tayHoCommune = units.children("003").getFirst().getCode();
+        tayHoCommune = communeIn("003");
     }
 
     private HttpResponse<String> call(String user, String method, String path, Object body) throws Exception {
@@ -88,11 +88,12 @@ class PersonApiTest extends IntegrationTest {
             JsonNode page = ok(call("district-005", "GET", "/api/v1/persons?" + query, null), 200);
             for (JsonNode row : page.path("content")) {
                 assertThat(row.path("currentDistrictCode").asString()).as(query).isEqualTo("005");
+                assertThat(row.path("formerDistrictCode").asString()).as(query).isEqualTo("005");
                 assertThat(row.path("id").asLong()).isNotEqualTo(tayHo);
             }
         }
         // a commune officer elsewhere cannot write to it either, and learns nothing
-        assertThat(call("commune-00001", "POST", "/api/v1/persons/" + tayHo + "/events",
+        assertThat(call("commune-00229", "POST", "/api/v1/persons/" + tayHo + "/events",
                 Map.of("type", "DRUG_USE_RECORD", "date", "2022-01-01")).statusCode()).isEqualTo(404);
         // district officers read; they do not record
         assertThat(call("district-003", "POST", "/api/v1/persons/" + tayHo + "/events",
@@ -101,7 +102,7 @@ class PersonApiTest extends IntegrationTest {
 
     @Test
     void leadersAndPlannersGetNoPersonRows() throws Exception {
-        long someone = createIn("commune-00001", "00001", "Lê Văn Riêng Tư", "1991-04-05", null);
+        long someone = createIn("commune-00229", "00229", "Lê Văn Riêng Tư", "1991-04-05", null);
         for (String user : new String[] {"leader", "planner"}) {
             assertThat(call(user, "GET", "/api/v1/persons", null).statusCode()).as(user).isEqualTo(403);
             assertThat(call(user, "GET", "/api/v1/persons/" + someone, null).statusCode()).as(user).isEqualTo(403);
@@ -111,46 +112,46 @@ class PersonApiTest extends IntegrationTest {
 
     @Test
     void everyReadIsAudited() throws Exception {
-        long id = createIn("commune-00001", "00001", "Phạm Thị Được Ghi", "1992-06-07", null);
+        long id = createIn("commune-00229", "00229", "Phạm Thị Được Ghi", "1992-06-07", null);
         assertThat(audits("CREATE", id)).isEqualTo(1);
         long views = audits("VIEW", id);
-        call("district-001", "GET", "/api/v1/persons/" + id, null);
+        call("district-006", "GET", "/api/v1/persons/" + id, null);
         assertThat(audits("VIEW", id)).isEqualTo(views + 1);
         long searches = audits("SEARCH", id);
-        ok(call("district-001", "GET", "/api/v1/persons?q=pham%20thi%20duoc", null), 200);
+        ok(call("district-006", "GET", "/api/v1/persons?q=pham%20thi%20duoc", null), 200);
         assertThat(audits("SEARCH", id)).isEqualTo(searches + 1);
     }
 
     @Test
     void eventsFollowThePathRules() throws Exception {
-        long id = createIn("commune-00001", "00001", "Hoàng Văn Lộ Trình", "1985-01-01", null);
-        JsonNode refused = ok(call("commune-00001", "POST", "/api/v1/persons/" + id + "/events",
+        long id = createIn("commune-00229", "00229", "Hoàng Văn Lộ Trình", "1985-01-01", null);
+        JsonNode refused = ok(call("commune-00229", "POST", "/api/v1/persons/" + id + "/events",
                 Map.of("type", "COMPULSORY_ADMISSION", "date", "2022-01-05", "facilityCode", "1")), 400);
         assertThat(refused.path("rule").asString()).isEqualTo("event.rule.admission.requires.decision");
         assertThat(refused.path("detail").asString()).contains("court decision");
         assertThat(jdbc.queryForObject("select count(*) from case_event where person_id = ?", Long.class, id)).isZero();
 
-        ok(call("commune-00001", "POST", "/api/v1/persons/" + id + "/events",
+        ok(call("commune-00229", "POST", "/api/v1/persons/" + id + "/events",
                 Map.of("type", "DRUG_USE_RECORD", "date", "2022-01-05")), 201);
-        ok(call("commune-00001", "POST", "/api/v1/persons/" + id + "/events",
+        ok(call("commune-00229", "POST", "/api/v1/persons/" + id + "/events",
                 Map.of("type", "ADDICTION_DETERMINATION", "date", "2022-02-01", "facilityCode", "BV-Đống Đa",
                         "details", Map.of("result", "ADDICTED"))), 201);
-        JsonNode person = ok(call("commune-00001", "GET", "/api/v1/persons/" + id, null), 200);
+        JsonNode person = ok(call("commune-00229", "GET", "/api/v1/persons/" + id, null), 200);
         assertThat(person.path("events")).hasSize(2);
         assertThat(person.path("statusToday").toString()).contains("ADDICTED", "ON_RECORD");
-        assertThat(ok(call("commune-00001", "GET", "/api/v1/persons?status=ADDICTED&q=lo%20trinh", null), 200)
+        assertThat(ok(call("commune-00229", "GET", "/api/v1/persons?status=ADDICTED&q=lo%20trinh", null), 200)
                 .path("totalElements").asLong()).isEqualTo(1);
-        assertThat(ok(call("commune-00001", "GET", "/api/v1/persons?status=ADDICTED&date=2022-01-20&q=lo%20trinh", null), 200)
+        assertThat(ok(call("commune-00229", "GET", "/api/v1/persons?status=ADDICTED&date=2022-01-20&q=lo%20trinh", null), 200)
                 .path("totalElements").asLong()).isZero();
     }
 
     @Test
     void aKnownNationalIdIsRefusedWithALinkAndSameNameAndBirthWarns() throws Exception {
         String nationalId = NationalId.make("01", java.time.LocalDate.of(1987, 8, 9), vn.socialmap.cases.Sex.MALE, 555001);
-        long first = createIn("commune-00001", "00001", "Vũ Văn Trùng", "1987-08-09", nationalId);
+        long first = createIn("commune-00229", "00229", "Vũ Văn Trùng", "1987-08-09", nationalId);
         Map<String, Object> again = new java.util.HashMap<>(Map.of("fullName", "Vu Van Trung", "birthDate", "1987-08-09",
-                "sex", "MALE", "nationalId", nationalId, "permanentCommuneCode", "00001", "currentCommuneCode", "00001"));
-        JsonNode conflict = ok(call("commune-00001", "POST", "/api/v1/persons", again), 409);
+                "sex", "MALE", "nationalId", nationalId, "permanentCommuneCode", "00229", "currentCommuneCode", "00229"));
+        JsonNode conflict = ok(call("commune-00229", "POST", "/api/v1/persons", again), 409);
         assertThat(conflict.path("existing").asString()).isEqualTo("/api/v1/persons/" + first);
 
         again.remove("nationalId");
@@ -164,7 +165,7 @@ class PersonApiTest extends IntegrationTest {
     void badPersonInputIsRefusedAndNothingSaved() throws Exception {
         long before = jdbc.queryForObject("select count(*) from person", Long.class);
         Map<String, Object> base = Map.of("fullName", "Ngô Văn Sai", "birthDate", "1990-01-01", "sex", "MALE",
-                "permanentCommuneCode", "00001", "currentCommuneCode", "00001");
+                "permanentCommuneCode", "00229", "currentCommuneCode", "00229");
         Object[][] cases = {
                 {"nationalId", "001190012345", "person.error.nationalId.sexCentury"},
                 {"birthDate", "2020-01-01", "person.error.birthDate"},
@@ -179,7 +180,7 @@ class PersonApiTest extends IntegrationTest {
             if ("longitude".equals(c[0])) {
                 form.put("latitude", 21.0);
             }
-            JsonNode problem = ok(call("commune-00001", "POST", "/api/v1/persons", form), 400);
+            JsonNode problem = ok(call("commune-00229", "POST", "/api/v1/persons", form), 400);
             assertThat(problem.path("rule").asString()).as(c[0].toString()).isEqualTo(c[2]);
         }
         assertThat(jdbc.queryForObject("select count(*) from person", Long.class)).isEqualTo(before);
@@ -187,13 +188,13 @@ class PersonApiTest extends IntegrationTest {
 
     @Test
     void statusCountsAreSuppressedForLeadersOnly() throws Exception {
-        createIn("commune-00001", "00001", "Trịnh Văn Đếm", "1980-01-01", null);
-        long id = createIn("commune-00001", "00001", "Trịnh Văn Đếm Hai", "1981-01-01", null);
-        ok(call("commune-00001", "POST", "/api/v1/persons/" + id + "/events", Map.of("type", "DRUG_USE_RECORD", "date", "2022-03-01")), 201);
+        createIn("commune-00229", "00229", "Trịnh Văn Đếm", "1980-01-01", null);
+        long id = createIn("commune-00229", "00229", "Trịnh Văn Đếm Hai", "1981-01-01", null);
+        ok(call("commune-00229", "POST", "/api/v1/persons/" + id + "/events", Map.of("type", "DRUG_USE_RECORD", "date", "2022-03-01")), 201);
 
-        JsonNode forOfficer = ok(call("district-001", "GET", "/api/v1/stats/status-counts?province=01&level=district", null), 200);
+        JsonNode forOfficer = ok(call("district-006", "GET", "/api/v1/stats/status-counts?province=01&level=district&date=2025-06-30", null), 200);
         assertThat(forOfficer.path("suppressed").asBoolean()).isFalse();
-        JsonNode forLeader = ok(call("leader", "GET", "/api/v1/stats/status-counts?province=01&level=district", null), 200);
+        JsonNode forLeader = ok(call("leader", "GET", "/api/v1/stats/status-counts?province=01&level=district&date=2025-06-30", null), 200);
         assertThat(forLeader.path("suppressed").asBoolean()).isTrue();
         assertThat(forLeader.path("units")).hasSize(30);
         // suppression hides small cells and a few complements, not the table
@@ -221,10 +222,13 @@ class PersonApiTest extends IntegrationTest {
         assertThat(all.path("totalExact").asBoolean()).isFalse();
         assertThat(all.path("content")).hasSize(20);
         // a district officer's list below the limit is counted exactly
-        long inDistrict = jdbc.queryForObject("select count(*) from person where merged_into_id is null and current_district_code = '001'",
-                Long.class);
+        String smallest = jdbc.queryForObject("""
+                select former_district_code from person where merged_into_id is null and province_code = '01'
+                group by 1 order by count(*), 1 limit 1""", String.class);
+        long inDistrict = jdbc.queryForObject("select count(*) from person where merged_into_id is null and former_district_code = ?",
+                Long.class, smallest);
         assertThat(inDistrict).isBetween(1L, (long) PersonService.COUNT_LIMIT);
-        JsonNode district = ok(call("district-001", "GET", "/api/v1/persons?size=20", null), 200);
+        JsonNode district = ok(call("district-" + smallest, "GET", "/api/v1/persons?size=20", null), 200);
         assertThat(district.path("totalElements").asLong()).isEqualTo(inDistrict);
         assertThat(district.path("totalExact").asBoolean()).isTrue();
     }
@@ -240,7 +244,26 @@ class PersonApiTest extends IntegrationTest {
                       and status in ('IN_COMPULSORY', 'VOLUNTARY_FACILITY', 'ABSCONDED') and valid_to is null""", Long.class, id))
                     .as("person %d", id).isEqualTo(1);
         }
-        long outsider = createIn("commune-00001", "00001", "Mạc Văn Ngoài Cơ Sở", "1979-01-01", null);
+        long outsider = createIn("commune-00229", "00229", "Mạc Văn Ngoài Cơ Sở", "1979-01-01", null);
         assertThat(call("facility-1", "GET", "/api/v1/persons/" + outsider, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aFormerCommunesOfficerReadsThePeopleLivingInItsOldAreaAndRecordsNothing() throws Exception {
+        // commune-00001 is Phúc Xá's officer; Phúc Xá went into Phường Hồng Hà on 01/07/2025
+        JsonNode page = ok(call("commune-00001", "GET", "/api/v1/persons?size=200", null), 200);
+        assertThat(page.path("totalElements").asLong()).isPositive();
+        for (JsonNode row : page.path("content")) {
+            assertThat(jdbc.queryForObject("""
+                    select count(*) from person_placement where person_id = ? and structure = '2025-01' and commune_code = '00001'""",
+                    Long.class, row.path("id").asLong())).as("person %s", row.path("id")).isEqualTo(1);
+        }
+        long elsewhere = createIn("commune-00229", "00229", "Lã Văn Nơi Khác", "1983-03-03", null);
+        assertThat(call("commune-00001", "GET", "/api/v1/persons/" + elsewhere, null).statusCode()).isEqualTo(404);
+        long before = jdbc.queryForObject("select count(*) from person", Long.class);
+        Map<String, Object> form = Map.of("fullName", "Lã Văn Cũ", "birthDate", "1990-01-01", "sex", "MALE",
+                "permanentCommuneCode", "00097", "currentCommuneCode", "00097");
+        assertThat(call("commune-00001", "POST", "/api/v1/persons", form).statusCode()).isEqualTo(403);
+        assertThat(jdbc.queryForObject("select count(*) from person", Long.class)).isEqualTo(before);
     }
 }

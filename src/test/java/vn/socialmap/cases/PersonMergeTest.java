@@ -20,13 +20,13 @@ class PersonMergeTest extends IntegrationTest {
 
 
     private PersonForm form(String name) {
-        return new PersonForm(name, LocalDate.of(1983, 3, 3), Sex.FEMALE, null, "00001", null, "00001", null,
+        return new PersonForm(name, LocalDate.of(1983, 3, 3), Sex.FEMALE, null, "00229", null, "00229", null,
                 null, null, null, null);
     }
 
     @Test
     void mergingKeepsEveryEvent() {
-        signIn("commune-00001");
+        signIn("commune-00229");
         long survivor = persons.create(form("Đinh Thị Gộp")).person().getId();
         long duplicate = persons.create(form("Đinh Thị Gộp")).person().getId();
         persons.addEvent(survivor, new EventForm(EventType.DRUG_USE_RECORD, LocalDate.of(2021, 1, 1), null, Map.of(), null));

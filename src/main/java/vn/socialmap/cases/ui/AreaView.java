@@ -1,9 +1,11 @@
 package vn.socialmap.cases.ui;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -12,6 +14,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
@@ -19,33 +22,52 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
 
+import vn.socialmap.base.ui.DatePickers;
 import vn.socialmap.cases.AreaOverview;
 import vn.socialmap.cases.PathStatus;
+import vn.socialmap.cases.PersonService;
+import vn.socialmap.cases.PersonSummary;
+import vn.socialmap.geography.AdminStructure;
+import vn.socialmap.geography.AdminStructures;
 import vn.socialmap.geography.AdminUnit;
 import vn.socialmap.geography.AdminUnitService;
+import vn.socialmap.security.AccessScope;
+import vn.socialmap.security.AreaType;
 import vn.socialmap.security.CurrentUser;
 
-/** The officer's area at a glance: people per status, recent events, people due for attention. */
+/**
+ * The officer's area at a glance: people per status, recent events, people due for attention
+ * (post-rehab management overdue or ending soon, Methadone stopped, absconded), and the people
+ * whose residence awaits their confirmation since the communes were reorganised.
+ */
 @Route("area")
 @Menu(order = 2, title = "nav.area")
 @RolesAllowed({"ADMIN", "DISTRICT_OFFICER", "COMMUNE_OFFICER", "FACILITY_OFFICER"})
 public class AreaView extends VerticalLayout implements HasDynamicTitle {
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
     private final AreaOverview overviews;
     private final AdminUnitService units;
+    private final PersonService persons;
     private final Div content = new Div();
     private final DatePicker asOf = new DatePicker();
-    private final com.vaadin.flow.component.combobox.ComboBox<AdminUnit> commune = new com.vaadin.flow.component.combobox.ComboBox<>();
+    private final ComboBox<AdminUnit> commune = new ComboBox<>();
 
-    public AreaView(AreaOverview overviews, AdminUnitService units, CurrentUser currentUser) {
+    public AreaView(AreaOverview overviews, AdminUnitService units, AdminStructures structures, PersonService persons,
+                    CurrentUser currentUser) {
         this.overviews = overviews;
         this.units = units;
-        var scope = currentUser.scope();
+        this.persons = persons;
+        addClassName("sm-area-view");
+        AccessScope scope = currentUser.scope();
         String area = scope.areaType() == null ? getTranslation("users.area.system")
-                : units.find(scope.areaCode()).map(AdminUnit::getName)
-                .orElse(getTranslation("users.area.facility", scope.areaCode()));
+                : scope.areaType() == AreaType.PROVINCE ? units.find(scope.areaCode()).map(AdminUnit::getName).orElse(scope.areaCode())
+                : scope.areaType() == AreaType.FACILITY ? getTranslation("users.area.facility", scope.areaCode())
+                : units.find(scope.areaUnit()).map(AdminUnit::getName).orElse(scope.areaCode());
         asOf.setLabel(getTranslation("area.asOf"));
-        asOf.setValue(LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
+        DatePickers.localized(asOf);
+        asOf.setValue(structures.today());
         asOf.addValueChangeListener(e -> render());
         // a district officer (or an admin) drills into one commune of the area
         List<AdminUnit> communes = PersonListView.communesInScope(units, scope);
@@ -56,7 +78,19 @@ public class AreaView extends VerticalLayout implements HasDynamicTitle {
         commune.setVisible(communes.size() > 1);
         commune.addValueChangeListener(e -> render());
         content.setWidthFull();
-        add(new H2(getTranslation("area.title", area)), new com.vaadin.flow.component.orderedlayout.HorizontalLayout(asOf, commune), content);
+        add(new H2(getTranslation("area.title", area)));
+        // a former district's or commune's officer: the unit ended, the area is now today's communes that lie in it
+        AdminStructure current = structures.current();
+        if ((scope.areaType() == AreaType.DISTRICT || scope.areaType() == AreaType.COMMUNE)
+                && !current.code().equals(scope.areaStructure())) {
+            AdminStructure former = structures.require(scope.areaStructure());
+            String key = scope.areaType() == AreaType.DISTRICT ? "area.districtEnded" : "area.communeEnded";
+            Div notice = new Div(new Span(getTranslation(key, area,
+                    former.validTo() == null ? "" : DAY.format(former.validTo()))));
+            notice.addClassName("sm-area-notice");
+            add(notice);
+        }
+        add(new HorizontalLayout(asOf, commune), content);
         render();
     }
 
@@ -68,21 +102,48 @@ public class AreaView extends VerticalLayout implements HasDynamicTitle {
         AreaOverview.Overview o = overviews.of(asOf.getValue(), commune.getValue() == null ? null : commune.getValue().getCode());
         FlexLayout cards = new FlexLayout();
         cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        cards.getStyle().set("gap", "var(--lumo-space-s)");
         cards.addClassName("sm-area-counts");
         for (PathStatus status : PathStatus.values()) {
-            Div card = new Div(new Div(new Span(String.valueOf(o.counts().getOrDefault(status, 0L)))),
-                    new Div(new Span(getTranslation("status." + status.name()))));
-            card.getStyle().set("border", "1px solid var(--lumo-contrast-10pct)").set("border-radius", "var(--lumo-border-radius-m)")
-                    .set("padding", "var(--lumo-space-s)").set("min-width", "9rem").set("font-size", "var(--lumo-font-size-s)");
-            card.getComponentAt(0).getElement().getStyle().set("font-size", "var(--lumo-font-size-xl)").set("font-weight", "600");
+            Div number = new Div(new Span(String.valueOf(o.counts().getOrDefault(status, 0L))));
+            number.addClassName("sm-count-number");
+            Div card = new Div(number, new Div(new Span(getTranslation("status." + status.name()))));
+            card.addClassName("sm-count-card");
             cards.add(card);
         }
-        content.add(cards,
+        // the placements to confirm, for those who may confirm them
+        content.add(cards, persons.canRecord() ? reviews() : new Div(),
+                list("area.postRehabOverdue", o.postRehabOverdue()),
                 list("area.postRehabEnding", o.postRehabEnding()),
                 list("area.methadoneStopped", o.methadoneStopped()),
                 list("area.absconded", o.absconded()),
                 list("area.recent", o.recentEvents()));
+    }
+
+    /** The people provisionally placed in a commune of today that the officer may confirm or move. */
+    private Component reviews() {
+        List<PersonSummary> waiting = persons.reviews(0, 200);
+        VerticalLayout box = new VerticalLayout();
+        box.setPadding(false);
+        box.addClassName("sm-placement-reviews");
+        box.add(new H3(getTranslation("area.reviews") + " (" + waiting.size() + (waiting.size() == 200 ? "+" : "") + ")"));
+        if (waiting.isEmpty()) {
+            box.add(new Span(getTranslation("area.none")));
+            return box;
+        }
+        box.add(new Span(getTranslation("area.reviews.help")));
+        Grid<PersonSummary> grid = new Grid<>();
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        grid.addColumn(PersonSummary::fullName).setHeader(getTranslation("persons.name")).setAutoWidth(true);
+        grid.addColumn(p -> PersonListView.DATE.format(p.birthDate())).setHeader(getTranslation("persons.birth")).setAutoWidth(true);
+        grid.addColumn(p -> units.find(p.currentCommuneCode()).map(AdminUnit::getName).orElse(p.currentCommuneCode()))
+                .setHeader(getTranslation("area.reviews.placed")).setFlexGrow(1);
+        grid.setItems(waiting);
+        grid.setAllRowsVisible(waiting.size() <= 10);
+        grid.setHeight(waiting.size() <= 10 ? null : "20rem");
+        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(PersonView.class,
+                new RouteParameters("id", String.valueOf(e.getItem().id())))));
+        box.add(grid);
+        return box;
     }
 
     private Component list(String titleKey, List<AreaOverview.Entry> entries) {

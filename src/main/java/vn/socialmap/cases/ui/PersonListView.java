@@ -35,6 +35,7 @@ import vn.socialmap.cases.PersonSummary;
 import vn.socialmap.cases.Sex;
 import vn.socialmap.geography.AdminLevel;
 import vn.socialmap.geography.AdminUnit;
+import vn.socialmap.geography.AdminStructures;
 import vn.socialmap.geography.AdminUnitService;
 import vn.socialmap.security.AccessScope;
 import vn.socialmap.security.CurrentUser;
@@ -58,7 +59,8 @@ public class PersonListView extends VerticalLayout implements HasDynamicTitle {
     private final Select<String> ageGroup = new Select<>();
     private final DataProvider<PersonSummary, ?> provider;
 
-    public PersonListView(PersonService persons, PersonImport imports, AdminUnitService units, CurrentUser currentUser) {
+    public PersonListView(PersonService persons, PersonImport imports, AdminUnitService units, AdminStructures structures,
+                          CurrentUser currentUser) {
         this.persons = persons;
         setSizeFull();
 
@@ -88,7 +90,9 @@ public class PersonListView extends VerticalLayout implements HasDynamicTitle {
         district.setVisible(currentUser.scope().areaType() == null);
         if (district.isVisible()) {
             List<AdminUnit> districts = new ArrayList<>();
-            units.provinces().forEach(p -> districts.addAll(units.byLevel(p.getCode(), AdminLevel.DISTRICT)));
+            // the former districts (a person's district is that of the last structure that had districts)
+            structures.lastWithDistricts().map(s -> structures.dayWithin(s, structures.today())).ifPresent(then ->
+                    units.provinces(then).forEach(p -> districts.addAll(units.byLevel(p.getCode(), AdminLevel.DISTRICT, then))));
             district.setItems(districts);
         }
         facility.setLabel(getTranslation("persons.facility"));
@@ -177,8 +181,11 @@ public class PersonListView extends VerticalLayout implements HasDynamicTitle {
         }
         return switch (scope.areaType()) {
             case PROVINCE -> units.byLevel(scope.areaCode(), AdminLevel.COMMUNE);
-            case DISTRICT -> units.children(scope.areaCode());
-            case COMMUNE -> units.find(scope.areaCode()).map(List::of).orElse(List.of());
+            // a unit of today, else today's communes lying, at least in part, in the former district or commune
+            case DISTRICT, COMMUNE -> units.find(scope.areaUnit())
+                    .map(u -> u.getLevel() == AdminLevel.COMMUNE && units.find(u.getCode()).filter(u::equals).isPresent()
+                            ? List.of(u) : units.overlapping(u, units.today()))
+                    .orElse(List.of());
             case FACILITY -> List.of();
         };
     }

@@ -37,10 +37,14 @@ import vn.socialmap.cases.CaseEvent;
 import vn.socialmap.cases.EventForm;
 import vn.socialmap.cases.EventType;
 import vn.socialmap.cases.PathRules;
+import vn.socialmap.cases.Placement;
+import vn.socialmap.cases.PlacementMethod;
+import vn.socialmap.cases.UnitOnDate;
 import vn.socialmap.cases.Person;
 import vn.socialmap.cases.PersonService;
 import vn.socialmap.geography.AdminUnit;
 import vn.socialmap.geography.AdminUnitService;
+import vn.socialmap.geography.UnitRef;
 
 /**
  * A person: identity, status today, the path as a timeline, and the events that may be
@@ -111,6 +115,7 @@ public class PersonView extends VerticalLayout implements BeforeEnterObserver, H
             add(actions);
         }
         add(identity(p));
+        add(placements(detail));
         add(new H3(getTranslation("person.timeline")));
         add(timeline(detail));
         if (persons.canRecord()) {
@@ -169,6 +174,76 @@ public class PersonView extends VerticalLayout implements BeforeEnterObserver, H
         return info;
     }
 
+    /**
+     * Where the residence lies in each structure (the unit the person's figures of those years
+     * belong to), and, when today's placement is provisional, the choice among the candidates.
+     */
+    private Component placements(PersonService.PersonDetail detail) {
+        VerticalLayout box = new VerticalLayout();
+        box.setPadding(false);
+        box.setSpacing(false);
+        box.addClassName("sm-placements");
+        box.add(new H3(getTranslation("person.placements")));
+        Grid<Placement> grid = new Grid<>();
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_COMPACT);
+        grid.addColumn(pl -> getTranslation("structure.short." + pl.structure())).setHeader(getTranslation("person.placement.structure"))
+                .setAutoWidth(true);
+        grid.addColumn(pl -> unitName(pl.structure(), pl.communeCode())
+                        + (pl.districtCode() == null ? "" : ", " + unitName(pl.structure(), pl.districtCode())))
+                .setHeader(getTranslation("person.placement.unit")).setFlexGrow(1);
+        grid.addColumn(pl -> getTranslation("placement." + pl.method().name())).setHeader(getTranslation("person.placement.method"))
+                .setAutoWidth(true);
+        grid.setItems(detail.placements().values().stream()
+                .sorted(java.util.Comparator.comparing(Placement::structure)).toList());
+        grid.setAllRowsVisible(true);
+        box.add(grid);
+        detail.placements().values().stream().filter(pl -> pl.method() == PlacementMethod.PROVISIONAL
+                        && pl.structure().equals(detail.person().getCurrentStructure()))
+                .findFirst().ifPresent(pl -> box.add(confirmation(pl)));
+        return box;
+    }
+
+    /** A provisional placement in today's structure: the candidates to confirm or move to. */
+    private Component confirmation(Placement provisional) {
+        Div notice = new Div(new Span(getTranslation("person.placement.provisional", unitName(provisional.structure(),
+                provisional.communeCode()))));
+        notice.addClassName("sm-area-notice");
+        VerticalLayout box = new VerticalLayout(notice);
+        box.setPadding(false);
+        box.addClassName("sm-placement-confirm");
+        if (!persons.canRecord()) {
+            return box;
+        }
+        Select<String> choice = new Select<>();
+        choice.setLabel(getTranslation("person.placement.choose"));
+        choice.setItems(provisional.candidates());
+        choice.setItemLabelGenerator(code -> code == null ? "" : unitName(provisional.structure(), code));
+        choice.setValue(provisional.communeCode());
+        Span error = new Span();
+        error.addClassName("sm-form-error");
+        Button confirm = new Button(getTranslation("person.placement.confirm"), e -> {
+            try {
+                persons.confirmPlacement(id, choice.getValue());
+                Notification.show(getTranslation("person.placement.done"), 3000, Notification.Position.TOP_CENTER)
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                show(null);
+            } catch (ValidationException ex) {
+                error.setText(getTranslation(ex.messageKey(), ex.arguments()));
+            } catch (org.springframework.security.access.AccessDeniedException ex) {
+                error.setText(getTranslation("person.placement.notYours"));
+            }
+        });
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        HorizontalLayout row = new HorizontalLayout(choice, confirm);
+        row.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+        box.add(row, error);
+        return box;
+    }
+
+    private String unitName(String structure, String code) {
+        return code == null ? "—" : units.find(new UnitRef(structure, code)).map(AdminUnit::getName).orElse(code);
+    }
+
     private String place(String address, String communeCode) {
         // Vietnamese addresses run from the smallest unit to the province.
         String commune = units.find(communeCode).map(u -> units.path(u).reversed().stream().map(AdminUnit::getName)
@@ -186,6 +261,11 @@ public class PersonView extends VerticalLayout implements BeforeEnterObserver, H
                         + (superseded.contains(e.getId()) ? " (" + getTranslation("person.event.superseded") + ")" : ""))
                 .setHeader(getTranslation("person.event.type")).setAutoWidth(true);
         grid.addColumn(e -> e.getFacilityCode() == null ? "" : e.getFacilityCode()).setHeader(getTranslation("person.event.facility")).setAutoWidth(true);
+        // where the person lived then, in the units in force that day: the unit the event counts in
+        grid.addColumn(e -> {
+            UnitOnDate then = persons.unitOn(detail, e.getEventDate());
+            return then == null ? "" : then.communeName() + (then.districtName() == null ? "" : ", " + then.districtName());
+        }).setHeader(getTranslation("person.event.unit")).setAutoWidth(true);
         grid.addColumn(e -> e.getDetails().entrySet().stream().map(d -> getTranslation("detail." + d.getKey()) + ": "
                         + (PathRules.choices(d.getKey()) == null ? d.getValue() : getTranslation("value." + d.getValue())))
                 .collect(Collectors.joining("; "))).setHeader(getTranslation("person.event.details")).setFlexGrow(1);

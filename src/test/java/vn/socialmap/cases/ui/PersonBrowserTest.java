@@ -26,8 +26,8 @@ class PersonBrowserTest extends BrowserTest {
     private long createAs(String username, String name) {
         signIn(username);
         try {
-            return persons.create(new PersonForm(name, LocalDate.of(1989, 9, 9), Sex.MALE, null, "00001", null,
-                    "00001", "Số 5 phố Thử", null, null, null, null)).person().getId();
+            return persons.create(new PersonForm(name, LocalDate.of(1989, 9, 9), Sex.MALE, null, "00229", null,
+                    "00229", "Số 5 phố Thử", null, null, null, null)).person().getId();
         } finally {
             SecurityContextHolder.clearContext();
         }
@@ -35,8 +35,8 @@ class PersonBrowserTest extends BrowserTest {
 
     @Test
     void aCommuneOfficerFindsAPersonAndRecordsTheNextEvent() {
-        long id = createAs("commune-00001", "Kiều Văn Giao Diện");
-        login("commune-00001");
+        long id = createAs("commune-00229", "Kiều Văn Giao Diện");
+        login("commune-00229");
         page.navigate(baseUrl() + "/persons");
         page.locator("vaadin-text-field input").first().fill("kieu van giao");
         Locator row = page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("Kiều Văn Giao Diện"));
@@ -55,18 +55,18 @@ class PersonBrowserTest extends BrowserTest {
 
     @Test
     void aSaveOverSomeoneElsesChangeIsRefusedWithWhatTheyChanged() {
-        long id = createAs("commune-00001", "Tạ Văn Đồng Thời");
-        login("commune-00001");
+        long id = createAs("commune-00229", "Tạ Văn Đồng Thời");
+        login("commune-00229");
         page.navigate(baseUrl() + "/persons/" + id);
         page.locator("vaadin-button").filter(new Locator.FilterOptions().setHasText("Sửa hồ sơ")).click();
         page.getByLabel("Nơi ở hiện tại", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true)).fill("Số 9 phố Của Tôi");
 
         // meanwhile a colleague saves the same record with another occupation and address
-        signIn("commune-00001");
+        signIn("commune-00229");
         try {
             var current = persons.get(id).person();
-            persons.update(id, new PersonForm("Tạ Văn Đồng Thời", LocalDate.of(1989, 9, 9), Sex.MALE, null, "00001", null,
-                    "00001", "Số 7 phố Đồng Nghiệp", null, null, "Thợ mộc", null), current.getVersion());
+            persons.update(id, new PersonForm("Tạ Văn Đồng Thời", LocalDate.of(1989, 9, 9), Sex.MALE, null, "00229", null,
+                    "00229", "Số 7 phố Đồng Nghiệp", null, null, "Thợ mộc", null), current.getVersion());
         } finally {
             SecurityContextHolder.clearContext();
         }
@@ -89,7 +89,7 @@ class PersonBrowserTest extends BrowserTest {
 
     @Test
     void outsideTheAreaTheRecordLooksMissingUntilTheGlassIsBroken() {
-        long id = createAs("commune-00001", "Lương Văn Ngoài Địa Bàn");
+        long id = createAs("commune-00229", "Lương Văn Ngoài Địa Bàn");
         login("district-005");
         page.navigate(baseUrl() + "/persons/" + id);
         assertThat(page.locator(".sm-not-found")).isVisible();

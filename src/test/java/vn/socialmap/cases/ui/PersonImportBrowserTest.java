@@ -18,9 +18,9 @@ class PersonImportBrowserTest extends BrowserTest {
     void aFileWithABadRowImportsNothingAndReturnsTheRow() throws Exception {
         Path file = Files.createTempFile("nhap", ".csv");
         Files.writeString(file, String.join(",", PersonImport.COLUMNS) + "\n"
-                + "001090077777,Người Nhập Thử,15/03/1990,Nam,00001,,00001,,,DRUG_USE_RECORD,10/01/2024,,\n"
-                + "001090088888,Ngày Sai,31/02/1990,Nam,00001,,00001,,,DRUG_USE_RECORD,10/01/2024,,\n", StandardCharsets.UTF_8);
-        login("commune-00001");
+                + "001090077777,Người Nhập Thử,15/03/1990,Nam,00229,,00229,,,DRUG_USE_RECORD,10/01/2024,,\n"
+                + "001090088888,Ngày Sai,31/02/1990,Nam,00229,,00229,,,DRUG_USE_RECORD,10/01/2024,,\n", StandardCharsets.UTF_8);
+        login("commune-00229");
         page.navigate(baseUrl() + "/persons");
         page.locator(".sm-person-import-upload input[type=file]").setInputFiles(file);
         assertThat(page.locator(".sm-person-import-result")).containsText("Không nhập gì: 1 dòng sai trong 2 dòng");
