@@ -11,6 +11,9 @@ suppressPackageStartupMessages({
   library(sf)
   library(spdep)
 })
+# planar geometry, as the application's queen weights (JTS): s2 refuses the real boundaries'
+# duplicate vertices, which planar GEOS reads as they are
+sf_use_s2(FALSE)
 args <- commandArgs(trailingOnly = TRUE)
 x <- st_read(args[1], quiet = TRUE)
 x <- x[order(x$code), ]

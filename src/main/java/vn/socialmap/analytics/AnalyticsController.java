@@ -26,6 +26,7 @@ import vn.socialmap.base.web.InvalidRequestException;
 import vn.socialmap.base.web.QueryParameters;
 import vn.socialmap.cases.PathStatus;
 import vn.socialmap.geography.AdminLevel;
+import vn.socialmap.geography.AdminStructures;
 import vn.socialmap.geography.AdminUnitService;
 
 @RestController
@@ -41,9 +42,12 @@ class AnalyticsController {
     private final AdminUnitService units;
     private final Clock clock;
     private final I18NProvider translations;
+    private final AdminStructures structures;
 
     AnalyticsController(HotspotService hotspots, AccessibilityService accessibility, DensityService density,
-                        CoveringService covering, AdminUnitService units, Clock clock, I18NProvider translations) {
+                        CoveringService covering, AdminUnitService units, Clock clock, I18NProvider translations,
+                        AdminStructures structures) {
+        this.structures = structures;
         this.translations = translations;
         this.hotspots = hotspots;
         this.accessibility = accessibility;
@@ -71,8 +75,9 @@ class AnalyticsController {
     @GetMapping(value = "/api/v1/analytics/hotspots", produces = "application/geo+json")
     @Operation(summary = "Hotspots: Getis-Ord Gi* or local Moran's I per commune or district, as GeoJSON",
             description = "weights=queen (units sharing a boundary point; Gi* includes the unit itself) or distance:METRES"
-                    + " between representative points. Properties: code, name, value (suppressed for roles without person"
-                    + " access), z, p, pFdr (Benjamini-Hochberg), class (hot_99..cold_99 / HH, LL, HL, LH or none), and for"
+                    + " between representative points. Units are those in force on `date`. Properties: code, name, value"
+                    + " (suppressed for roles without person access), population and per100k (value per 100,000 residents,"
+                    + " where the population is known: today's communes), z, p, pFdr (Benjamini-Hochberg), class (hot_99..cold_99 / HH, LL, HL, LH or none), and for"
                     + " lisa ii and quadrant.")
     GeoJson.FeatureCollection hotspots(HttpServletRequest request,
                                        @RequestParam(required = false) String province,
@@ -97,6 +102,9 @@ class AnalyticsController {
         LocalDate start = from == null ? UnitValues.defaultFrom(to) : date("from", from);
         if (start.isAfter(to)) {
             throw new InvalidRequestException("from", "from must not be after date");
+        }
+        if (l == AdminLevel.DISTRICT && !structures.on(to).hasDistricts()) {
+            throw new InvalidRequestException("level", "There are no districts on " + to + " (abolished on 1 July 2025): use level=commune");
         }
         var results = hotspots.analyse(new HotspotService.Request(p, l, i, m, w, start, to));
         return hotspots.features(results, m == HotspotService.Method.LISA);

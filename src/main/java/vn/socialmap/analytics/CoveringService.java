@@ -45,9 +45,9 @@ public class CoveringService {
                          boolean optimal, double gap, List<Supply> existing) {
     }
 
-    /** The candidate sites of a province: every commune's representative point. */
-    public List<Candidate> candidates(String provinceCode) {
-        UnitValues.Units units = unitValues.points(provinceCode, AdminLevel.COMMUNE);
+    /** The candidate sites of a province: every commune's representative point, communes in force on the date. */
+    public List<Candidate> candidates(String provinceCode, LocalDate date) {
+        UnitValues.Units units = unitValues.points(provinceCode, AdminLevel.COMMUNE, date);
         List<Candidate> candidates = new ArrayList<>();
         for (int i = 0; i < units.size(); i++) {
             candidates.add(new Candidate(units.units().get(i).getCode(), units.lon()[i], units.lat()[i]));

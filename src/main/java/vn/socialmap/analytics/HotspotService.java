@@ -102,6 +102,9 @@ public class HotspotService {
             props.put("code", r.unit().getCode());
             props.put("name", r.unit().getName());
             props.put("value", r.value());
+            // beside the count, per 100,000 residents where the unit's population is known (hidden with its count)
+            props.put("population", r.unit().getPopulation());
+            props.put("per100k", r.unit().per100k(r.value()));
             props.put("z", finite(r.z()));
             props.put("p", finite(r.p()));
             props.put("pFdr", finite(r.pFdr()));

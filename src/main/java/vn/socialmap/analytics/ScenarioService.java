@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.socialmap.base.NotFoundException;
 import vn.socialmap.base.ValidationException;
+import vn.socialmap.geography.AdminStructures;
 import vn.socialmap.security.CurrentUser;
 import vn.socialmap.security.Role;
 
@@ -36,8 +37,10 @@ public class ScenarioService {
     private final CoveringService covering;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final AdminStructures structures;
 
-    ScenarioService(JdbcClient jdbc, CoveringService covering, CurrentUser currentUser, Clock clock) {
+    ScenarioService(JdbcClient jdbc, CoveringService covering, CurrentUser currentUser, Clock clock, AdminStructures structures) {
+        this.structures = structures;
         this.jdbc = jdbc;
         this.covering = covering;
         this.currentUser = currentUser;
@@ -48,9 +51,10 @@ public class ScenarioService {
                          List<String> excluded) {
     }
 
+    /** A saved run; its communes (excluded, chosen) are of {@code unitStructure}, in force on {@code asOf}. */
     public record Scenario(long id, String provinceCode, String name, int k, int radiusMeters, String demand, LocalDate asOf,
                            List<String> excluded, List<String> chosen, long coveredWeight, long totalWeight, boolean optimal,
-                           double gap, String createdBy, Instant createdAt) {
+                           double gap, String createdBy, Instant createdAt, String unitStructure) {
         /** Share of the demand not covered by existing models that the new sites cover, in percent. */
         public double coveredPercent() {
             return totalWeight == 0 ? 0 : 100.0 * coveredWeight / totalWeight;
@@ -79,9 +83,10 @@ public class ScenarioService {
         var result = covering.solve(in.provinceCode(), in.k(), in.radiusMeters(), in.demand(), in.asOf(), in.excluded());
         long id = jdbc.sql("""
                 insert into planning_scenario (province_code, name, k, radius_meters, demand, as_of, excluded, chosen,
-                    covered_weight, total_weight, optimal, gap, created_by, created_at)
-                values (:p, :name, :k, :r, :d, :asOf, :excluded, :chosen, :covered, :total, :optimal, :gap, :by, :at)
+                    covered_weight, total_weight, optimal, gap, created_by, created_at, unit_structure)
+                values (:p, :name, :k, :r, :d, :asOf, :excluded, :chosen, :covered, :total, :optimal, :gap, :by, :at, :s)
                 returning id""")
+                .param("s", structures.on(in.asOf()).code())
                 .param("p", in.provinceCode()).param("name", in.name().strip()).param("k", in.k()).param("r", in.radiusMeters())
                 .param("d", in.demand().code()).param("asOf", Date.valueOf(in.asOf()))
                 .param("excluded", in.excluded().toArray(String[]::new)).param("chosen", result.chosen().toArray(String[]::new))
@@ -156,7 +161,7 @@ public class ScenarioService {
                 rs.getInt("radius_meters"), rs.getString("demand"), rs.getDate("as_of").toLocalDate(),
                 strings(rs.getArray("excluded")), strings(rs.getArray("chosen")), rs.getLong("covered_weight"),
                 rs.getLong("total_weight"), rs.getBoolean("optimal"), rs.getDouble("gap"), rs.getString("created_by"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getString("unit_structure"));
     }
 
     private static List<String> strings(Array array) throws java.sql.SQLException {

@@ -13,23 +13,27 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.socialmap.cases.CaseIndicators;
 import vn.socialmap.geography.AdminLevel;
+import vn.socialmap.geography.AdminStructures;
 import vn.socialmap.geography.AdminUnit;
 import vn.socialmap.geography.AdminUnitService;
 
 /**
- * The units of a province at one level, in code order, with an indicator's value for each
- * and a representative point (a point inside the unit, as PostGIS's ST_PointOnSurface).
- * Values are true counts: callers suppress what they show.
+ * The units of a province at one level in force on a date, in code order, with an indicator's
+ * value for each (every person counted in their unit of that structure) and a representative
+ * point (a point inside the unit, as PostGIS's ST_PointOnSurface). Values are true counts:
+ * callers suppress what they show.
  */
 @Service
 @Transactional(readOnly = true)
 public class UnitValues {
 
     private final AdminUnitService units;
+    private final AdminStructures structures;
     private final CaseIndicators indicators;
 
-    UnitValues(AdminUnitService units, CaseIndicators indicators) {
+    UnitValues(AdminUnitService units, AdminStructures structures, CaseIndicators indicators) {
         this.units = units;
+        this.structures = structures;
         this.indicators = indicators;
     }
 
@@ -44,27 +48,29 @@ public class UnitValues {
         return to.minusYears(1).plusDays(1);
     }
 
-    /** The units with their representative points and no values. */
-    public Units points(String provinceCode, AdminLevel level) {
-        return build(sorted(provinceCode, level), Map.of());
+    /** The units in force on a date with their representative points and no values. */
+    public Units points(String provinceCode, AdminLevel level, LocalDate date) {
+        return build(sorted(provinceCode, level, date), Map.of());
     }
 
-    private List<AdminUnit> sorted(String provinceCode, AdminLevel level) {
-        List<AdminUnit> list = new ArrayList<>(units.byLevel(provinceCode, level));
+    private List<AdminUnit> sorted(String provinceCode, AdminLevel level, LocalDate date) {
+        List<AdminUnit> list = new ArrayList<>(units.byLevel(provinceCode, level, date));
         list.sort(Comparator.comparing(AdminUnit::getCode));
         return list;
     }
 
+    /** The units in force on {@code to}, with the indicator from {@code from} to {@code to} in each. */
     public Units load(String provinceCode, AdminLevel level, AnalyticsIndicator indicator, LocalDate from, LocalDate to) {
-        List<AdminUnit> list = sorted(provinceCode, level);
+        List<AdminUnit> list = sorted(provinceCode, level, to);
+        String structure = structures.on(to).code();
         Map<String, Long> byCommune = indicator.status() != null
-                ? indicators.holdingByCommune(provinceCode, indicator.status(), to, null)
+                ? indicators.holdingByCommune(provinceCode, indicator.status(), to, null, structure)
                 : indicators.countByCommune(new CaseIndicators.EventCount(provinceCode, indicator.events(), from, to, null,
-                        List.of(), false, List.of()));
+                        List.of(), false, List.of(), structure));
         Map<String, Long> byUnit = byCommune;
         if (level == AdminLevel.DISTRICT) {
             Map<String, String> parent = new HashMap<>();
-            units.byLevel(provinceCode, AdminLevel.COMMUNE).forEach(c -> parent.put(c.getCode(), c.getParentCode()));
+            units.byLevel(provinceCode, AdminLevel.COMMUNE, to).forEach(c -> parent.put(c.getCode(), c.getParentCode()));
             byUnit = new HashMap<>();
             for (var e : byCommune.entrySet()) {
                 byUnit.merge(parent.getOrDefault(e.getKey(), ""), e.getValue(), Long::sum);

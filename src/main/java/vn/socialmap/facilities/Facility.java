@@ -48,7 +48,12 @@ public class Facility {
     @Column(name = "commune_code", nullable = false)
     private String communeCode;
 
-    @Column(name = "district_code", nullable = false)
+    /** The structure of the commune: today's. */
+    @Column(name = "unit_structure", nullable = false)
+    private String unitStructure;
+
+    /** The district (of the last structure with districts) whose area holds the location; null where none. */
+    @Column(name = "district_code")
     private String districtCode;
 
     @Column(nullable = false)
@@ -92,13 +97,14 @@ public class Facility {
         this.createdAt = now;
     }
 
-    void apply(FacilityForm form, String districtCode, Point location, Instant now) {
+    void apply(FacilityForm form, String unitStructure, String districtCode, Point location, Instant now) {
         this.type = form.type();
         this.code = blankToNull(form.code());
         this.name = form.name().strip();
         this.nameFolded = VietnameseText.fold(name);
         this.address = blankToNull(form.address());
         this.communeCode = form.communeCode();
+        this.unitStructure = unitStructure;
         this.districtCode = districtCode;
         this.location = location;
         this.phone = blankToNull(form.phone());
@@ -172,6 +178,11 @@ public class Facility {
         return communeCode;
     }
 
+    public String getUnitStructure() {
+        return unitStructure;
+    }
+
+    /** The former district holding the location (see {@link #districtCode}). */
     public String getDistrictCode() {
         return districtCode;
     }

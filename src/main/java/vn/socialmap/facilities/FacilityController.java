@@ -63,7 +63,7 @@ class FacilityController {
                 }
             }
         }
-        if (district != null && units.find(district).filter(u -> u.getLevel() == AdminLevel.DISTRICT).isEmpty()) {
+        if (district != null && units.formerDistrict(district).isEmpty()) {
             throw new InvalidRequestException("district", "Unknown district code '" + district + "'");
         }
         if (commune != null && units.find(commune).filter(u -> u.getLevel() == AdminLevel.COMMUNE).isEmpty()) {

@@ -1,5 +1,6 @@
 package vn.socialmap.facilities;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,10 +39,13 @@ class FacilityOverlays implements MapOverlays {
     }
 
     @Override
-    public GeoJson.FeatureCollection features(String groupId, String provinceCode) {
+    public GeoJson.FeatureCollection features(String groupId, String provinceCode, LocalDate date) {
         FacilityType type = FacilityType.valueOf(groupId);
         List<GeoJson.Feature> features = new ArrayList<>();
         for (Facility f : facilities.find(new FacilityService.Query(provinceCode, List.of(type), null, null, null))) {
+            if (!facilities.existsOn(f, date)) {
+                continue;
+            }
             GeoJson.Feature base = FacilityController.feature(f);
             Map<String, Object> p = new LinkedHashMap<>(base.properties());
             String popup = popup(f);

@@ -22,6 +22,7 @@ import tools.jackson.databind.ObjectMapper;
 import vn.socialmap.base.NotFoundException;
 import vn.socialmap.base.ValidationException;
 import vn.socialmap.geography.AdminLevel;
+import vn.socialmap.geography.AdminStructures;
 import vn.socialmap.geography.AdminUnit;
 import vn.socialmap.geography.AdminUnitService;
 import vn.socialmap.security.AccessScope;
@@ -50,10 +51,12 @@ public class FacilityService {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final Clock clock;
+    private final AdminStructures structures;
     private final GeometryFactory geometry = new GeometryFactory(new PrecisionModel(), 4326);
 
     FacilityService(FacilityRepository facilities, AdminUnitService units, CurrentUser currentUser, JdbcClient jdbc,
-                    ObjectMapper json, Clock clock) {
+                    ObjectMapper json, Clock clock, AdminStructures structures) {
+        this.structures = structures;
         this.facilities = facilities;
         this.units = units;
         this.currentUser = currentUser;
@@ -94,9 +97,10 @@ public class FacilityService {
 
     public Facility create(FacilityForm form) {
         AdminUnit commune = validate(form);
-        requireWriter(commune);
+        String district = formerDistrict(commune, form);
+        requireWriter(district);
         Facility f = new Facility(commune.getProvinceCode(), clock.instant());
-        f.apply(form, commune.getParentCode(), point(form), clock.instant());
+        f.apply(form, commune.getStructure(), district, point(form), clock.instant());
         facilities.save(f);
         history(f, "CREATED", null);
         return f;
@@ -105,21 +109,23 @@ public class FacilityService {
     /** The checks of {@link #create} without writing: for imports that validate every row first. */
     @Transactional(readOnly = true)
     public void check(FacilityForm form) {
-        requireWriter(validate(form));
+        AdminUnit commune = validate(form);
+        requireWriter(formerDistrict(commune, form));
     }
 
     public Facility update(long id, FacilityForm form, long expectedVersion) {
         Facility f = get(id);
-        requireWriter(units.find(f.getCommuneCode()).orElseThrow());
+        requireWriter(f.getDistrictCode());
         if (f.getVersion() != expectedVersion) {
             // someone saved it meanwhile: 409 with the record to read again, never a silent overwrite
             throw new vn.socialmap.base.ConflictException(null, "/api/v1/facilities/" + id, "facility.error.concurrent");
         }
         AdminUnit commune = validate(form);
-        requireWriter(commune);
+        String district = formerDistrict(commune, form);
+        requireWriter(district);
         Map<String, Object> before = f.snapshot();
         boolean statusChanged = f.getStatus() != form.status();
-        f.apply(form, commune.getParentCode(), point(form), clock.instant());
+        f.apply(form, commune.getStructure(), district, point(form), clock.instant());
         history(f, statusChanged ? "STATUS" : "CHANGED", before);
         return f;
     }
@@ -148,9 +154,22 @@ public class FacilityService {
             return List.of();
         }
         if (user.role() == Role.ADMIN) {
-            return provinceCode == null ? units.nationally(AdminLevel.COMMUNE) : units.byLevel(provinceCode, AdminLevel.COMMUNE);
+            return provinceCode == null ? units.nationally(AdminLevel.COMMUNE, structures.today())
+                    : units.byLevel(provinceCode, AdminLevel.COMMUNE);
         }
-        return units.children(user.scope().areaCode());
+        // a district officer: today's communes that lie, at least in part, in their former district
+        return units.find(user.scope().areaUnit()).map(d -> units.overlapping(d, structures.today())).orElse(List.of());
+    }
+
+    /**
+     * Whether a facility was there on a date, as far as the registry knows: not closed by then,
+     * and a post-rehab model running in that year.
+     */
+    public boolean existsOn(Facility f, LocalDate date) {
+        if (f.getStatus() == FacilityStatus.CLOSED && !f.getStatusSince().isAfter(date)) {
+            return false;
+        }
+        return f.getType() != FacilityType.POST_REHAB_MODEL || ModelCoverage.scheduledIn(f, date.getYear());
     }
 
     public boolean seesHotspots() {
@@ -180,7 +199,12 @@ public class FacilityService {
                 .update();
     }
 
-    private void requireWriter(AdminUnit commune) {
+    /** The former district holding the form's location (district officers register in theirs). */
+    private String formerDistrict(AdminUnit commune, FacilityForm form) {
+        return units.formerDistrictAt(commune.getProvinceCode(), form.longitude(), form.latitude()).orElse(null);
+    }
+
+    private void requireWriter(String formerDistrict) {
         var user = currentUser.get().orElse(null);
         if (user == null) {
             return; // start-up loaders
@@ -188,7 +212,7 @@ public class FacilityService {
         AccessScope scope = user.scope();
         boolean allowed = user.role() == Role.ADMIN
                 || user.role() == Role.DISTRICT_OFFICER && scope.areaType() == AreaType.DISTRICT
-                && scope.areaCode().equals(commune.getParentCode());
+                && formerDistrict != null && scope.areaCode().equals(formerDistrict);
         if (!allowed) {
             throw new AccessDeniedException("Role " + user.role() + " does not change facilities here");
         }
@@ -208,7 +232,7 @@ public class FacilityService {
             throw new ValidationException("location", "facility.error.location.missing");
         }
         if (!Double.isFinite(form.longitude()) || !Double.isFinite(form.latitude())
-                || !units.covers(commune.getCode(), form.longitude(), form.latitude())) {
+                || !units.covers(commune.ref(), form.longitude(), form.latitude())) {
             throw new ValidationException("location", "facility.error.location.outside", commune.getName());
         }
         if (form.status() == null || form.statusSince() == null) {

@@ -1,5 +1,6 @@
 package vn.socialmap.facilities;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.socialmap.geography.AdminLevel;
+import vn.socialmap.geography.AdminStructures;
 import vn.socialmap.geography.AdminUnit;
 import vn.socialmap.geography.AdminUnitService;
 
@@ -23,10 +25,12 @@ public class ModelCoverage {
 
     private final FacilityRepository facilities;
     private final AdminUnitService units;
+    private final AdminStructures structures;
 
-    ModelCoverage(FacilityRepository facilities, AdminUnitService units) {
+    ModelCoverage(FacilityRepository facilities, AdminUnitService units, AdminStructures structures) {
         this.facilities = facilities;
         this.units = units;
+        this.structures = structures;
     }
 
     public record DistrictCoverage(String code, String name, int communes, int communesWithModel, int models) {
@@ -35,22 +39,39 @@ public class ModelCoverage {
         }
     }
 
-    /** Active models per commune code of the province in the year (communes without one are absent). */
-    public Map<String, Integer> modelsPerCommune(String provinceCode, int year) {
-        Map<String, Integer> counts = new HashMap<>();
+    /**
+     * Active models in the year of {@code on}, per commune of the structure in force on that
+     * date (the commune holding each model's location); communes without one are absent.
+     */
+    public Map<String, Integer> modelsPerCommune(String provinceCode, LocalDate on) {
+        return modelsPerCommune(provinceCode, on, on);
+    }
+
+    /** The models running in the year of {@code on}, per commune in force on {@code unitsAsOf}. */
+    public Map<String, Integer> modelsPerCommune(String provinceCode, LocalDate on, LocalDate unitsAsOf) {
+        Map<Long, double[]> points = new HashMap<>();
         for (Facility f : facilities.findByProvinceCodeOrderByTypeAscNameAsc(provinceCode)) {
-            if (f.getType() == FacilityType.POST_REHAB_MODEL && runsIn(f, year)) {
-                counts.merge(f.getCommuneCode(), 1, Integer::sum);
+            if (f.getType() == FacilityType.POST_REHAB_MODEL && runsIn(f, on.getYear())) {
+                points.put(f.getId(), new double[] {f.getLocation().getX(), f.getLocation().getY()});
             }
         }
+        Map<String, Integer> counts = new HashMap<>();
+        units.communesAt(structures.on(unitsAsOf).code(), provinceCode, points).values()
+                .forEach(commune -> counts.merge(commune, 1, Integer::sum));
         return counts;
     }
 
-    public List<DistrictCoverage> byDistrict(String provinceCode, int year) {
-        Map<String, Integer> perCommune = modelsPerCommune(provinceCode, year);
+    /** Per district of the structure in force on {@code on} (none after 1 July 2025), models in that year. */
+    public List<DistrictCoverage> byDistrict(String provinceCode, LocalDate on) {
+        return byDistrict(provinceCode, on, on);
+    }
+
+    /** Models in the year of {@code on}, per district in force on {@code unitsAsOf} (a plan's units). */
+    public List<DistrictCoverage> byDistrict(String provinceCode, LocalDate on, LocalDate unitsAsOf) {
+        Map<String, Integer> perCommune = modelsPerCommune(provinceCode, on, unitsAsOf);
         List<DistrictCoverage> rows = new ArrayList<>();
-        for (AdminUnit district : units.byLevel(provinceCode, AdminLevel.DISTRICT)) {
-            List<AdminUnit> communes = units.children(district.getCode());
+        for (AdminUnit district : units.byLevel(provinceCode, AdminLevel.DISTRICT, unitsAsOf)) {
+            List<AdminUnit> communes = units.children(district);
             if (communes.isEmpty()) {
                 continue;
             }
@@ -66,21 +87,23 @@ public class ModelCoverage {
         return rows;
     }
 
-    /** Communes of the province (or district) with no active model in the year. */
-    public List<AdminUnit> communesWithout(String provinceCode, String districtCode, int year) {
-        Map<String, Integer> perCommune = modelsPerCommune(provinceCode, year);
-        List<AdminUnit> communes = districtCode == null ? units.byLevel(provinceCode, AdminLevel.COMMUNE)
-                : units.children(districtCode);
+    /** Communes in force on {@code on} of the province (or district) with no active model in that year. */
+    public List<AdminUnit> communesWithout(String provinceCode, String districtCode, LocalDate on) {
+        Map<String, Integer> perCommune = modelsPerCommune(provinceCode, on);
+        List<AdminUnit> communes = districtCode == null ? units.byLevel(provinceCode, AdminLevel.COMMUNE, on)
+                : units.children(districtCode, on);
         return communes.stream().filter(c -> !perCommune.containsKey(c.getCode())).toList();
     }
 
-    static boolean runsIn(Facility f, int year) {
-        if (f.getStatus() != FacilityStatus.ACTIVE) {
-            return false;
-        }
+    /** Whether a model's years (start, and end if any) include the year, whatever its status now. */
+    static boolean scheduledIn(Facility f, int year) {
         Map<String, Object> d = f.getDetails();
         int start = Integer.parseInt(d.get("startYear").toString());
         Object end = d.get("endYear");
         return start <= year && (end == null || Integer.parseInt(end.toString()) >= year);
+    }
+
+    static boolean runsIn(Facility f, int year) {
+        return f.getStatus() == FacilityStatus.ACTIVE && scheduledIn(f, year);
     }
 }

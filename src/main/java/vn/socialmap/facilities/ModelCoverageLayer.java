@@ -49,13 +49,14 @@ class ModelCoverageLayer implements ThematicLayer {
     }
 
     @Override
-    public Values values(String variant, String provinceCode, AdminLevel level, LocalDate date) {
-        Map<String, Integer> perCommune = coverage.modelsPerCommune(provinceCode, date.getYear());
+    public Values values(String variant, String provinceCode, AdminLevel level, LocalDate date, LocalDate unitsAsOf) {
+        // the models running in the year of the date, placed by their location in the units shown
+        Map<String, Integer> perCommune = coverage.modelsPerCommune(provinceCode, date, unitsAsOf);
         Map<String, Long> byUnit = new HashMap<>();
-        units.byLevel(provinceCode, level).forEach(u -> byUnit.put(u.getCode(), 0L));
+        units.byLevel(provinceCode, level, unitsAsOf).forEach(u -> byUnit.put(u.getCode(), 0L));
         perCommune.forEach((commune, n) -> {
             String key = level == AdminLevel.COMMUNE ? commune
-                    : units.find(commune).map(c -> c.getParentCode()).orElse(commune);
+                    : units.find(commune, unitsAsOf).map(c -> c.getParentCode()).orElse(commune);
             byUnit.merge(key, (long) n, Long::sum);
         });
         return new Values(byUnit, false, null);

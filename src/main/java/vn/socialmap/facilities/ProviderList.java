@@ -70,14 +70,19 @@ public class ProviderList {
     public record Entry(String name, FacilityType type, String address, String commune, String phone, FacilityStatus status) {
     }
 
+    /** A former district (of the last structure with districts), by its code. */
+    private java.util.Optional<AdminUnit> district(String code) {
+        return units.formerDistrict(code);
+    }
+
     public List<Entry> entries(String districtCode) {
-        AdminUnit district = units.find(districtCode).filter(u -> u.getLevel() == AdminLevel.DISTRICT)
+        AdminUnit district = district(districtCode).filter(u -> u.getLevel() == AdminLevel.DISTRICT)
                 .orElseThrow(() -> new NotFoundException("No district " + districtCode));
         List<Entry> entries = new ArrayList<>();
         for (Facility f : facilities.find(new FacilityService.Query(district.getProvinceCode(),
                 List.of(FacilityType.COMMUNITY_PROVIDER, FacilityType.PRIVATE_REHAB, FacilityType.PUBLIC_REHAB), null, null, null))) {
             boolean listed = switch (f.getType()) {
-                case COMMUNITY_PROVIDER, PRIVATE_REHAB -> f.getDistrictCode().equals(districtCode);
+                case COMMUNITY_PROVIDER, PRIVATE_REHAB -> districtCode.equals(f.getDistrictCode());
                 case PUBLIC_REHAB -> Boolean.TRUE.equals(f.getDetails().get("voluntary"));
                 default -> false;
             };
@@ -91,7 +96,7 @@ public class ProviderList {
     }
 
     public String title(String districtCode) {
-        return vi("providers.title", units.find(districtCode).map(AdminUnit::getName).orElse(districtCode));
+        return vi("providers.title", district(districtCode).map(AdminUnit::getName).orElse(districtCode));
     }
 
     public void writeXlsx(String districtCode, LocalDate date, OutputStream out) {

@@ -1,13 +1,18 @@
 package vn.socialmap.security;
 
+import vn.socialmap.geography.UnitRef;
+
 /**
  * What a user may see: their role and area. Person queries filter by it in the service
  * and query layer; the UI only mirrors it.
  *
- * @param areaType null for a system-wide admin
- * @param areaCode GSO code of the province, district or commune, or the facility number
+ * @param areaType      null for a system-wide admin
+ * @param areaStructure the structure of a district or commune area (district officers keep the
+ *                      districts of the last structure that had them; commune officers are of
+ *                      today's communes); null for a province or facility
+ * @param areaCode      GSO code of the province, district or commune, or the facility number
  */
-public record AccessScope(Role role, AreaType areaType, String areaCode) {
+public record AccessScope(Role role, AreaType areaType, String areaStructure, String areaCode) {
 
     /** Whether person records (names, identities) may be shown at all. */
     public boolean seesPersons() {
@@ -19,26 +24,16 @@ public record AccessScope(Role role, AreaType areaType, String areaCode) {
         return !role.seesPersons();
     }
 
-    /**
-     * Whether a person living in the given commune is inside this scope (facility
-     * officers are scoped by residence in a facility, not by commune).
-     */
-    public boolean coversResidence(String provinceCode, String districtCode, String communeCode) {
-        if (!role.seesPersons()) {
-            return false;
-        }
-        if (areaType == null) {
-            return role == Role.ADMIN;
-        }
-        return switch (areaType) {
-            case PROVINCE -> areaCode.equals(provinceCode);
-            case DISTRICT -> areaCode.equals(districtCode);
-            case COMMUNE -> areaCode.equals(communeCode);
-            case FACILITY -> false;
-        };
+    /** The district or commune of the area, identified by structure and code; null for other areas. */
+    public UnitRef areaUnit() {
+        return areaStructure == null || areaCode == null ? null : new UnitRef(areaStructure, areaCode);
     }
 
+    /** As written in audit entries: {@code COMMUNE:2025-07/00004}, {@code PROVINCE:01}, null for a system-wide admin. */
     public String label() {
-        return areaType == null ? null : areaType.name() + ":" + areaCode;
+        if (areaType == null) {
+            return null;
+        }
+        return areaType.name() + ":" + (areaStructure == null ? "" : areaStructure + "/") + areaCode;
     }
 }

@@ -27,7 +27,7 @@ public final class AppUser implements UserDetails {
         this.displayName = account.getDisplayName();
         this.passwordHash = account.getPasswordHash();
         this.role = account.getRole();
-        this.scope = new AccessScope(account.getRole(), account.getAreaType(), account.getAreaCode());
+        this.scope = account.scope();
         this.enabled = account.isEnabled();
         this.locked = account.isLockedAt(now);
         this.mustChangePassword = account.isMustChangePassword();

@@ -38,6 +38,10 @@ public class UserAccount {
     @Column(name = "area_type", length = 16)
     private AreaType areaType;
 
+    /** The structure of a district or commune area. */
+    @Column(name = "area_structure", length = 16)
+    private String areaStructure;
+
     @Column(name = "area_code", length = 16)
     private String areaCode;
 
@@ -69,12 +73,13 @@ public class UserAccount {
     }
 
     UserAccount(String username, String displayName, String passwordHash, Role role, AreaType areaType,
-                String areaCode, Instant now) {
+                String areaStructure, String areaCode, Instant now) {
         this.username = username;
         this.displayName = displayName;
         this.passwordHash = passwordHash;
         this.role = role;
         this.areaType = areaType;
+        this.areaStructure = areaStructure;
         this.areaCode = areaCode;
         this.createdAt = now;
         this.updatedAt = now;
@@ -106,6 +111,15 @@ public class UserAccount {
 
     public String getAreaCode() {
         return areaCode;
+    }
+
+    public String getAreaStructure() {
+        return areaStructure;
+    }
+
+    /** The area as the access checks read it. */
+    public AccessScope scope() {
+        return new AccessScope(role, areaType, areaStructure, areaCode);
     }
 
     public boolean isEnabled() {
@@ -140,10 +154,11 @@ public class UserAccount {
         return version;
     }
 
-    void assign(String displayName, Role role, AreaType areaType, String areaCode, Instant now) {
+    void assign(String displayName, Role role, AreaType areaType, String areaStructure, String areaCode, Instant now) {
         this.displayName = displayName;
         this.role = role;
         this.areaType = areaType;
+        this.areaStructure = areaStructure;
         this.areaCode = areaCode;
         this.updatedAt = now;
     }
@@ -181,8 +196,8 @@ public class UserAccount {
         lockedUntil = null;
     }
 
-    /** "DISTRICT:005", or null for a system-wide admin. */
+    /** "DISTRICT:2025-01/005", or null for a system-wide admin. */
     public String areaLabel() {
-        return areaType == null ? null : areaType.name() + ":" + areaCode;
+        return scope().label();
     }
 }

@@ -15,8 +15,11 @@ import vn.socialmap.audit.AuditAction;
 import vn.socialmap.audit.AuditLog;
 import vn.socialmap.base.ValidationException;
 import vn.socialmap.geography.AdminLevel;
+import vn.socialmap.geography.AdminStructure;
+import vn.socialmap.geography.AdminStructures;
 import vn.socialmap.geography.AdminUnit;
 import vn.socialmap.geography.AdminUnitService;
+import vn.socialmap.geography.UnitRef;
 
 /** Creates and changes users; every change is audited. */
 @Service
@@ -30,15 +33,17 @@ public class UserAccountService {
     private final UserAccountRepository repository;
     private final PasswordEncoder passwords;
     private final AdminUnitService units;
+    private final AdminStructures structures;
     private final AuditLog audit;
     private final SecuritySettings settings;
     private final Clock clock;
 
-    UserAccountService(UserAccountRepository repository, PasswordEncoder passwords, AdminUnitService units,
+    UserAccountService(UserAccountRepository repository, PasswordEncoder passwords, AdminUnitService units, AdminStructures structures,
                        AuditLog audit, SecuritySettings settings, Clock clock) {
         this.repository = repository;
         this.passwords = passwords;
         this.units = units;
+        this.structures = structures;
         this.audit = audit;
         this.settings = settings;
         this.clock = clock;
@@ -69,7 +74,7 @@ public class UserAccountService {
         checkPassword(username, initialPassword);
         checkAssignment(form);
         UserAccount account = new UserAccount(username, displayName(form), passwords.encode(initialPassword),
-                form.role(), form.role().areaType(), area(form), clock.instant());
+                form.role(), form.role().areaType(), areaStructure(form), area(form), clock.instant());
         account.setPassword(account.getPasswordHash(), true, clock.instant());
         repository.save(account);
         audit.record(AuditAction.USER_CREATED, RECORD_TYPE, List.of(username), null,
@@ -84,7 +89,7 @@ public class UserAccountService {
         }
         checkAssignment(form);
         String before = "role=" + account.getRole() + " area=" + account.areaLabel() + " name=" + account.getDisplayName();
-        account.assign(displayName(form), form.role(), form.role().areaType(), area(form), clock.instant());
+        account.assign(displayName(form), form.role(), form.role().areaType(), areaStructure(form), area(form), clock.instant());
         audit.record(AuditAction.USER_CHANGED, RECORD_TYPE, List.of(username), null,
                 before + " -> role=" + account.getRole() + " area=" + account.areaLabel() + " name=" + account.getDisplayName());
         return account;
@@ -150,8 +155,9 @@ public class UserAccountService {
 
     /** Creates a user without checks or audit; for demo accounts and the first admin, at start-up. */
     UserAccount createSystemAccount(String username, String displayName, String passwordHash, Role role,
-                                    AreaType areaType, String areaCode, boolean mustChange, boolean demo) {
-        UserAccount account = new UserAccount(username, displayName, passwordHash, role, areaType, areaCode, clock.instant());
+                                    AreaType areaType, String areaStructure, String areaCode, boolean mustChange, boolean demo) {
+        UserAccount account = new UserAccount(username, displayName, passwordHash, role, areaType, areaStructure, areaCode,
+                clock.instant());
         account.setPassword(passwordHash, mustChange, clock.instant());
         if (demo) {
             account.markDemo();
@@ -174,6 +180,18 @@ public class UserAccountService {
             throw new ValidationException("displayName", "user.error.displayName");
         }
         return name;
+    }
+
+    /**
+     * District officers keep the districts of the last structure that had them (their 2022-2025
+     * work stays readable); commune officers are of today's communes.
+     */
+    private String areaStructure(UserForm form) {
+        AreaType type = form.role().areaType();
+        if (type == AreaType.DISTRICT) {
+            return structures.lastWithDistricts().map(AdminStructure::code).orElse(null);
+        }
+        return type == AreaType.COMMUNE ? structures.current().code() : null;
     }
 
     private static String area(UserForm form) {
@@ -208,7 +226,9 @@ public class UserAccountService {
             return;
         }
         AdminLevel level = AdminLevel.valueOf(expected.name());
-        AdminUnit unit = units.find(code).orElseThrow(() -> new ValidationException("areaCode", "user.error.area.unknown", code));
+        String structure = areaStructure(form);
+        AdminUnit unit = (structure == null ? units.find(code) : units.find(new UnitRef(structure, code)))
+                .orElseThrow(() -> new ValidationException("areaCode", "user.error.area.unknown", code));
         if (unit.getLevel() != level) {
             throw new ValidationException("areaCode", "user.error.area.level", code);
         }

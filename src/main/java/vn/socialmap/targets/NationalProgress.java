@@ -141,7 +141,8 @@ public class NationalProgress {
         List<Row> shown = currentUser.scope().needsSuppression() ? progress.suppressed(rows) : rows;
 
         Map<String, String> names = new TreeMap<>(); // names only: no province shapes loaded
-        units.labels(null, AdminLevel.PROVINCE).forEach(p -> names.put(p.code(), p.name()));
+        units.labels(null, AdminLevel.PROVINCE, units.today()).forEach(p -> names.put(p.code(), p.name()));
+        units.labels(null, AdminLevel.PROVINCE, asOf).forEach(p -> names.put(p.code(), p.name()));
         List<ProvinceProgress> provinces = new ArrayList<>();
         for (int i = 0; i < ordered.size(); i++) {
             Cell c = ordered.get(i);
@@ -234,8 +235,9 @@ public class NationalProgress {
                 case "MODEL_COMMUNES", "MODELS" -> {
                     Map<String, Long> counts = new TreeMap<>();
                     for (String province : from.keySet()) {
-                        counts.put(province, models.byDistrict(province, asOf.getYear()).stream()
-                                .mapToLong(x -> "MODELS".equals(d.kind()) ? x.models() : x.communesWithModel()).sum());
+                        Map<String, Integer> perCommune = models.modelsPerCommune(province, asOf);
+                        counts.put(province, "MODELS".equals(d.kind())
+                                ? perCommune.values().stream().mapToLong(Integer::longValue).sum() : perCommune.size());
                     }
                     yield counts;
                 }

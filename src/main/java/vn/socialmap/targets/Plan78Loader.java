@@ -113,7 +113,8 @@ class Plan78Loader implements ApplicationListener<GeographyReady> {
         long models = indicatorWithUnit(plan, 9, "MODELS", "Mô hình hỗ trợ, quản lý sau cai nghiện", Unit.MODELS,
                 new Definition("MODELS", List.of(), false, List.of(), null), 259);
 
-        List<AdminUnit> districts = units.byLevel("01", AdminLevel.DISTRICT);
+        // the districts of 2022: the units the plan named
+        List<AdminUnit> districts = units.byLevel("01", AdminLevel.DISTRICT, LocalDate.of(2022, 3, 10));
         for (String[] row : SimpleCsv.rows(districtTargets)) {
             String name = VietnameseText.fold(row[1]);
             AdminUnit district = districts.stream().filter(d -> VietnameseText.fold(d.getName()).endsWith(" " + name))

@@ -129,7 +129,7 @@ public class PlanImport {
                 if (row == null || text(sheet, r, 0).isBlank() && text(sheet, r, 9).isBlank()) {
                     continue;
                 }
-                Line line = line(sheet, r, problems);
+                Line line = line(sheet, r, problems, from == null ? units.today() : from);
                 if (line != null) {
                     lines.add(line);
                 }
@@ -163,7 +163,8 @@ public class PlanImport {
         }
     }
 
-    private Line line(Sheet sheet, int r, List<Problem> problems) {
+    /** One target line; its unit is one of the structure in force when the plan's period begins. */
+    private Line line(Sheet sheet, int r, List<Problem> problems, LocalDate unitsOn) {
         int shown = r + 1;
         String code = text(sheet, r, 0);
         String name = text(sheet, r, 1);
@@ -206,8 +207,8 @@ public class PlanImport {
         }
         String unitCode = text(sheet, r, 8);
         boolean unitKnown = switch (level) {
-            case CITY -> units.find(unitCode).filter(u -> u.getLevel() == AdminLevel.PROVINCE).isPresent();
-            case DISTRICT -> units.find(unitCode).filter(u -> u.getLevel() == AdminLevel.DISTRICT).isPresent();
+            case CITY -> units.find(unitCode, unitsOn).filter(u -> u.getLevel() == AdminLevel.PROVINCE).isPresent();
+            case DISTRICT -> units.find(unitCode, unitsOn).filter(u -> u.getLevel() == AdminLevel.DISTRICT).isPresent();
             case FACILITY -> !unitCode.isBlank();
         };
         if (!unitKnown) {

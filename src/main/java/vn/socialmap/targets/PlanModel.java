@@ -9,8 +9,9 @@ public final class PlanModel {
     private PlanModel() {
     }
 
+    /** A plan; its district and commune targets name units of {@code unitStructure} (in force when its period began). */
     public record Plan(long id, String provinceCode, String number, String issuer, LocalDate issuedOn, String title,
-                       LocalDate periodFrom, LocalDate periodTo) {
+                       LocalDate periodFrom, LocalDate periodTo, String unitStructure) {
     }
 
     public enum Unit {

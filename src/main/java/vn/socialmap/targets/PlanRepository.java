@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.ObjectMapper;
 
+import vn.socialmap.geography.AdminStructures;
 import vn.socialmap.targets.PlanModel.Definition;
 import vn.socialmap.targets.PlanModel.Indicator;
 import vn.socialmap.targets.PlanModel.Plan;
@@ -18,10 +19,12 @@ class PlanRepository {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final AdminStructures structures;
 
-    PlanRepository(JdbcClient jdbc, ObjectMapper json) {
+    PlanRepository(JdbcClient jdbc, ObjectMapper json, AdminStructures structures) {
         this.jdbc = jdbc;
         this.json = json;
+        this.structures = structures;
     }
 
     /** Grows with every target imported: a key for caches of progress. */
@@ -29,11 +32,12 @@ class PlanRepository {
         return jdbc.sql("select coalesce(max(id), 0) from plan_target").query(Long.class).single();
     }
 
+    /** A plan's targets name the units in force when its period begins. */
     long insertPlan(String province, String number, String issuer, java.time.LocalDate issuedOn, String title,
                     java.time.LocalDate from, java.time.LocalDate to) {
         return jdbc.sql("""
-                insert into plan (province_code, number, issuer, issued_on, title, period_from, period_to)
-                values (:p, :n, :i, :d, :t, :f, :to) returning id""")
+                insert into plan (province_code, number, issuer, issued_on, title, period_from, period_to, unit_structure)
+                values (:p, :n, :i, :d, :t, :f, :to, :s) returning id""").param("s", structures.on(from).code())
                 .param("p", province).param("n", number).param("i", issuer).param("d", Date.valueOf(issuedOn))
                 .param("t", title).param("f", Date.valueOf(from)).param("to", Date.valueOf(to))
                 .query(Long.class).single();
@@ -111,6 +115,6 @@ class PlanRepository {
     private static Plan plan(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Plan(rs.getLong("id"), rs.getString("province_code"), rs.getString("number"), rs.getString("issuer"),
                 rs.getDate("issued_on").toLocalDate(), rs.getString("title"), rs.getDate("period_from").toLocalDate(),
-                rs.getDate("period_to").toLocalDate());
+                rs.getDate("period_to").toLocalDate(), rs.getString("unit_structure"));
     }
 }

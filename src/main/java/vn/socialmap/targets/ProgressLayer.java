@@ -8,17 +8,23 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import vn.socialmap.geography.AdminLevel;
+import vn.socialmap.geography.AdminStructures;
 import vn.socialmap.geography.ThematicLayer;
 import vn.socialmap.targets.PlanModel.Level;
 
-/** Map layer: percent of each district's target achieved, per indicator of the latest plan with district targets. */
+/**
+ * Map layer: percent of each district's target achieved, per indicator of the latest plan with
+ * district targets, on the units that plan names (its structure).
+ */
 @Component
 class ProgressLayer implements ThematicLayer {
 
     private final ProgressService progress;
+    private final AdminStructures structures;
 
-    ProgressLayer(ProgressService progress) {
+    ProgressLayer(ProgressService progress, AdminStructures structures) {
         this.progress = progress;
+        this.structures = structures;
     }
 
     @Override
@@ -48,14 +54,16 @@ class ProgressLayer implements ThematicLayer {
     }
 
     @Override
-    public Values values(String variant, String provinceCode, AdminLevel level, LocalDate date) {
+    public Values values(String variant, String provinceCode, AdminLevel level, LocalDate date, LocalDate unitsAsOf) {
         Map<String, Long> byUnit = new HashMap<>();
         if (level != AdminLevel.DISTRICT) {
             return new Values(byUnit, false, null);
         }
+        String shown = structures.on(unitsAsOf).code();
         // the newest plan in force on the date that has district targets for this indicator
         List<PlanModel.Plan> candidates = new java.util.ArrayList<>(progress.plans().stream()
-                .filter(p -> p.provinceCode().equals(provinceCode) && !date.isBefore(p.periodFrom())).toList());
+                .filter(p -> p.provinceCode().equals(provinceCode) && !date.isBefore(p.periodFrom())
+                        && p.unitStructure().equals(shown)).toList());
         java.util.Collections.reverse(candidates);
         for (PlanModel.Plan plan : candidates) {
             progress.progress(plan.id(), date, Level.DISTRICT).stream()

@@ -44,6 +44,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.socialmap.base.ui.i18n.Translations;
 import vn.socialmap.geography.AdminLevel;
+import vn.socialmap.geography.AdminStructure;
+import vn.socialmap.geography.AdminStructures;
 import vn.socialmap.geography.AdminUnit;
 import vn.socialmap.geography.AdminUnitService;
 import vn.socialmap.targets.PlanModel.Level;
@@ -64,9 +66,11 @@ public class ProgressReport {
 
     private final ProgressService progress;
     private final AdminUnitService units;
+    private final AdminStructures structures;
     private final Translations translations;
 
-    ProgressReport(ProgressService progress, AdminUnitService units, Translations translations) {
+    ProgressReport(ProgressService progress, AdminUnitService units, AdminStructures structures, Translations translations) {
+        this.structures = structures;
         this.progress = progress;
         this.units = units;
         this.translations = translations;
@@ -183,16 +187,19 @@ public class ProgressReport {
         sub.setSpacingAfter(8);
         document.add(sub);
         try {
-            Image map = Image.getInstance(districtMap(planId, range[1], mapIndicator));
-            map.scaleToFit(360, 300);
-            map.setAlignment(Element.ALIGN_CENTER);
-            document.add(map);
-            String indicatorName = progress.report(planId, range[0], range[1], Level.CITY).stream()
-                    .map(ProgressService.ReportRow::cumulative).filter(c -> c.indicatorCode().equals(mapIndicator))
-                    .map(ProgressService.Row::indicatorName).findFirst().orElse(mapIndicator);
-            Paragraph caption = new Paragraph(vi("report.map", indicatorName.toLowerCase(Locale.of("vi"))), new Font(regular, 8));
-            caption.setAlignment(Element.ALIGN_CENTER);
-            document.add(caption);
+            byte[] png = districtMap(planId, range[1], mapIndicator);
+            Image map = png == null ? null : Image.getInstance(png);
+            if (map != null) {
+                map.scaleToFit(360, 300);
+                map.setAlignment(Element.ALIGN_CENTER);
+                document.add(map);
+                String indicatorName = progress.report(planId, range[0], range[1], Level.CITY).stream()
+                        .map(ProgressService.ReportRow::cumulative).filter(c -> c.indicatorCode().equals(mapIndicator))
+                        .map(ProgressService.Row::indicatorName).findFirst().orElse(mapIndicator);
+                Paragraph caption = new Paragraph(vi("report.map", indicatorName.toLowerCase(Locale.of("vi"))), new Font(regular, 8));
+                caption.setAlignment(Element.ALIGN_CENTER);
+                document.add(caption);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -216,13 +223,18 @@ public class ProgressReport {
         document.close();
     }
 
-    /** Districts coloured by percent of their target achieved for one indicator, as a PNG. */
+    /** Districts coloured by percent of their target achieved for one indicator, as a PNG; null for a plan without districts. */
     byte[] districtMap(long planId, LocalDate asOf, String indicator) throws IOException {
         Plan plan = progress.plan(planId);
         Map<String, Double> percentByDistrict = new HashMap<>();
         progress.progress(planId, asOf, Level.DISTRICT).stream().filter(r -> r.indicatorCode().equals(indicator))
                 .forEach(r -> percentByDistrict.put(r.unitCode(), r.percent()));
-        List<AdminUnit> districts = units.byLevel(plan.provinceCode(), AdminLevel.DISTRICT);
+        // the districts of the plan's structure, as its targets name them
+        AdminStructure structure = structures.require(plan.unitStructure());
+        List<AdminUnit> districts = units.byLevel(plan.provinceCode(), AdminLevel.DISTRICT, structures.dayWithin(structure, asOf));
+        if (districts.isEmpty()) {
+            return null;
+        }
         Envelope env = new Envelope();
         districts.forEach(d -> env.expandToInclude(d.getGeom().getEnvelopeInternal()));
         int size = 800;

@@ -81,10 +81,15 @@ public class ProgressService {
         return suppression.minCount();
     }
 
-    /** The districts of a plan's province, for drilling down. */
+    /** The districts of a plan's province among the units it names (none for a plan of today's structure), for drilling down. */
     public List<AdminUnit> districts(long planId) {
-        return units.children(plan(planId).provinceCode()).stream()
-                .filter(u -> u.getLevel() == vn.socialmap.geography.AdminLevel.DISTRICT).toList();
+        Plan plan = plan(planId);
+        return units.byLevel(plan.provinceCode(), vn.socialmap.geography.AdminLevel.DISTRICT, unitsDay(plan));
+    }
+
+    /** A day on which the units a plan names are in force: its first. */
+    private static LocalDate unitsDay(Plan plan) {
+        return plan.periodFrom();
     }
 
     public List<Plan> plans() {
@@ -102,7 +107,7 @@ public class ProgressService {
         }
         String province = switch (scope.areaType()) {
             case PROVINCE -> scope.areaCode();
-            case DISTRICT, COMMUNE -> units.find(scope.areaCode()).map(AdminUnit::getProvinceCode).orElse(null);
+            case DISTRICT, COMMUNE -> units.find(scope.areaUnit()).map(AdminUnit::getProvinceCode).orElse(null);
             case FACILITY -> facilities.provinceOf(scope.areaCode()).orElse(null);
         };
         return plans.plans().stream().filter(p -> p.provinceCode().equals(province)).toList();
@@ -168,13 +173,13 @@ public class ProgressService {
      */
     public List<Row> communes(long planId, LocalDate asOf, String districtCode) {
         Plan plan = plan(planId);
-        AdminUnit district = units.find(districtCode)
+        AdminUnit district = units.find(districtCode, unitsDay(plan))
                 .filter(u -> u.getLevel() == vn.socialmap.geography.AdminLevel.DISTRICT && u.getCode().equals(districtCode)
                         && plan.provinceCode().equals(u.getParentCode()))
                 .orElseThrow(() -> new NotFoundException("No district " + districtCode + " in the plan's province"));
         LocalDate end = asOf.isAfter(plan.periodTo()) ? plan.periodTo() : asOf;
         boolean started = !end.isBefore(plan.periodFrom());
-        List<AdminUnit> communes = units.children(district.getCode());
+        List<AdminUnit> communes = units.children(district);
         List<Row> rows = new ArrayList<>();
         for (Indicator indicator : plans.indicators(planId)) {
             var d = indicator.definition();
@@ -184,9 +189,10 @@ public class ProgressService {
             Map<String, ? extends Number> byCommune = switch (d.kind()) {
                 case "EVENTS" -> !started ? Map.of() : indicators.countByCommune(eventCount(plan, d, plan.periodFrom(), end,
                         districtCode, List.of()));
-                case "HOLDING" -> indicators.holdingByCommune(plan.provinceCode(), PathStatus.valueOf(d.status()), end, districtCode);
+                case "HOLDING" -> indicators.holdingByCommune(plan.provinceCode(), PathStatus.valueOf(d.status()), end, districtCode,
+                        plan.unitStructure());
                 case "SHARE" -> !started ? Map.of() : indicators.reachedServicesPercentByCommune(plan.provinceCode(),
-                        plan.periodFrom(), end, districtCode);
+                        plan.periodFrom(), end, districtCode, plan.unitStructure());
                 default -> null;
             };
             if (byCommune == null) {
@@ -203,9 +209,19 @@ public class ProgressService {
 
     /** Facility rows of the facilities located in one district. */
     public List<Row> facilitiesIn(long planId, LocalDate asOf, String districtCode) {
-        var inDistrict = facilities.find(new FacilityService.Query(plan(planId).provinceCode(), List.of(FacilityType.PUBLIC_REHAB),
-                        null, null, null)).stream()
-                .filter(f -> districtCode.equals(f.getDistrictCode())).map(f -> f.getCode()).collect(java.util.stream.Collectors.toSet());
+        Plan plan = plan(planId);
+        Map<Long, double[]> points = new LinkedHashMap<>();
+        Map<Long, String> codes = new LinkedHashMap<>();
+        facilities.find(new FacilityService.Query(plan.provinceCode(), List.of(FacilityType.PUBLIC_REHAB), null, null, null))
+                .forEach(f -> {
+                    points.put(f.getId(), new double[] {f.getLocation().getX(), f.getLocation().getY()});
+                    codes.put(f.getId(), f.getCode());
+                });
+        // the district of the plan's units holding each facility
+        var inDistrict = new java.util.HashSet<String>();
+        units.communesAt(plan.unitStructure(), plan.provinceCode(), points).forEach((id, commune) ->
+                units.find(commune, unitsDay(plan)).filter(c -> districtCode.equals(c.getParentCode()))
+                        .ifPresent(c -> inDistrict.add(codes.get(id))));
         return progress(planId, asOf, Level.FACILITY).stream().filter(r -> inDistrict.contains(r.unitCode())).toList();
     }
 
@@ -303,15 +319,16 @@ public class ProgressService {
         return switch (d.kind()) {
             case "EVENTS" -> indicators.count(eventCount(plan, d, from, end, district,
                     t.level() == Level.FACILITY ? List.of(t.unitCode()) : List.of()));
-            case "HOLDING" -> indicators.holding(plan.provinceCode(), PathStatus.valueOf(d.status()), end, district);
+            case "HOLDING" -> indicators.holding(plan.provinceCode(), PathStatus.valueOf(d.status()), end, district,
+                    plan.unitStructure());
             // a share indicator's actual is the percent itself, rounded to a whole number
-            case "SHARE" -> Math.round(indicators.reachedServicesPercent(plan.provinceCode(), from, end, district));
-            case "MODEL_COMMUNES" -> models.byDistrict(plan.provinceCode(), end.getYear()).stream()
+            case "SHARE" -> Math.round(indicators.reachedServicesPercent(plan.provinceCode(), from, end, district,
+                    plan.unitStructure()));
+            case "MODEL_COMMUNES" -> models.byDistrict(plan.provinceCode(), end, unitsDay(plan)).stream()
                     .filter(r -> district == null || r.code().equals(district))
                     .mapToLong(ModelCoverage.DistrictCoverage::communesWithModel).sum();
-            case "MODELS" -> district == null
-                    ? models.byDistrict(plan.provinceCode(), end.getYear()).stream().mapToLong(ModelCoverage.DistrictCoverage::models).sum()
-                    : models.byDistrict(plan.provinceCode(), end.getYear()).stream().filter(r -> r.code().equals(district))
+            case "MODELS" -> models.byDistrict(plan.provinceCode(), end, unitsDay(plan)).stream()
+                    .filter(r -> district == null || r.code().equals(district))
                     .mapToLong(ModelCoverage.DistrictCoverage::models).sum();
             default -> throw new IllegalStateException("Unknown indicator kind " + d.kind());
         };
@@ -322,7 +339,7 @@ public class ProgressService {
         EnumSet<EventType> types = EnumSet.noneOf(EventType.class);
         d.eventTypes().forEach(e -> types.add(EventType.valueOf(e)));
         return new CaseIndicators.EventCount(plan.provinceCode(), types, from, to, district, facilityCodes, d.atFacility(),
-                d.supportKinds());
+                d.supportKinds(), plan.unitStructure());
     }
 
     private String unitName(Plan plan, Target t) {
@@ -332,6 +349,6 @@ public class ProgressService {
                     .filter(f -> t.unitCode().equals(f.getCode())).map(f -> f.getName()).findFirst()
                     .orElse(t.unitCode());
         }
-        return units.find(t.unitCode()).map(AdminUnit::getName).orElse(t.unitCode());
+        return units.find(t.unitCode(), unitsDay(plan)).map(AdminUnit::getName).orElse(t.unitCode());
     }
 }

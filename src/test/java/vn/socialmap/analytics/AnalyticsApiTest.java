@@ -74,7 +74,8 @@ class AnalyticsApiTest extends IntegrationTest {
                 group by 1""").query(rs -> {
             expected.put(rs.getString(1), rs.getLong(2));
         });
-        List<AdminUnit> communes = new ArrayList<>(units.byLevel("01", AdminLevel.COMMUNE));
+        // the communes in force on the date: those of the 2022 structure
+        List<AdminUnit> communes = new ArrayList<>(units.byLevel("01", AdminLevel.COMMUNE, java.time.LocalDate.parse(DATE)));
         communes.sort(java.util.Comparator.comparing(AdminUnit::getCode));
         double[] values = communes.stream().mapToDouble(c -> expected.getOrDefault(c.getCode(), 0L)).toArray();
         double[] z = HotspotStatistics.giStar(values, SpatialWeights.queen(communes.stream().map(AdminUnit::getGeom).toList(), true));
@@ -92,6 +93,36 @@ class AnalyticsApiTest extends IntegrationTest {
             hot += props.path("class").asString().startsWith("hot_") ? 1 : 0;
         }
         assertThat(hot).isPositive();
+    }
+
+    @Test
+    void ratesPer100000StandBesideTheCountsWhereThePopulationIsKnown() throws Exception {
+        JsonNode today = ok("district-001", "/api/v1/analytics/hotspots?province=01&level=commune&indicator=persons").path("features");
+        assertThat(today.size()).isEqualTo(126);
+        for (JsonNode f : today) {
+            JsonNode props = f.path("properties");
+            long population = props.path("population").asLong();
+            assertThat(population).as(props.path("code").asString()).isPositive();
+            assertThat(props.path("per100k").asDouble())
+                    .isCloseTo(100_000.0 * props.path("value").asLong() / population, within(0.051));
+        }
+        JsonNode hidden = ok("leader", "/api/v1/analytics/hotspots?province=01&level=commune&indicator=persons").path("features");
+        for (JsonNode f : hidden) {
+            if (f.path("properties").path("value").isNull()) {
+                assertThat(f.path("properties").path("per100k").isNull()).as("a hidden count hides its rate").isTrue();
+            }
+        }
+        JsonNode then = ok("district-001", "/api/v1/analytics/hotspots?province=01&level=district&indicator=persons&date=" + DATE)
+                .path("features");
+        assertThat(then.size()).isEqualTo(30);
+        // a former district has a population only where today's communes were formed from it alone
+        long withPopulation = 0;
+        for (JsonNode f : then) {
+            JsonNode props = f.path("properties");
+            assertThat(props.path("per100k").isNull()).as(props.path("code").asString()).isEqualTo(props.path("population").isNull());
+            withPopulation += props.path("population").isNull() ? 0 : 1;
+        }
+        assertThat(withPopulation).isBetween(1L, 29L);
     }
 
     @Test
@@ -215,7 +246,8 @@ class AnalyticsApiTest extends IntegrationTest {
         JsonNode r = ok("district-001", "/api/v1/planning/coverage?province=01&k=5&radiusMeters=3000&demand=post_rehab");
         assertThat(r.path("optimal").asBoolean()).isTrue();
         assertThat(r.path("gap").asDouble()).isZero();
-        assertThat(r.path("candidates").size()).isEqualTo(579);
+        // without a date: today's 126 communes are the candidate sites
+        assertThat(r.path("candidates").size()).isEqualTo(126);
         List<String> chosen = new ArrayList<>();
         r.path("chosen").forEach(c -> chosen.add(c.asString()));
         assertThat(chosen).hasSize(5).doesNotHaveDuplicates();

@@ -20,9 +20,10 @@ import vn.socialmap.geography.AdminUnit;
 import vn.socialmap.geography.AdminUnitService;
 
 /**
- * Gi* and local Moran on Hanoi's 579 communes agree with R spdep. The fixture was made by
- * src/test/r/hotspot-fixtures.R from the communes as stored (exported by
- * src/test/r/export-communes.sh) with the people on record per commune as values; the test
+ * Gi* and local Moran on Hanoi's 126 communes of today (their real boundaries) agree with R
+ * spdep. The fixture was made by src/test/r/hotspot-fixtures.R (spdep 1.2-7, sf 1.0-9, planar)
+ * from the communes as stored (exported by src/test/r/export-communes.sh) with the people
+ * living in each commune as values; the test
  * takes the polygons from the database and the values from the fixture, so the weights are
  * rebuilt here from the same shapes and only the arithmetic is compared.
  */
@@ -66,7 +67,7 @@ class SpdepAgreementTest extends IntegrationTest {
         for (int i = 0; i < reference.size(); i++) {
             assertThat(w.neighbours()[i].length).as(reference.get(i).code()).isEqualTo(reference.get(i).neighbours());
         }
-        assertThat(w.links()).isEqualTo(3172);
+        assertThat(w.links()).isEqualTo(694);
     }
 
     @Test

@@ -124,13 +124,13 @@ class FacilityApiTest extends IntegrationTest {
 
     @Test
     void aDistrictOfficerRegistersAndChangesAFacilityWithHistory() throws Exception {
-        String commune = units.children("005").getFirst().getCode();
-        Point inside = units.find(commune).orElseThrow().getGeom().getInteriorPoint();
-        JsonNode created = ok(call("district-005", "POST", "/api/v1/facilities", clinic(commune, inside.getX(), inside.getY())), 201);
+        String commune = communeIn("005");
+        double[] inside = pointIn(commune, "005");
+        JsonNode created = ok(call("district-005", "POST", "/api/v1/facilities", clinic(commune, inside[0], inside[1])), 201);
         long id = created.path("properties").path("id").asLong();
         long version = created.path("properties").path("version").asLong();
 
-        Map<String, Object> suspended = clinic(commune, inside.getX(), inside.getY());
+        Map<String, Object> suspended = clinic(commune, inside[0], inside[1]);
         suspended.put("status", "SUSPENDED");
         suspended.put("statusSince", "2023-03-01");
         ok(call("district-005", "PUT", "/api/v1/facilities/" + id + "?version=" + version, suspended), 200);
@@ -146,26 +146,26 @@ class FacilityApiTest extends IntegrationTest {
     @Test
     void badInputIsRefusedAndChangesNothing() throws Exception {
         long before = jdbc.queryForObject("select count(*) from facility", Long.class);
-        String commune = units.children("005").getFirst().getCode();
-        Point inside = units.find(commune).orElseThrow().getGeom().getInteriorPoint();
+        String commune = communeIn("005");
+        double[] point = pointIn(commune, "005");
         Map<String, Object> outside = clinic(commune, 105.5, 21.3);
         assertThat(ok(call("district-005", "POST", "/api/v1/facilities", outside), 400).path("rule").asString())
                 .isEqualTo("facility.error.location.outside");
-        Map<String, Object> noCapacity = clinic(commune, inside.getX(), inside.getY());
+        Map<String, Object> noCapacity = clinic(commune, point[0], point[1]);
         noCapacity.put("details", Map.of());
         assertThat(ok(call("district-005", "POST", "/api/v1/facilities", noCapacity), 400).path("rule").asString())
                 .isEqualTo("facility.error.detail.missing");
-        Map<String, Object> overfull = clinic(commune, inside.getX(), inside.getY());
+        Map<String, Object> overfull = clinic(commune, point[0], point[1]);
         overfull.put("details", Map.of("capacity", 100, "patients", 150));
         assertThat(ok(call("district-005", "POST", "/api/v1/facilities", overfull), 400).path("rule").asString())
                 .isEqualTo("facility.error.patients");
-        Map<String, Object> model = clinic(commune, inside.getX(), inside.getY());
+        Map<String, Object> model = clinic(commune, point[0], point[1]);
         model.put("type", "POST_REHAB_MODEL");
         model.put("details", Map.of("modelKind", "PARTY", "startYear", 2022));
         assertThat(ok(call("district-005", "POST", "/api/v1/facilities", model), 400).path("rule").asString())
                 .isEqualTo("facility.error.detail.value");
-        assertThat(call("leader", "POST", "/api/v1/facilities", clinic(commune, inside.getX(), inside.getY())).statusCode()).isEqualTo(403);
-        assertThat(call("district-001", "POST", "/api/v1/facilities", clinic(commune, inside.getX(), inside.getY())).statusCode()).isEqualTo(403);
+        assertThat(call("leader", "POST", "/api/v1/facilities", clinic(commune, point[0], point[1])).statusCode()).isEqualTo(403);
+        assertThat(call("district-001", "POST", "/api/v1/facilities", clinic(commune, point[0], point[1])).statusCode()).isEqualTo(403);
         assertThat(jdbc.queryForObject("select count(*) from facility", Long.class)).isEqualTo(before);
     }
 }

@@ -32,23 +32,23 @@ class FacilityImportTest extends IntegrationTest {
     @BeforeEach
     void buildFile() throws Exception {
         signIn("admin");
-        Point inside = units.find("00001").orElseThrow().getGeom().getInteriorPoint();
+        Point inside = units.find("00097").orElseThrow().getGeom().getInteriorPoint();
         Point elsewhere = units.find("00004").orElseThrow().getGeom().getInteriorPoint();
         String lon = String.valueOf(inside.getX());
         String lat = String.valueOf(inside.getY());
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"METHADONE_CLINIC", "IMP-1", "Cơ sở Methadone nhập thử", "1 Phố Thử", "00001", lon, lat, "", "", "",
+        rows.add(new String[] {"METHADONE_CLINIC", "IMP-1", "Cơ sở Methadone nhập thử", "1 Phố Thử", "00097", lon, lat, "", "", "",
                 "ACTIVE", "2024-01-15", "250"});
-        rows.add(new String[] {"COUNSELING_POINT", "", "Điểm tư vấn nhập thử", "", "00001", lon, lat, "", "", "", "ACTIVE", "15/1/2024", ""});
-        rows.add(new String[] {"COUNSELING_POINT", "", "", "", "00001", lon, lat, "", "", "", "ACTIVE", "2024-01-15", ""});
+        rows.add(new String[] {"COUNSELING_POINT", "", "Điểm tư vấn nhập thử", "", "00097", lon, lat, "", "", "", "ACTIVE", "15/1/2024", ""});
+        rows.add(new String[] {"COUNSELING_POINT", "", "", "", "00097", lon, lat, "", "", "", "ACTIVE", "2024-01-15", ""});
         rows.add(new String[] {"COUNSELING_POINT", "", "Xã không có", "", "99999", lon, lat, "", "", "", "ACTIVE", "2024-01-15", ""});
-        rows.add(new String[] {"COUNSELING_POINT", "", "Điểm ở xã khác", "", "00001", String.valueOf(elsewhere.getX()),
+        rows.add(new String[] {"COUNSELING_POINT", "", "Điểm ở xã khác", "", "00097", String.valueOf(elsewhere.getX()),
                 String.valueOf(elsewhere.getY()), "", "", "", "ACTIVE", "2024-01-15", ""});
-        rows.add(new String[] {"COUNSELING_POINT", "", "Ngày không có", "", "00001", lon, lat, "", "", "", "ACTIVE", "31/02/2024", ""});
-        rows.add(new String[] {"COUNSELING_POINT", "", "=HYPERLINK(\"http://x\",\"y\")", "", "00001", lon, lat, "", "", "", "ACTIVE",
+        rows.add(new String[] {"COUNSELING_POINT", "", "Ngày không có", "", "00097", lon, lat, "", "", "", "ACTIVE", "31/02/2024", ""});
+        rows.add(new String[] {"COUNSELING_POINT", "", "=HYPERLINK(\"http://x\",\"y\")", "", "00097", lon, lat, "", "", "", "ACTIVE",
                 "2024-01-15", ""});
-        rows.add(new String[] {"COUNSELING_POINT", "", "x".repeat(2000), "", "00001", lon, lat, "", "", "", "ACTIVE", "2024-01-15", ""});
-        rows.add(new String[] {"BAKERY", "", "Tiệm bánh", "", "00001", lon, lat, "", "", "", "ACTIVE", "2024-01-15", ""});
+        rows.add(new String[] {"COUNSELING_POINT", "", "x".repeat(2000), "", "00097", lon, lat, "", "", "", "ACTIVE", "2024-01-15", ""});
+        rows.add(new String[] {"BAKERY", "", "Tiệm bánh", "", "00097", lon, lat, "", "", "", "ACTIVE", "2024-01-15", ""});
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             var sheet = book.createSheet();
             var header = sheet.createRow(0);
@@ -91,7 +91,7 @@ class FacilityImportTest extends IntegrationTest {
         assertThat(first.rejected()).hasSize(6);
         assertThat(count()).isEqualTo(before + 3);
         // a formula-looking name is kept as text
-        assertThat(facilities.find(new FacilityService.Query("01", List.of(FacilityType.COUNSELING_POINT), null, "00001", null)))
+        assertThat(facilities.find(new FacilityService.Query("01", List.of(FacilityType.COUNSELING_POINT), null, "00097", null)))
                 .extracting(Facility::getName).contains("=HYPERLINK(\"http://x\",\"y\")");
         FacilityImport.Result again = imports.importXlsx(file, "01", FacilityImport.Mode.VALID_ROWS);
         assertThat(again.created()).isZero();

@@ -45,7 +45,7 @@ class FacilityRulesTest extends IntegrationTest {
     }
 
     private FacilityForm form(FacilityType type, Map<String, Object> details) {
-        String commune = units.children("003").getFirst().getCode();
+        String commune = communeIn("003");
         Point p = units.find(commune).orElseThrow().getGeom().getInteriorPoint();
         return new FacilityForm(type, null, "Cơ sở kiểm tra " + type, null, commune, p.getX(), p.getY(), null, null, null,
                 // closed: the test records must not count in coverage or published lists
@@ -55,7 +55,7 @@ class FacilityRulesTest extends IntegrationTest {
     @ParameterizedTest
     @EnumSource(FacilityType.class)
     void everyTypeRefusesEachMissingRequiredFieldAndAcceptsAComplete(FacilityType type) {
-        String commune = units.children("003").getFirst().getCode();
+        String commune = communeIn("003");
         for (String field : type.requiredDetails()) {
             Map<String, Object> details = validDetails(type, commune);
             details.remove(field);

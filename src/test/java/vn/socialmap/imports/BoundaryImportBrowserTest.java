@@ -23,6 +23,10 @@ class BoundaryImportBrowserTest extends BrowserTest {
         page.navigate(baseUrl() + "/admin/boundaries");
         page.locator(".sm-boundaries-province").click();
         page.locator("vaadin-select-list-box vaadin-select-item:visible", new Page.LocatorOptions().setHasText("Đà Nẵng")).click();
+        // district files are of a structure that had districts: 2025-01, whose level list starts with districts
+        page.locator(".sm-boundaries-structure").click();
+        page.locator("vaadin-select-list-box vaadin-select-item:visible",
+                new Page.LocatorOptions().setHasText("01/01/2025 – 30/06/2025")).click();
         upload("danang-districts-vn2000-tm3.zip");
         assertThat(page.locator(".sm-boundaries-report")).containsText("Đọc 8 đối tượng");
         assertThat(page.locator(".sm-boundaries-report")).containsText("Có thể ghi");
@@ -37,6 +41,10 @@ class BoundaryImportBrowserTest extends BrowserTest {
         page.navigate(baseUrl() + "/admin/boundaries");
         page.locator(".sm-boundaries-province").click();
         page.locator("vaadin-select-list-box vaadin-select-item:visible", new Page.LocatorOptions().setHasText("Đà Nẵng")).click();
+        // district files are of a structure that had districts: 2025-01, whose level list starts with districts
+        page.locator(".sm-boundaries-structure").click();
+        page.locator("vaadin-select-list-box vaadin-select-item:visible",
+                new Page.LocatorOptions().setHasText("01/01/2025 – 30/06/2025")).click();
         upload("danang-unknown-code.geojson");
         assertThat(page.locator(".sm-boundaries-report")).containsText("Mã không có trong danh mục (1)");
         assertThat(page.locator(".sm-boundaries-report")).containsText("999");

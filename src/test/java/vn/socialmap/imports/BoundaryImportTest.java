@@ -33,7 +33,8 @@ import vn.socialmap.imports.boundaries.BoundaryImportService.Report;
 @Transactional
 class BoundaryImportTest extends IntegrationTest {
 
-    static final Options DA_NANG = new Options("48", AdminLevel.DISTRICT, "code", "name", 10_000);
+    /** Đà Nẵng's districts of 2025-01, the last structure that had them (the same eight since 2022). */
+    static final Options DA_NANG = new Options("48", AdminLevel.DISTRICT, "code", "name", 10_000, "2025-01");
 
     @Autowired
     BoundaryImportService imports;
@@ -55,7 +56,7 @@ class BoundaryImportTest extends IntegrationTest {
     private double largestShift(long importId) {
         return jdbc.sql("""
                 select max(ST_HausdorffDistance(s.geom::geography::geometry, a.geom) * 111320) from boundary_import_unit s
-                join admin_unit a on a.code = s.code and a.valid_to is null where s.import_id = :id""")
+                join admin_unit a on a.structure = '2025-01' and a.code = s.code where s.import_id = :id""")
                 .param("id", importId).query(Double.class).single();
     }
 
@@ -94,21 +95,41 @@ class BoundaryImportTest extends IntegrationTest {
     }
 
     @Test
-    void commitMakesNewOfficialVersionsAndKeepsTheOldShapesAsHistory() throws IOException {
+    void committingAnEndedStructuresShapesCorrectsThemInPlace() throws IOException {
         long before = jdbc.sql("select count(*) from admin_unit where province_code = '48'").query(Long.class).single();
         Report r = imports.stage(fixture("danang-districts-utm48.gpkg"), "danang.gpkg", DA_NANG);
         imports.commit(r.importId());
         assertThat(imports.report(r.importId()).status()).isEqualTo("COMMITTED");
-        List<String> sources = jdbc.sql("select geometry_source from admin_unit where province_code = '48' and level = 'DISTRICT' "
-                + "and valid_to is null").query(String.class).list();
-        assertThat(sources).hasSize(8).containsOnly("OFFICIAL");
-        long after = jdbc.sql("select count(*) from admin_unit where province_code = '48'").query(Long.class).single();
-        long history = jdbc.sql("select count(*) from admin_unit where province_code = '48' and level = 'DISTRICT' and valid_to is not null")
-                .query(Long.class).single();
-        // the loaded districts started before today: each keeps its old version
-        assertThat(after).isEqualTo(before + 8);
-        assertThat(history).isEqualTo(8);
+        // a structure that ended has no "from now on": its shapes are corrected, not versioned
+        assertThat(jdbc.sql("""
+                select count(*) from admin_unit a join boundary_import_unit s on s.import_id = :id and s.code = a.code
+                where a.structure = '2025-01' and a.level = 'DISTRICT' and a.geometry_source = 'OFFICIAL'
+                  and ST_Equals(a.geom, s.geom)""").param("id", r.importId()).query(Long.class).single()).isEqualTo(8);
+        assertThat(jdbc.sql("select count(*) from admin_unit where province_code = '48'").query(Long.class).single())
+                .isEqualTo(before);
         assertThatThrownBy(() -> imports.commit(r.importId())).isInstanceOf(vn.socialmap.base.ValidationException.class);
+    }
+
+    @Test
+    void committingTodaysCommunesMakesNewVersionsAndKeepsTheOldShapesAsHistory() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        byte[] file = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl()
+                        + "/api/v1/exports/admin-units?province=48&level=commune&format=geojson"))
+                .header("Authorization", basic("planner", "demo")).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+        long before = jdbc.sql("select count(*) from admin_unit where province_code = '48'").query(Long.class).single();
+        Report r = imports.stage(file, "danang-communes.geojson", new Options("48", AdminLevel.COMMUNE, "code", "name", 10_000,
+                "2025-07"));
+        assertThat(r.features()).isEqualTo(94);
+        assertThat(r.unknownCodes()).isEmpty();
+        assertThat(r.missingUnits()).isEmpty();
+        imports.commit(r.importId());
+        long after = jdbc.sql("select count(*) from admin_unit where province_code = '48'").query(Long.class).single();
+        long history = jdbc.sql("""
+                select count(*) from admin_unit where province_code = '48' and structure = '2025-07' and level = 'COMMUNE'
+                  and valid_to is not null""").query(Long.class).single();
+        // today's communes began before today: each keeps its old version, ended today
+        assertThat(after).isEqualTo(before + 94);
+        assertThat(history).isEqualTo(94);
     }
 
     @Test
@@ -148,7 +169,7 @@ class BoundaryImportTest extends IntegrationTest {
     @Test
     void aWrongCodeFieldNamesTheFieldsThereAre() throws IOException {
         assertThatThrownBy(() -> imports.stage(fixture("danang-districts-utm48.gpkg"), "danang.gpkg",
-                new Options("48", AdminLevel.DISTRICT, "ma_huyen", "name", 10_000)))
+                new Options("48", AdminLevel.DISTRICT, "ma_huyen", "name", 10_000, "2025-01")))
                 .isInstanceOf(BoundaryFileException.class)
                 .satisfies(e -> assertThat(((BoundaryFileException) e).arguments()).contains("ma_huyen"));
     }
@@ -158,8 +179,9 @@ class BoundaryImportTest extends IntegrationTest {
         Report r = imports.stage(fixture("danang-districts-vn2000-tm3.zip"), "danang.zip", DA_NANG);
         imports.cancel(r.importId());
         assertThat(imports.report(r.importId()).status()).isEqualTo("CANCELLED");
-        assertThat(jdbc.sql("select count(*) from admin_unit where province_code = '48' and valid_to is not null")
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from admin_unit a join boundary_import_unit s on s.import_id = :id and s.code = a.code"
+                + " where a.structure = '2025-01' and ST_Equals(a.geom, s.geom)").param("id", r.importId())
+                .query(Long.class).single()).as("no shape taken from the cancelled file").isZero();
         signIn("planner");
         assertThatThrownBy(() -> imports.stage(fixture("danang-districts-vn2000-tm3.zip"), "danang.zip", DA_NANG))
                 .isInstanceOf(AccessDeniedException.class);

@@ -41,12 +41,14 @@ class ExportApiTest extends IntegrationTest {
     @Transactional
     void exportedGeoPackageAndGeoJsonReadBackAsTheSameShapes() throws Exception {
         for (String format : List.of("gpkg", "geojson")) {
-            HttpResponse<byte[]> r = get("planner", "/api/v1/exports/admin-units?province=48&level=district&format=" + format);
+            // the districts of 2025-01, the last structure that had them
+            HttpResponse<byte[]> r = get("planner", "/api/v1/exports/admin-units?province=48&level=district&unitsAsOf=2025-06-30&format="
+                    + format);
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.headers().firstValue("Content-Disposition").orElse("")).contains("attachment").contains("." + format);
             signIn("admin");
             var report = boundaries.stage(r.body(), "export." + format,
-                    new BoundaryImportService.Options("48", AdminLevel.DISTRICT, "code", "name", 1));
+                    new BoundaryImportService.Options("48", AdminLevel.DISTRICT, "code", "name", 1, "2025-01"));
             assertThat(report.features()).isEqualTo(8);
             assertThat(report.unknownCodes()).isEmpty();
             assertThat(report.missingUnits()).isEmpty();
@@ -62,14 +64,16 @@ class ExportApiTest extends IntegrationTest {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         String text = new String(r.body(), StandardCharsets.UTF_8);
-        assertThat(text).startsWith("\uFEFFcode,name,date,");
+        assertThat(text).startsWith("\uFEFFstructure,code,name,date,population,on_record,");
         List<String> lines = text.strip().lines().toList();
+        // the communes of 30/06/2023, those of the 2022 structure
         assertThat(lines).hasSize(580);
+        assertThat(lines.get(1)).startsWith("2022,");
         // empty cells are suppressed counts; no shown count is from 1 to 4
         assertThat(lines.subList(1, lines.size())).anyMatch(l -> l.contains(",,"));
         for (String line : lines.subList(1, lines.size())) {
             String[] cells = line.split(",", -1);
-            for (int c = 3; c < cells.length; c++) {
+            for (int c = 5; c < cells.length - 1; c++) {
                 if (!cells[c].isEmpty()) {
                     int v = Integer.parseInt(cells[c]);
                     assertThat(v == 0 || v >= 5).as(line).isTrue();
@@ -84,7 +88,8 @@ class ExportApiTest extends IntegrationTest {
         try (var book = new XSSFWorkbook(new ByteArrayInputStream(x.body()))) {
             var sheet = book.getSheetAt(0);
             assertThat(sheet.getLastRowNum()).isEqualTo(579);
-            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("code");
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("structure");
+            assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("code");
         }
         JsonNode fc = JsonMapper.builder().build().readTree(get("leader",
                 "/api/v1/exports/facilities?province=01&type=METHADONE_CLINIC&type=HOTSPOT&format=geojson").body());
@@ -92,6 +97,29 @@ class ExportApiTest extends IntegrationTest {
         for (JsonNode f : fc.path("features")) {
             assertThat(f.path("geometry").path("type").asString()).isEqualTo("Point");
             assertThat(f.path("properties").path("type").asString()).as("no hotspots for a leader").isEqualTo("METHADONE_CLINIC");
+        }
+    }
+
+    @Test
+    void todaysCommunesCarryTheirPopulationAndARateThatIsHiddenWithItsCount() throws Exception {
+        List<String> lines = new String(get("leader", "/api/v1/exports/status-counts?province=01&level=commune&format=csv").body(),
+                StandardCharsets.UTF_8).strip().lines().toList();
+        assertThat(lines).hasSize(127);
+        List<String> columns = List.of(lines.getFirst().replace("\uFEFF", "").split(","));
+        int onRecord = columns.indexOf("on_record");
+        int population = columns.indexOf("population");
+        int rate = columns.indexOf("on_record_per_100k");
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            assertThat(cells[0]).isEqualTo("2025-07");
+            assertThat(Long.parseLong(cells[population])).as(line).isPositive();
+            if (cells[onRecord].isEmpty()) {
+                assertThat(cells[rate]).as("a hidden count hides its rate: " + line).isEmpty();
+            } else {
+                assertThat(Double.parseDouble(cells[rate])).as(line)
+                        .isCloseTo(100_000.0 * Long.parseLong(cells[onRecord]) / Long.parseLong(cells[population]),
+                                org.assertj.core.api.Assertions.within(0.051));
+            }
         }
     }
 

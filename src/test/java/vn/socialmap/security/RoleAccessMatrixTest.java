@@ -44,7 +44,7 @@ class RoleAccessMatrixTest extends IntegrationTest {
     /** A demo user of each role. */
     private static final Map<Role, String> USERS = Map.of(
             Role.ADMIN, "admin", Role.CITY_LEADER, "leader", Role.PLANNER, "planner",
-            Role.DISTRICT_OFFICER, "district-003", Role.COMMUNE_OFFICER, "commune-00001", Role.FACILITY_OFFICER, "facility-1");
+            Role.DISTRICT_OFFICER, "district-003", Role.COMMUNE_OFFICER, "commune-00004", Role.FACILITY_OFFICER, "facility-1");
 
     static {
         VIEWS.put("", ALL);
@@ -67,8 +67,10 @@ class RoleAccessMatrixTest extends IntegrationTest {
         VIEWS.put("planning", ALL);
 
         api("GET /api/v1/admin-units", ALL, "/api/v1/admin-units?province=01");
+        api("GET /api/v1/admin-units/{code}/history", ALL, "/api/v1/admin-units/00004/history");
         api("GET /api/v1/me", ALL, "/api/v1/me");
         api("GET /api/v1/persons", personRoles, "/api/v1/persons");
+        api("GET /api/v1/persons/placement-reviews", personRoles, "/api/v1/persons/placement-reviews");
         api("GET /api/v1/stats/status-counts", ALL, "/api/v1/stats/status-counts?province=01");
         api("GET /api/v1/facilities", ALL, "/api/v1/facilities?province=01&type=PUBLIC_REHAB");
         api("GET /api/v1/facilities/{id}", ALL, null);
@@ -78,7 +80,7 @@ class RoleAccessMatrixTest extends IntegrationTest {
         api("GET /api/v1/plans/{id}/progress", ALL, "/api/v1/plans/{plan}/progress?asOf=2022-06-30");
         api("GET /api/v1/plans/national/progress", ALL, "/api/v1/plans/national/progress?asOf=2023-06-30");
         api("GET /api/v1/analytics/indicators", ALL, "/api/v1/analytics/indicators");
-        api("GET /api/v1/tiles/{layer}/{z}/{x}/{y}.mvt", ALL, "/api/v1/tiles/districts/10/813/450.mvt");
+        api("GET /api/v1/tiles/{layer}/{z}/{x}/{y}.mvt", ALL, "/api/v1/tiles/communes/10/813/450.mvt");
         api("GET /api/v1/exports/{dataset}", ALL, "/api/v1/exports/admin-units?province=48&format=csv");
         api("GET /api/v1/analytics/hotspots", ALL, "/api/v1/analytics/hotspots?province=01&level=district&date=2023-06-30");
         api("GET /api/v1/analytics/accessibility", ALL, "/api/v1/analytics/accessibility?province=01&service=rehab&method=nearest");
@@ -91,6 +93,8 @@ class RoleAccessMatrixTest extends IntegrationTest {
         api("GET /api/v1/persons/{id}", personRoles, null);
         api("POST /api/v1/persons", EnumSet.of(Role.ADMIN, Role.COMMUNE_OFFICER, Role.FACILITY_OFFICER), null);
         api("POST /api/v1/persons/{id}/events", EnumSet.of(Role.ADMIN, Role.COMMUNE_OFFICER, Role.FACILITY_OFFICER), null);
+        // ResidencePlacementTest covers who may confirm a placement
+        api("PUT /api/v1/persons/{id}/placement", EnumSet.of(Role.ADMIN, Role.COMMUNE_OFFICER), null);
     }
 
     private static void api(String operation, Set<Role> roles, String sample) {

@@ -68,7 +68,16 @@ class SecurityApiTest extends IntegrationTest {
     @Test
     void demoAccountsExistForEveryUnitAndFacility() {
         assertThat(jdbc.queryForObject("select count(*) from app_user where username like 'district-%'", Long.class)).isEqualTo(30 + 8);
-        assertThat(jdbc.queryForObject("select count(*) from app_user where username like 'commune-%'", Long.class)).isEqualTo(579 + 56);
+        // today's 126 and 94 communes, and the former communes of 2025-01 whose codes no commune of today carries
+        assertThat(jdbc.queryForObject("select count(*) from app_user where username like 'commune-%' and area_structure = '2025-07'",
+                Long.class)).isEqualTo(126 + 94);
+        assertThat(jdbc.queryForObject("select count(*) from app_user where username like 'commune-%'", Long.class))
+                .isEqualTo(jdbc.queryForObject("""
+                        select count(distinct code) from admin_unit where level = 'COMMUNE' and province_code in ('01', '48')
+                          and structure in ('2025-01', '2025-07')""", Long.class));
+        assertThat(jdbc.queryForList("select area_structure || '/' || area_code from app_user where username in"
+                + " ('commune-00004', 'commune-00001', 'district-005') order by username", String.class))
+                .containsExactly("2025-01/00001", "2025-07/00004", "2025-01/005");
         assertThat(jdbc.queryForObject("select count(*) from app_user where username like 'facility-%'", Long.class)).isEqualTo(7);
         assertThat(jdbc.queryForObject("select count(*) from app_user where username in ('admin','leader','planner')", Long.class)).isEqualTo(3);
         assertThat(jdbc.queryForObject("select password_hash from app_user where username = 'admin'", String.class)).startsWith("{bcrypt}");
@@ -90,7 +99,7 @@ class SecurityApiTest extends IntegrationTest {
 
     @Test
     void disabledUsersCannotSignIn() throws Exception {
-        String user = "commune-00007";
+        String user = "commune-00097";
         assertThat(get("/api/v1/me", basic(user, "demo")).statusCode()).isEqualTo(200);
         jdbc.update("update app_user set enabled = false where username = ?", user);
         try {

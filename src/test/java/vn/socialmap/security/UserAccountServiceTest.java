@@ -45,7 +45,7 @@ class UserAccountServiceTest extends IntegrationTest {
 
     @Test
     void everyChangeIsAudited() {
-        accounts.create(new UserForm("audited-user", "Lê Thị Kiểm", Role.COMMUNE_OFFICER, AreaType.COMMUNE, "00001"), "Long-enough-1");
+        accounts.create(new UserForm("audited-user", "Lê Thị Kiểm", Role.COMMUNE_OFFICER, AreaType.COMMUNE, "00097"), "Long-enough-1");
         UserAccount account = accounts.find("audited-user").orElseThrow();
         assertThat(account.isMustChangePassword()).isTrue();
         accounts.update("audited-user", new UserForm("audited-user", "Lê Thị Kiểm", Role.COMMUNE_OFFICER, AreaType.COMMUNE, "00004"),

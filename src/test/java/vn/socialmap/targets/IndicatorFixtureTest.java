@@ -23,7 +23,7 @@ import vn.socialmap.targets.ProgressService.Status;
 /**
  * Every kind of indicator definition on a small hand-built registry, where each expected
  * figure can be counted by hand: a fictitious province 99 with two districts and three
- * communes, a plan for the year 2030, and a handful of people whose events sit on the
+ * communes (units of today's structure, which has no districts elsewhere), a plan for the year 2030, and a handful of people whose events sit on the
  * period's boundaries, are corrected or withdrawn. The test's transaction is rolled back.
  */
 @Transactional
@@ -197,19 +197,25 @@ class IndicatorFixtureTest extends IntegrationTest {
 
     private void unit(String code, String level, String parent) {
         jdbc.sql("""
-                insert into admin_unit (code, level, name, name_folded, unit_type, parent_code, province_code, geom,
+                insert into admin_unit (structure, code, level, name, name_folded, unit_type, parent_code, province_code, geom,
                                         geometry_source, valid_from)
-                values (:c, :l, :n, lower(:n), 'Thử', :parent, '99',
-                        ST_Multi(ST_MakeEnvelope(150, -10, 150.01, -9.99, 4326)), 'APPROXIMATE', date '2000-01-01')""")
+                values ('2025-07', :c, :l, :n, lower(:n), 'Thử', :parent, '99',
+                        ST_Multi(ST_MakeEnvelope(150, -10, 150.01, -9.99, 4326)), 'APPROXIMATE', null)""")
                 .param("c", code).param("l", level).param("n", "Đơn vị " + code).param("parent", parent).update();
     }
 
     private long person(String commune, String district) {
-        return jdbc.sql("""
-                insert into person (province_code, full_name, name_folded, birth_date, sex, permanent_commune_code,
-                                    current_commune_code, current_district_code, created_by, created_at, updated_at)
-                values ('99', 'Người thử', 'nguoi thu', date '1990-01-01', 'MALE', :c, :c, :d, 'test', now(), now())
+        long id = jdbc.sql("""
+                insert into person (province_code, full_name, name_folded, birth_date, sex, permanent_structure,
+                                    permanent_commune_code, current_structure, current_commune_code, former_district_code,
+                                    created_by, created_at, updated_at)
+                values ('99', 'Người thử', 'nguoi thu', date '1990-01-01', 'MALE', '2025-07', :c, '2025-07', :c, :d,
+                        'test', now(), now())
                 returning id""").param("c", commune).param("d", district).query(Long.class).single();
+        jdbc.sql("""
+                insert into person_placement (province_code, person_id, structure, commune_code, district_code, method)
+                values ('99', :p, '2025-07', :c, :d, 'RECORDED')""").param("p", id).param("c", commune).param("d", district).update();
+        return id;
     }
 
     private long event(long person, String type, LocalDate date, String facility, String details, Long supersedes) {
@@ -223,8 +229,9 @@ class IndicatorFixtureTest extends IntegrationTest {
 
     private void period(long person, String commune, String district, String status, LocalDate from, LocalDate to) {
         jdbc.sql("""
-                insert into person_status_period (person_id, province_code, district_code, commune_code, status, valid_from, valid_to)
-                values (:p, '99', :d, :c, :s, :f, :t)""")
+                insert into person_status_period (person_id, province_code, structure, district_code, commune_code, status,
+                                                  valid_from, valid_to)
+                values (:p, '99', '2025-07', :d, :c, :s, :f, :t)""")
                 .param("p", person).param("d", district).param("c", commune).param("s", status)
                 .param("f", Date.valueOf(from)).param("t", to == null ? null : Date.valueOf(to)).update();
     }

@@ -172,11 +172,13 @@ class NationalProgressTest extends IntegrationTest {
                 select p.id, min(e.event_date) as first_event,
                        bool_or(e.type in ('ADDICTION_DETERMINATION', 'VOLUNTARY_COMMUNITY_START', 'VOLUNTARY_FACILITY_ADMISSION',
                                'COMPULSORY_ADMISSION', 'DETOX', 'METHADONE_START', 'POST_REHAB_START', 'SUPPORT')
-                               and e.event_date between cast(? as date) and date '2023-06-30') as reached
+                               and e.event_date between cast(? as date) and date '2023-06-30') as reached,
+                       bool_or(e.type = 'RECORD_CLOSED' and e.event_date <= date '2023-06-30') as closed
                 from person p join case_event e on e.person_id = p.id
                 where p.province_code = ? and p.merged_into_id is null group by p.id""";
-        return jdbc.queryForObject("select count(*) filter (where first_event <= date '2023-06-30'), count(*) filter (where"
-                        + " first_event <= date '2023-06-30' and reached) from (" + people + ") x",
+        // on record: recorded by the date and the record not closed by then
+        return jdbc.queryForObject("select count(*) filter (where first_event <= date '2023-06-30' and not closed), count(*)"
+                        + " filter (where first_event <= date '2023-06-30' and not closed and reached) from (" + people + ") x",
                 (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}, from, province);
     }
 }

@@ -96,7 +96,7 @@ class Plan78ProgressTest extends IntegrationTest {
         List<Row> communes = progress.communes(plan78(), JUNE_30, district).stream()
                 .filter(r -> r.indicatorCode().equals("DOSSIERS")).toList();
         assertThat(communes).extracting(Row::unitCode).containsExactlyInAnyOrderElementsOf(
-                units.children(district).stream().map(vn.socialmap.geography.AdminUnit::getCode).toList());
+                units.children(district, JUNE_30).stream().map(vn.socialmap.geography.AdminUnit::getCode).toList());
         assertThat(communes.stream().mapToLong(Row::actual).sum()).isEqualTo(districtDossiers).isPositive();
         assertThat(progress.facilitiesIn(plan78(), JUNE_30, district))
                 .allSatisfy(r -> assertThat(r.unitCode()).isIn(progress.progress(plan78(), JUNE_30, Level.FACILITY).stream()

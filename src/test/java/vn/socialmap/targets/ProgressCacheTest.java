@@ -36,8 +36,8 @@ class ProgressCacheTest extends IntegrationTest {
         long plan = progress.plans().stream().filter(p -> p.provinceCode().equals("01")).findFirst().orElseThrow().id();
         long before = onMethadone(plan);
         assertThat(onMethadone(plan)).isEqualTo(before); // served again, from the cache
-        long id = persons.create(new PersonForm("Lý Văn Tiến Độ", LocalDate.of(1989, 9, 9), Sex.MALE, null, "00007", null,
-                "00007", null, null, null, null, null)).person().getId();
+        long id = persons.create(new PersonForm("Lý Văn Tiến Độ", LocalDate.of(1989, 9, 9), Sex.MALE, null, "00229", null,
+                "00229", null, null, null, null, null)).person().getId();
         persons.addEvent(id, new EventForm(EventType.DRUG_USE_RECORD, LocalDate.of(2022, 1, 5), null, Map.of(), null));
         persons.addEvent(id, new EventForm(EventType.METHADONE_START, LocalDate.of(2022, 2, 1), "MMT-01", Map.of(), null));
         assertThat(onMethadone(plan)).isEqualTo(before + 1);

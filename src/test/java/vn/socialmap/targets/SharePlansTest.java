@@ -31,15 +31,18 @@ class SharePlansTest extends IntegrationTest {
         var row = progress.progress(plan("48", Plan78Loader.DA_NANG_117), asOf, Level.CITY).getFirst();
         assertThat(row.indicatorCode()).isEqualTo("REACHED_SERVICES");
         assertThat(row.target()).isEqualTo(80.0);
-        // independent count: people first recorded by the end of 2023 with a service event in 2023
+        // independent count: people first recorded by the end of 2023, their record not closed by then, with a
+        // service event in 2023
         Long firstRecorded = jdbc.queryForObject("""
                 select count(*) from (select p.id from person p join case_event e on e.person_id = p.id
                   where p.province_code = '48' and p.merged_into_id is null group by p.id
-                  having min(e.event_date) <= date '2023-12-31') x""", Long.class);
+                  having min(e.event_date) <= date '2023-12-31'
+                     and not bool_or(e.type = 'RECORD_CLOSED' and e.event_date <= date '2023-12-31')) x""", Long.class);
         Long reached = jdbc.queryForObject("""
                 select count(*) from (select p.id from person p join case_event e on e.person_id = p.id
                   where p.province_code = '48' and p.merged_into_id is null group by p.id
                   having min(e.event_date) <= date '2023-12-31'
+                     and not bool_or(e.type = 'RECORD_CLOSED' and e.event_date <= date '2023-12-31')
                      and bool_or(e.type in ('ADDICTION_DETERMINATION', 'VOLUNTARY_COMMUNITY_START', 'VOLUNTARY_FACILITY_ADMISSION',
                                             'COMPULSORY_ADMISSION', 'DETOX', 'METHADONE_START', 'POST_REHAB_START', 'SUPPORT')
                                  and e.event_date between date '2023-01-01' and date '2023-12-31')) x""", Long.class);

@@ -38,6 +38,7 @@ import vn.socialmap.base.stats.ClassBreaks;
 import vn.socialmap.base.ui.MapSettings;
 import vn.socialmap.base.ui.map.LeafletMap;
 import vn.socialmap.geography.AdminLevel;
+import vn.socialmap.geography.AdminStructures;
 import vn.socialmap.geography.AdminUnit;
 import vn.socialmap.geography.AdminUnitService;
 import vn.socialmap.geography.VectorTiles;
@@ -79,6 +80,7 @@ public class AnalyticsView extends Composite<HorizontalLayout> implements HasDyn
     private final AccessibilityService accessibility;
     private final DensityService density;
     private final AdminUnitService units;
+    private final AdminStructures structures;
     private final CurrentUser currentUser;
     private final LeafletMap map;
 
@@ -104,7 +106,9 @@ public class AnalyticsView extends Composite<HorizontalLayout> implements HasDyn
     }
 
     public AnalyticsView(HotspotService hotspots, AccessibilityService accessibility, DensityService density,
-                         AdminUnitService units, CurrentUser currentUser, MapSettings settings, ObjectMapper json) {
+                         AdminUnitService units, CurrentUser currentUser, MapSettings settings, ObjectMapper json,
+                         AdminStructures structures) {
+        this.structures = structures;
         this.hotspots = hotspots;
         this.accessibility = accessibility;
         this.density = density;
@@ -178,7 +182,8 @@ public class AnalyticsView extends Composite<HorizontalLayout> implements HasDyn
         cell.setMax(10_000);
         cell.setClearButtonVisible(true);
         date.setLabel(getTranslation("analytics.date"));
-        date.setLocale(Locale.of("vi", "VN"));
+        vn.socialmap.base.ui.DatePickers.localized(date);
+        date.addClassName("sm-analytics-date");
         date.setValue(LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")));
         List.of(province, mode, indicator, level, service, source).forEach(c -> c.addValueChangeListener(e -> refresh()));
         List.of(distanceBand, catchment, beyond, cell).forEach(c -> c.addValueChangeListener(e -> refresh()));
@@ -243,7 +248,9 @@ public class AnalyticsView extends Composite<HorizontalLayout> implements HasDyn
         HotspotService.Weights weights = distanceBand.getValue() == null || distanceBand.getValue() <= 0
                 ? HotspotService.Weights.QUEEN : HotspotService.Weights.distance(distanceBand.getValue());
         LocalDate to = date.getValue();
-        var results = hotspots.analyse(new HotspotService.Request(provinceCode, level.getValue(), indicator.getValue(),
+        // districts were abolished on 1 July 2025: on a later date the analysis runs on communes
+        AdminLevel unitLevel = structures.on(to).hasDistricts() ? level.getValue() : AdminLevel.COMMUNE;
+        var results = hotspots.analyse(new HotspotService.Request(provinceCode, unitLevel, indicator.getValue(),
                 lisa ? HotspotService.Method.LISA : HotspotService.Method.GISTAR, weights, UnitValues.defaultFrom(to), to));
         List<GeoJson.Feature> features = new ArrayList<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
@@ -256,7 +263,9 @@ public class AnalyticsView extends Composite<HorizontalLayout> implements HasDyn
             props.put("class", cls);
             props.put("_style", Map.of("fillColor", CLASS_COLORS.getOrDefault(cls, "#f2f2f2"), "fillOpacity", 0.75,
                     "color", "#777", "weight", 0.5));
-            String value = r.value() == null ? getTranslation("analytics.hidden") : String.valueOf(r.value());
+            Double rate = r.unit().per100k(r.value());
+            String value = r.value() == null ? getTranslation("analytics.hidden") : String.valueOf(r.value())
+                    + (rate == null ? "" : "; " + getTranslation("analytics.per100k", format(rate, 1)));
             props.put("_tooltip", r.unit().getName() + " – " + getTranslation("analytics.class." + cls) + " (z = "
                     + format(r.z(), 2) + ", p = " + format(r.p(), 3) + ", " + getTranslation("analytics.value") + ": " + value + ")");
             features.add(new GeoJson.Feature(r.unit().getCode(), GeoJson.geometry(r.unit().getGeom()), props));
@@ -265,7 +274,7 @@ public class AnalyticsView extends Composite<HorizontalLayout> implements HasDyn
                         "z " + format(r.z(), 2) + " · pFDR " + format(r.pFdr(), 3), -Math.abs(r.z())));
             }
         }
-        showUnits(level.getValue(), features, List.of("class"));
+        showUnits(unitLevel, features, List.of("class"));
         rows.sort(Comparator.comparingDouble(Row::order));
         table.setItems(rows);
         summary.setText(getTranslation(lisa ? "analytics.summary.lisa" : "analytics.summary.gistar", results.size(),
@@ -289,7 +298,7 @@ public class AnalyticsView extends Composite<HorizontalLayout> implements HasDyn
         List<GeoJson.Feature> features = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
         int far = 0;
-        for (AdminUnit u : units.byLevel(provinceCode, AdminLevel.COMMUNE)) {
+        for (AdminUnit u : units.byLevel(provinceCode, AdminLevel.COMMUNE, date.getValue())) {
             var c = byCode.get(u.getCode());
             Double v = c == null ? null : score ? c.score() : c.nearestMeters();
             String color = v == null || v <= 0 || breaks.length == 0 ? "#f7f7f7"
@@ -327,9 +336,10 @@ public class AnalyticsView extends Composite<HorizontalLayout> implements HasDyn
 
     /** The units' layer, from vector tiles when there are too many units for GeoJSON. */
     private void showUnits(AdminLevel unitLevel, List<GeoJson.Feature> features, List<String> dataAttributes) {
-        var options = new LeafletMap.LayerOptions(Map.of("weight", 0.5), Map.of("weight", 2, "color", "#333"), dataAttributes, null);
+        var options = new LeafletMap.LayerOptions(Map.of("weight", 0.5), Map.of("weight", 2, "color", "#333"), dataAttributes, null)
+                .withAttribution(getTranslation(structures.on(date.getValue()).attributionKey()));
         if (settings.drawsFromTiles(features.size())) {
-            map.setTileLayer("analytics", VectorTiles.urlTemplate(unitLevel), VectorTiles.sourceLayer(unitLevel),
+            map.setTileLayer("analytics", VectorTiles.urlTemplate(unitLevel, date.getValue()), VectorTiles.sourceLayer(unitLevel),
                     new GeoJson.FeatureCollection(features), options);
         } else {
             map.setLayer("analytics", new GeoJson.FeatureCollection(features), options);

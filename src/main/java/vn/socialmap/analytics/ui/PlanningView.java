@@ -43,6 +43,7 @@ import vn.socialmap.base.ui.MapSettings;
 import vn.socialmap.base.ui.map.LeafletMap;
 import vn.socialmap.geography.AdminLevel;
 import vn.socialmap.geography.AdminUnit;
+import vn.socialmap.geography.AdminStructures;
 import vn.socialmap.geography.AdminUnitService;
 
 /**
@@ -60,6 +61,7 @@ public class PlanningView extends Composite<HorizontalLayout> implements HasDyna
     private final CoveringService covering;
     private final ScenarioService scenarios;
     private final AdminUnitService units;
+    private final AdminStructures structures;
     private final LeafletMap map;
     private final Select<AdminUnit> province = new Select<>();
     private final IntegerField k = new IntegerField();
@@ -75,8 +77,9 @@ public class PlanningView extends Composite<HorizontalLayout> implements HasDyna
     private final NumberFormat count = NumberFormat.getIntegerInstance(Locale.of("vi"));
     private Map<String, String> names = Map.of();
 
-    public PlanningView(CoveringService covering, ScenarioService scenarios, AdminUnitService units, MapSettings settings,
-                        ObjectMapper json) {
+    public PlanningView(CoveringService covering, ScenarioService scenarios, AdminUnitService units, AdminStructures structures,
+                        MapSettings settings, ObjectMapper json) {
+        this.structures = structures;
         this.covering = covering;
         this.scenarios = scenarios;
         this.units = units;
@@ -101,6 +104,12 @@ public class PlanningView extends Composite<HorizontalLayout> implements HasDyna
         province.setItemLabelGenerator(AdminUnit::getName);
         province.setValue(provinces.getFirst());
         province.addValueChangeListener(e -> provinceChanged());
+        // the candidate communes are those in force on the date
+        date.addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                provinceChanged();
+            }
+        });
         k.setLabel(getTranslation("planning.k"));
         k.setValue(5);
         k.setMin(1);
@@ -117,7 +126,8 @@ public class PlanningView extends Composite<HorizontalLayout> implements HasDyna
         demand.setItemLabelGenerator(i -> getTranslation("analytics.indicator." + i.name()));
         demand.setValue(AnalyticsIndicator.POST_REHAB);
         date.setLabel(getTranslation("planning.asOf"));
-        date.setLocale(Locale.of("vi", "VN"));
+        vn.socialmap.base.ui.DatePickers.localized(date);
+        date.addClassName("sm-planning-date");
         date.setValue(LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")));
         excluded.setLabel(getTranslation("planning.excluded"));
         excluded.setItemLabelGenerator(AdminUnit::getName);
@@ -170,7 +180,7 @@ public class PlanningView extends Composite<HorizontalLayout> implements HasDyna
 
     private void provinceChanged() {
         AdminUnit p = province.getValue();
-        List<AdminUnit> communes = units.byLevel(p.getCode(), AdminLevel.COMMUNE);
+        List<AdminUnit> communes = communes();
         Map<String, String> byCode = new LinkedHashMap<>();
         communes.forEach(c -> byCode.put(c.getCode(), c.getName()));
         names = byCode;
@@ -178,6 +188,11 @@ public class PlanningView extends Composite<HorizontalLayout> implements HasDyna
         map.fitBounds(p.getGeom().getEnvelopeInternal());
         saved.setItems(scenarios.list(p.getCode()));
         clearMap();
+    }
+
+    /** The province's communes in force on the chosen date. */
+    private List<AdminUnit> communes() {
+        return units.byLevel(province.getValue().getCode(), AdminLevel.COMMUNE, date.getValue() == null ? units.today() : date.getValue());
     }
 
     private void clearMap() {
@@ -238,10 +253,10 @@ public class PlanningView extends Composite<HorizontalLayout> implements HasDyna
             return;
         }
         clearMap();
-        var candidates = covering.candidates(province.getValue().getCode());
         for (int i = 0; i < chosen.size() && i < SCENARIO_COLORS.length; i++) {
             var s = chosen.get(i);
-            List<double[]> sites = sites(candidates, s.chosen());
+            // a scenario's communes are those in force on its date
+            List<double[]> sites = sites(covering.candidates(province.getValue().getCode(), s.asOf()), s.chosen());
             map.setMarkerLayer("scenario-" + i, points(s.chosen(), sites), SCENARIO_COLORS[i]);
         }
         comparison.removeAllColumns();
@@ -280,7 +295,7 @@ public class PlanningView extends Composite<HorizontalLayout> implements HasDyna
         r.demand().forEach(d -> weight.put(d.code(), d.weight()));
         long max = weight.values().stream().filter(java.util.Objects::nonNull).mapToLong(Long::longValue).max().orElse(1);
         List<GeoJson.Feature> features = new ArrayList<>();
-        for (AdminUnit u : units.byLevel(province.getValue().getCode(), AdminLevel.COMMUNE)) {
+        for (AdminUnit u : communes()) {
             Long w = weight.get(u.getCode());
             double t = w == null ? 0 : Math.sqrt((double) w / Math.max(1, max));
             Map<String, Object> props = new LinkedHashMap<>();
@@ -290,7 +305,9 @@ public class PlanningView extends Composite<HorizontalLayout> implements HasDyna
             features.add(new GeoJson.Feature(u.getCode(), GeoJson.geometry(u.getGeom()), props));
         }
         map.setLayer("demand", new GeoJson.FeatureCollection(features),
-                new LeafletMap.LayerOptions(Map.of("weight", 0.4), null, List.of(), null));
+                new LeafletMap.LayerOptions(Map.of("weight", 0.4), null, List.of(), null)
+                        .withAttribution(getTranslation(structures.on(date.getValue() == null ? units.today() : date.getValue())
+                                .attributionKey())));
     }
 
     private static List<double[]> sites(List<CoveringService.Candidate> candidates, List<String> codes) {

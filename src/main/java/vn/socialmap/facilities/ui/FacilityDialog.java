@@ -88,7 +88,8 @@ class FacilityDialog extends Dialog {
                         new LeafletMap.LayerOptions(Map.of("color", "#7a4b00", "weight", 2, "fillOpacity", 0.1, "interactive", false),
                                 null, List.of(), 400));
                 map.fitBounds(e.getValue().getGeom().getEnvelopeInternal());
-                served.setItems(units.children(e.getValue().getParentCode()));
+                // the communes a model serves: those of its province today
+                served.setItems(units.byLevel(e.getValue().getProvinceCode(), vn.socialmap.geography.AdminLevel.COMMUNE));
             }
         });
         type.addValueChangeListener(e -> showDetails(e.getValue()));

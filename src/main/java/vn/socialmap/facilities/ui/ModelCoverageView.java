@@ -71,7 +71,7 @@ public class ModelCoverageView extends VerticalLayout implements HasDynamicTitle
 
         without.addThemeVariants(GridVariant.LUMO_COMPACT);
         without.addColumn(AdminUnit::getName).setHeader(getTranslation("persons.commune")).setAutoWidth(true).setFlexGrow(1);
-        without.addColumn(c -> units.find(c.getParentCode()).map(AdminUnit::getName).orElse(""))
+        without.addColumn(c -> units.find(c.getParentCode(), units.dayOf(c)).map(AdminUnit::getName).orElse(""))
                 .setHeader(getTranslation("models.district")).setAutoWidth(true);
         without.addColumn(c -> {
             Long n = caseload.get(c.getCode());
@@ -86,9 +86,10 @@ public class ModelCoverageView extends VerticalLayout implements HasDynamicTitle
 
     private void refresh() {
         int y = year.getValue();
-        districts.setItems(coverage.byDistrict(PROVINCE, y));
-        List<AdminUnit> communes = coverage.communesWithout(PROVINCE, null, y);
-        LocalDate onDate = LocalDate.of(y, 12, 31);
+        // the year's units: its last day's, or today's for the current year
+        LocalDate onDate = java.util.Collections.min(List.of(LocalDate.of(y, 12, 31), units.today()));
+        districts.setItems(coverage.byDistrict(PROVINCE, onDate));
+        List<AdminUnit> communes = coverage.communesWithout(PROVINCE, null, onDate);
         layers.stream().filter(l -> l.id().equals("status")).findFirst().ifPresentOrElse(l -> {
             ThematicLayer.Values values = l.values("POST_REHAB", PROVINCE, AdminLevel.COMMUNE, onDate);
             caseload = values.byUnit();

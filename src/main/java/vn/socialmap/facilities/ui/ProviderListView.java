@@ -20,6 +20,7 @@ import jakarta.annotation.security.PermitAll;
 
 import vn.socialmap.facilities.ProviderList;
 import vn.socialmap.geography.AdminLevel;
+import vn.socialmap.geography.AdminStructures;
 import vn.socialmap.geography.AdminUnit;
 import vn.socialmap.geography.AdminUnitService;
 import vn.socialmap.security.AreaType;
@@ -39,18 +40,20 @@ public class ProviderListView extends VerticalLayout implements HasDynamicTitle 
     private final H2 title = new H2();
     private final HorizontalLayout downloads = new HorizontalLayout();
 
-    public ProviderListView(ProviderList providers, AdminUnitService units, CurrentUser currentUser) {
+    public ProviderListView(ProviderList providers, AdminUnitService units, AdminStructures structures, CurrentUser currentUser) {
         this.providers = providers;
         setSizeFull();
+        // the lists were published per district until the district level ended: its former districts
         List<AdminUnit> districts = new ArrayList<>();
-        units.provinces().forEach(p -> units.byLevel(p.getCode(), AdminLevel.DISTRICT).stream()
-                .filter(d -> !units.children(d.getCode()).isEmpty()).forEach(districts::add));
+        structures.lastWithDistricts().map(s -> structures.dayWithin(s, units.today())).ifPresent(then ->
+                units.provinces().forEach(p -> units.byLevel(p.getCode(), AdminLevel.DISTRICT, then).stream()
+                        .filter(d -> !units.children(d).isEmpty()).forEach(districts::add)));
         district.setLabel(getTranslation("providers.district"));
         district.setItems(districts);
         district.setItemLabelGenerator(AdminUnit::getName);
         district.setWidth("20rem");
         var scope = currentUser.scope();
-        AdminUnit initial = scope.areaType() == AreaType.DISTRICT ? units.find(scope.areaCode()).orElse(null) : null;
+        AdminUnit initial = scope.areaType() == AreaType.DISTRICT ? units.find(scope.areaUnit()).orElse(null) : null;
         district.setValue(initial != null ? initial : districts.getFirst());
         district.addValueChangeListener(e -> {
             if (e.getValue() != null) {

@@ -23,6 +23,9 @@ import vn.socialmap.audit.AuditLog;
 import vn.socialmap.base.NotFoundException;
 import vn.socialmap.base.ValidationException;
 import vn.socialmap.geography.AdminLevel;
+import vn.socialmap.geography.AdminStructure;
+import vn.socialmap.geography.AdminStructures;
+import vn.socialmap.geography.UnitRef;
 import vn.socialmap.geography.AdminUnitService;
 import vn.socialmap.geography.AdminUnitVersions;
 import vn.socialmap.security.CurrentUser;
@@ -44,9 +47,10 @@ public class BoundaryImportService {
     private final CurrentUser currentUser;
     private final AuditLog audit;
     private final Clock clock;
+    private final AdminStructures structures;
 
     BoundaryImportService(JdbcClient jdbc, CoordinateSystems crs, ObjectMapper json, AdminUnitService units,
-                          AdminUnitVersions versions, CurrentUser currentUser, AuditLog audit, Clock clock) {
+                          AdminUnitVersions versions, CurrentUser currentUser, AuditLog audit, Clock clock, AdminStructures structures) {
         this.jdbc = jdbc;
         this.crs = crs;
         this.json = json;
@@ -55,10 +59,21 @@ public class BoundaryImportService {
         this.currentUser = currentUser;
         this.audit = audit;
         this.clock = clock;
+        this.structures = structures;
     }
 
     /** What the user chose besides the file. {@code toleranceM2}: overlaps and gaps smaller than this are ignored. */
-    public record Options(String provinceCode, AdminLevel level, String codeField, String nameField, double toleranceM2) {
+    /**
+     * @param structure the structure whose units the file's shapes are for (codes are reused across
+     *                  structures); null: the one in force today
+     */
+    public record Options(String provinceCode, AdminLevel level, String codeField, String nameField, double toleranceM2,
+                          String structure) {
+
+        public Options(String provinceCode, AdminLevel level, String codeField, String nameField, double toleranceM2) {
+            this(provinceCode, level, codeField, nameField, toleranceM2, null);
+        }
+
     }
 
     public record Invalid(String code, String reason, boolean repaired) {
@@ -81,10 +96,18 @@ public class BoundaryImportService {
 
     /** Reads, transforms and checks a file; a file that cannot be read stages nothing. */
     @Transactional
-    public Report stage(byte[] file, String fileName, Options options) {
+    public Report stage(byte[] file, String fileName, Options requested) {
         requireAdmin();
+        if (requested.structure() != null && structures.find(requested.structure()).isEmpty()) {
+            throw new ValidationException("structure", "boundaries.error.structure", requested.structure());
+        }
+        Options options = requested.structure() != null ? requested : new Options(requested.provinceCode(), requested.level(),
+                requested.codeField(), requested.nameField(), requested.toleranceM2(), structures.current().code());
         if (options.level() != AdminLevel.DISTRICT && options.level() != AdminLevel.COMMUNE) {
             throw new ValidationException("level", "boundaries.error.level");
+        }
+        if (options.level() == AdminLevel.DISTRICT && !structures.require(options.structure()).hasDistricts()) {
+            throw new ValidationException("level", "boundaries.error.noDistricts");
         }
         if (units.find(options.provinceCode()).filter(u -> u.getLevel() == AdminLevel.PROVINCE).isEmpty()) {
             throw new ValidationException("province", "boundaries.error.province", options.provinceCode());
@@ -95,9 +118,9 @@ public class BoundaryImportService {
         }
         long id = jdbc.sql("""
                 insert into boundary_import (province_code, level, file_name, format, source_crs, tolerance_m2, status,
-                                             created_by, created_at)
-                values (:p, :l, :f, :fmt, :crs, :t, 'PENDING', :by, :at) returning id""")
-                .param("p", options.provinceCode()).param("l", options.level().name())
+                                             created_by, created_at, structure)
+                values (:p, :l, :f, :fmt, :crs, :t, 'PENDING', :by, :at, :s) returning id""")
+                .param("p", options.provinceCode()).param("l", options.level().name()).param("s", options.structure())
                 .param("f", fileName == null ? "" : fileName.length() > 300 ? fileName.substring(0, 300) : fileName)
                 .param("fmt", boundaries.format()).param("crs", boundaries.sourceProj()).param("t", options.toleranceM2())
                 .param("by", currentUser.require().getUsername()).param("at", Timestamp.from(clock.instant()))
@@ -158,12 +181,16 @@ public class BoundaryImportService {
         params.put("p", o.provinceCode());
         params.put("l", o.level().name());
         params.put("t", o.toleranceM2());
+        // the units of the chosen structure, in the version in force on its latest day up to today
+        AdminStructure structure = structures.require(o.structure());
+        params.put("s", structure.code());
+        params.put("d", java.sql.Date.valueOf(structures.dayWithin(structure, structures.today())));
         List<String> unknown = jdbc.sql("""
                 select s.code from boundary_import_unit s where s.import_id = :id and not exists (
-                    select 1 from admin_unit a where a.code = s.code and a.level = :l and a.province_code = :p and a.valid_to is null)
+                    select 1 from admin_unit a where a.code = s.code and a.level = :l and a.province_code = :p and a.structure = :s and (a.valid_from is null or a.valid_from <= :d) and (a.valid_to is null or a.valid_to > :d))
                 order by s.position""").params(params).query(String.class).list();
         List<String> missing = jdbc.sql("""
-                select a.code || ' ' || a.name from admin_unit a where a.level = :l and a.province_code = :p and a.valid_to is null
+                select a.code || ' ' || a.name from admin_unit a where a.level = :l and a.province_code = :p and a.structure = :s and (a.valid_from is null or a.valid_from <= :d) and (a.valid_to is null or a.valid_to > :d)
                 and not exists (select 1 from boundary_import_unit s where s.import_id = :id and s.code = a.code) order by a.code""")
                 .params(params).query(String.class).list();
         List<String> duplicates = jdbc.sql("""
@@ -190,7 +217,7 @@ public class BoundaryImportService {
         List<Change> changes = jdbc.sql("""
                 select s.code, a.name, 100 * ST_Area(ST_SymDifference(s.geom, a.geom)::geography) / nullif(ST_Area(a.geom::geography), 0)
                 from boundary_import_unit s join admin_unit a on a.code = s.code and a.level = :l and a.province_code = :p
-                  and a.valid_to is null
+                  and a.structure = :s and (a.valid_from is null or a.valid_from <= :d) and (a.valid_to is null or a.valid_to > :d)
                 where s.import_id = :id and s.geom is not null order by s.position""").params(params)
                 .query((rs, n) -> new Change(rs.getString(1), rs.getString(2), rs.getDouble(3))).list();
         boolean committable = unknown.isEmpty() && duplicates.isEmpty() && invalid.stream().allMatch(Invalid::repaired);
@@ -229,21 +256,24 @@ public class BoundaryImportService {
         if (!report.committable()) {
             throw new ValidationException("import", "boundaries.error.notCommittable");
         }
-        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Ho_Chi_Minh")));
+        LocalDate today = structures.today();
+        String structure = jdbc.sql("select structure from boundary_import where id = :id").param("id", id)
+                .query(String.class).single();
         WKBReader reader = new WKBReader();
         List<String> codes = new ArrayList<>();
         for (var row : jdbc.sql("select code, ST_AsBinary(geom) as wkb from boundary_import_unit where import_id = :id order by position")
                 .param("id", id).query().listOfRows()) {
             String code = (String) row.get("code");
             try {
-                versions.replaceShape(code, (MultiPolygon) reader.read((byte[]) row.get("wkb")), today);
+                versions.replaceShape(new UnitRef(structure, code), (MultiPolygon) reader.read((byte[]) row.get("wkb")), today);
             } catch (ParseException e) {
                 throw new IllegalStateException("Staged shape of " + code + " unreadable", e);
             }
             codes.add(code);
         }
         close(id, "COMMITTED");
-        audit.record(AuditAction.CHANGE, "admin_unit", codes, null, "boundary import " + id + ": new official shapes from " + today);
+        audit.record(AuditAction.CHANGE, "admin_unit", codes.stream().map(c -> structure + "/" + c).toList(), null,
+                "boundary import " + id + ": new official shapes of structure " + structure + " from " + today);
     }
 
     @Transactional

@@ -39,10 +39,15 @@ public class ExportService {
         ADMIN_UNITS, STATUS_COUNTS, FACILITIES, HOTSPOTS, PERSONS
     }
 
-    /** What a dataset may be narrowed by; unused fields are null. */
+    /**
+     * What a dataset may be narrowed by; unused fields are null. {@code unitsAsOf}: the date whose
+     * units the rows are (their structure), {@code date} that of the figures.
+     */
     public record Request(String provinceCode, AdminLevel level, LocalDate date, List<FacilityType> types, PathStatus status,
-                          String districtCode, AnalyticsIndicator indicator) {
+                          String districtCode, AnalyticsIndicator indicator, LocalDate unitsAsOf) {
     }
+
+    /** Rates are per this many residents. */
 
     private final AdminUnitService units;
     private final StatusCounts statusCounts;
@@ -74,37 +79,49 @@ public class ExportService {
     }
 
     private ExportTable adminUnits(Request r) {
-        List<AdminUnit> list = sorted(units.byLevel(r.provinceCode(), r.level()));
+        List<AdminUnit> list = sorted(units.byLevel(r.provinceCode(), r.level(), r.unitsAsOf()));
         List<Object[]> rows = new ArrayList<>();
         List<Geometry> shapes = new ArrayList<>();
         for (AdminUnit u : list) {
-            rows.add(new Object[] {u.getCode(), u.getName(), u.getUnitType(), u.getLevel().apiName(), u.getParentCode(),
-                    u.getGeometrySource().name().toLowerCase(java.util.Locale.ROOT), u.getValidFrom().toString()});
+            rows.add(new Object[] {u.getStructure(), u.getCode(), u.getName(), u.getUnitType(), u.getLevel().apiName(),
+                    u.getParentCode(), u.getGeometrySource().name().toLowerCase(java.util.Locale.ROOT),
+                    u.getValidFrom() == null ? null : u.getValidFrom().toString(),
+                    u.getValidTo() == null ? null : u.getValidTo().minusDays(1).toString(), u.getPopulation(), u.getAreaKm2()});
             shapes.add(u.getGeom());
         }
-        return new ExportTable("admin_units", List.of("code", "name", "type", "level", "parent_code", "geometry_source", "valid_from"),
-                rows, shapes);
+        return new ExportTable("admin_units", List.of("structure", "code", "name", "type", "level", "parent_code", "geometry_source",
+                "valid_from", "valid_to", "population", "area_km2"), rows, shapes);
     }
 
+    /**
+     * People per status on the date, per unit in force on {@code unitsAsOf} (the screen's table),
+     * with the unit's population and the people on record per 100,000 residents where it is known.
+     */
     private ExportTable statusCounts(Request r) {
-        StatusCounts.Table table = statusCounts.count(r.provinceCode(), r.level(), r.date(), currentUser.scope());
-        var shapes = new java.util.HashMap<String, Geometry>();
-        units.byLevel(r.provinceCode(), r.level()).forEach(u -> shapes.put(u.getCode(), u.getGeom()));
-        List<String> columns = new ArrayList<>(List.of("code", "name", "date"));
+        StatusCounts.Table table = statusCounts.count(r.provinceCode(), r.level(), r.date(), r.unitsAsOf(), currentUser.scope());
+        var byCode = new java.util.HashMap<String, AdminUnit>();
+        units.byLevel(r.provinceCode(), r.level(), r.unitsAsOf()).forEach(u -> byCode.put(u.getCode(), u));
+        List<String> columns = new ArrayList<>(List.of("structure", "code", "name", "date", "population"));
         Arrays.stream(PathStatus.values()).forEach(s -> columns.add(s.name().toLowerCase(java.util.Locale.ROOT)));
+        columns.add("on_record_per_100k");
         List<Object[]> rows = new ArrayList<>();
         List<Geometry> geometries = new ArrayList<>();
         for (StatusCounts.UnitCounts u : table.units()) {
+            AdminUnit unit = u.code() == null ? null : byCode.get(u.code());
+            Integer population = unit == null ? null : unit.getPopulation();
             Object[] row = new Object[columns.size()];
-            row[0] = u.code();
-            row[1] = u.name();
-            row[2] = r.date().toString();
+            row[0] = table.structure();
+            row[1] = u.code();
+            row[2] = u.name();
+            row[3] = r.date().toString();
+            row[4] = population;
             PathStatus[] statuses = PathStatus.values();
             for (int i = 0; i < statuses.length; i++) {
-                row[3 + i] = u.counts().get(statuses[i]); // null where suppressed
+                row[5 + i] = u.counts().get(statuses[i]); // null where suppressed
             }
+            row[columns.size() - 1] = unit == null ? null : unit.per100k(u.counts().get(PathStatus.ON_RECORD));
             rows.add(row);
-            geometries.add(shapes.get(u.code()));
+            geometries.add(unit == null ? null : unit.getGeom());
         }
         return new ExportTable("status_counts", columns, rows, geometries);
     }
@@ -113,12 +130,13 @@ public class ExportService {
         List<Object[]> rows = new ArrayList<>();
         List<Geometry> points = new ArrayList<>();
         for (Facility f : facilities.find(new FacilityService.Query(r.provinceCode(), r.types(), r.districtCode(), null, null))) {
-            rows.add(new Object[] {f.getId(), f.getCode(), f.getType().name(), f.getName(), f.getAddress(), f.getCommuneCode(),
-                    f.getDistrictCode(), f.getStatus().name(), f.getPhone()});
+            rows.add(new Object[] {f.getId(), f.getCode(), f.getType().name(), f.getName(), f.getAddress(), f.getUnitStructure(),
+                    f.getCommuneCode(), f.getDistrictCode(), f.getStatus().name(), f.getPhone()});
             points.add(f.getLocation());
         }
-        return new ExportTable("facilities", List.of("id", "code", "type", "name", "address", "commune_code", "district_code",
-                "status", "phone"), rows, points);
+        // the commune of today's structure; district_code: the former district holding the location
+        return new ExportTable("facilities", List.of("id", "code", "type", "name", "address", "structure", "commune_code",
+                "district_code", "status", "phone"), rows, points);
     }
 
     private ExportTable hotspots(Request r) {
@@ -138,7 +156,7 @@ public class ExportService {
         List<Object[]> rows = new ArrayList<>();
         for (PersonSummary p : list) {
             rows.add(new Object[] {p.id(), p.fullName(), p.birthDate().toString(), p.sex().name(), p.nationalId(),
-                    p.currentCommuneCode(), p.currentDistrictCode(), p.mainStatus()});
+                    p.currentCommuneCode(), p.formerDistrictCode(), p.mainStatus()});
         }
         return new ExportTable("persons", List.of("id", "full_name", "birth_date", "sex", "national_id", "commune_code",
                 "district_code", "status"), rows, null);

@@ -32,6 +32,8 @@ import vn.socialmap.base.geojson.GeoJson;
 import vn.socialmap.base.ui.MapSettings;
 import vn.socialmap.base.ui.map.LeafletMap;
 import vn.socialmap.geography.AdminLevel;
+import vn.socialmap.geography.AdminStructure;
+import vn.socialmap.geography.AdminStructures;
 import vn.socialmap.geography.AdminUnit;
 import vn.socialmap.geography.AdminUnitService;
 import vn.socialmap.imports.boundaries.BoundaryImportService;
@@ -52,6 +54,8 @@ public class BoundaryImportView extends Composite<HorizontalLayout> implements H
     private final LeafletMap map;
     private final Select<AdminUnit> province = new Select<>();
     private final Select<AdminLevel> level = new Select<>();
+    private final Select<AdminStructure> structure = new Select<>();
+    private final AdminStructures structures;
     private final TextField codeField = new TextField();
     private final TextField nameField = new TextField();
     private final NumberField tolerance = new NumberField();
@@ -61,7 +65,9 @@ public class BoundaryImportView extends Composite<HorizontalLayout> implements H
     private final NumberFormat number = NumberFormat.getNumberInstance(Locale.of("vi"));
     private Long importId;
 
-    public BoundaryImportView(BoundaryImportService imports, AdminUnitService units, MapSettings settings, ObjectMapper json) {
+    public BoundaryImportView(BoundaryImportService imports, AdminUnitService units, AdminStructures structures,
+                              MapSettings settings, ObjectMapper json) {
+        this.structures = structures;
         this.imports = imports;
         this.units = units;
         this.json = json;
@@ -85,10 +91,19 @@ public class BoundaryImportView extends Composite<HorizontalLayout> implements H
         province.setItemLabelGenerator(AdminUnit::getName);
         province.setValue(provinces.getFirst());
         province.addClassName("sm-boundaries-province");
+        // codes are reused across structures: the file's shapes are for the units of one of them
+        structure.setLabel(getTranslation("boundaries.structure"));
+        structure.setItems(structures.all());
+        structure.setItemLabelGenerator(st -> st == null ? "" : getTranslation("structure.short." + st.code()));
+        structure.addClassName("sm-boundaries-structure");
         level.setLabel(getTranslation("boundaries.level"));
-        level.setItems(AdminLevel.DISTRICT, AdminLevel.COMMUNE);
-        level.setItemLabelGenerator(l -> getTranslation("analytics.level." + l.name()));
-        level.setValue(AdminLevel.DISTRICT);
+        level.setItemLabelGenerator(l -> l == null ? "" : getTranslation("analytics.level." + l.name()));
+        structure.addValueChangeListener(e -> {
+            List<AdminLevel> levels = e.getValue().levels().stream().filter(l -> l != AdminLevel.PROVINCE).toList();
+            level.setItems(levels);
+            level.setValue(levels.getFirst());
+        });
+        structure.setValue(structures.current());
         codeField.setLabel(getTranslation("boundaries.codeField"));
         codeField.setValue("code");
         nameField.setLabel(getTranslation("boundaries.nameField"));
@@ -115,7 +130,8 @@ public class BoundaryImportView extends Composite<HorizontalLayout> implements H
         commit.setVisible(false);
         cancel.setVisible(false);
         VerticalLayout panel = new VerticalLayout(new H2(getTranslation("boundaries.title")),
-                new Span(getTranslation("boundaries.explain")), province, level, new HorizontalLayout(codeField, nameField), tolerance,
+                new Span(getTranslation("boundaries.explain")), province, new HorizontalLayout(structure, level),
+                new HorizontalLayout(codeField, nameField), tolerance,
                 upload, report, new HorizontalLayout(commit, cancel));
         panel.setWidth("30rem");
         panel.setMinWidth("30rem");
@@ -129,7 +145,7 @@ public class BoundaryImportView extends Composite<HorizontalLayout> implements H
         try {
             BoundaryImportService.Report r = imports.stage(bytes, fileName, new BoundaryImportService.Options(
                     province.getValue().getCode(), level.getValue(), codeField.getValue(), nameField.getValue(),
-                    tolerance.getValue() == null ? 0 : tolerance.getValue()));
+                    tolerance.getValue() == null ? 0 : tolerance.getValue(), structure.getValue().code()));
             importId = r.importId();
             show(r);
         } catch (ValidationException e) {
@@ -179,7 +195,8 @@ public class BoundaryImportView extends Composite<HorizontalLayout> implements H
 
     /** Current shapes in blue, the file's in red, over one another. */
     private void preview(long id) {
-        List<AdminUnit> current = units.byLevel(province.getValue().getCode(), level.getValue());
+        List<AdminUnit> current = units.byLevel(province.getValue().getCode(), level.getValue(),
+                structures.dayWithin(structure.getValue(), structures.today()));
         List<GeoJson.Feature> old = new ArrayList<>();
         for (AdminUnit u : current) {
             old.add(new GeoJson.Feature(u.getCode(), GeoJson.geometry(u.getGeom()), Map.of("_tooltip", u.getCode() + " " + u.getName())));

@@ -31,6 +31,7 @@ import vn.socialmap.base.ValidationException;
 import vn.socialmap.base.text.VietnameseText;
 import vn.socialmap.geography.AdminLevel;
 import vn.socialmap.geography.AdminUnit;
+import vn.socialmap.geography.AdminStructures;
 import vn.socialmap.geography.AdminUnitService;
 import vn.socialmap.security.AreaType;
 import vn.socialmap.security.Role;
@@ -46,12 +47,14 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
 
     private final UserAccountService accounts;
     private final AdminUnitService units;
+    private final AdminStructures structures;
     private final Grid<UserAccount> grid = new Grid<>();
     private final TextField filter = new TextField();
 
-    public UsersView(UserAccountService accounts, AdminUnitService units) {
+    public UsersView(UserAccountService accounts, AdminUnitService units, AdminStructures structures) {
         this.accounts = accounts;
         this.units = units;
+        this.structures = structures;
         setSizeFull();
 
         filter.setPlaceholder(getTranslation("users.filter"));
@@ -91,7 +94,13 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         if (u.getAreaType() == AreaType.FACILITY) {
             return getTranslation("users.area.facility", u.getAreaCode());
         }
-        return units.find(u.getAreaCode()).map(AdminUnit::getName).orElse(u.getAreaCode());
+        if (u.getAreaType() == AreaType.PROVINCE) {
+            return units.find(u.getAreaCode()).map(AdminUnit::getName).orElse(u.getAreaCode());
+        }
+        // a former district or commune is named as it was, and marked as former
+        boolean former = !structures.current().code().equals(u.getAreaStructure());
+        return units.find(u.scope().areaUnit()).map(AdminUnit::getName)
+                .map(name -> former ? getTranslation("users.area.former", name) : name).orElse(u.getAreaCode());
     }
 
     private HorizontalLayout actions(UserAccount u) {
@@ -167,9 +176,12 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         }
         switch (role.areaType()) {
             case PROVINCE -> units.provinces().forEach(p -> choices.put(p.getCode(), p.getName()));
-            case DISTRICT, COMMUNE -> units.provinces().forEach(p -> units.byLevel(p.getCode(),
-                    AdminLevel.valueOf(role.areaType().name())).forEach(u -> choices.put(u.getCode(),
-                    u.getName() + " (" + u.getCode() + ")")));
+            // a district officer keeps a former district; a commune officer is one of today's communes
+            case DISTRICT -> structures.lastWithDistricts().map(s -> structures.dayWithin(s, structures.today()))
+                    .ifPresent(then -> units.provinces(then).forEach(p -> units.byLevel(p.getCode(), AdminLevel.DISTRICT, then)
+                            .forEach(u -> choices.put(u.getCode(), u.getName() + " (" + u.getCode() + ")"))));
+            case COMMUNE -> units.provinces().forEach(p -> units.byLevel(p.getCode(), AdminLevel.COMMUNE)
+                    .forEach(u -> choices.put(u.getCode(), u.getName() + " (" + u.getCode() + ")")));
             case FACILITY -> {
                 for (int n = 1; n <= 7; n++) {
                     choices.put(String.valueOf(n), getTranslation("users.area.facility", n));

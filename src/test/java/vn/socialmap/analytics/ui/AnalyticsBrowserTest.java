@@ -32,11 +32,27 @@ class AnalyticsBrowserTest extends BrowserTest {
     @Autowired
     JdbcClient jdbc;
 
+    private void setDate(String ddMMyyyy) {
+        Locator input = page.locator("vaadin-date-picker.sm-analytics-date input");
+        input.fill(ddMMyyyy);
+        input.press("Enter");
+    }
+
+    @Test
+    void todayTheCitysCommunesOfTodayAreAnalysed() {
+        login("leader");
+        page.navigate(baseUrl() + "/analytics");
+        // today's 126 communes are few enough for GeoJSON
+        assertThat(page.locator("path[data-layer=analytics]")).hasCount(126);
+        assertThat(page.locator(".sm-analytics-summary")).containsText("126 đơn vị");
+    }
+
     @Test
     void aLeaderSeesHotspotsAndCommunesFarFromMethadone() {
         login("leader");
         page.navigate(baseUrl() + "/analytics");
-        // Hanoi's 579 communes are more than the map draws as GeoJSON: they come from vector tiles
+        // on 30/06/2023 Hanoi's 579 communes are more than the map draws as GeoJSON: they come from vector tiles
+        setDate("30/06/2023");
         Locator map = page.locator("sm-leaflet-map");
         assertThat(map).hasAttribute("data-layer-analytics", "579");
         assertThat(map).hasAttribute("data-drawn-analytics", "579");
@@ -44,12 +60,12 @@ class AnalyticsBrowserTest extends BrowserTest {
         assertThat(page.locator(".sm-analytics-summary")).containsText("579 đơn vị");
         // a hot spot as the service computes it is drawn in its class colour where it lies on the map
         signIn("leader");
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+        LocalDate day = LocalDate.of(2023, 6, 30);
         HotspotService.UnitResult hot = hotspots.analyse(new HotspotService.Request("01", AdminLevel.COMMUNE,
                 AnalyticsIndicator.PERSONS, HotspotService.Method.GISTAR, HotspotService.Weights.QUEEN,
-                UnitValues.defaultFrom(today), today)).stream().filter(r -> r.hotspotClass().equals("hot_99")).findFirst().orElseThrow();
+                UnitValues.defaultFrom(day), day)).stream().filter(r -> r.hotspotClass().equals("hot_99")).findFirst().orElseThrow();
         double[] inside = jdbc.sql("select ST_Y(p), ST_X(p) from (select ST_PointOnSurface(geom) p from admin_unit"
-                        + " where code = :code and valid_to is null) s").param("code", hot.unit().getCode())
+                        + " where structure = '2022' and code = :code) s").param("code", hot.unit().getCode())
                 .query((rs, n) -> new double[] {rs.getDouble(1), rs.getDouble(2)}).single();
         @SuppressWarnings("unchecked")
         Map<String, Object> drawn = (Map<String, Object>) map.evaluate("(el, p) => el.tiledUnitAt('analytics', p[0], p[1])",
@@ -76,8 +92,9 @@ class AnalyticsBrowserTest extends BrowserTest {
     void aDistrictOfficerSeesTheResidenceDensity() {
         login("district-006");
         page.navigate(baseUrl() + "/analytics");
+        setDate("30/06/2023");
         assertThat(page.locator("sm-leaflet-map")).hasAttribute("data-drawn-analytics", "579");
-        // at district level the 30 districts are few enough for GeoJSON
+        // at district level, in force on the date, the 30 districts are few enough for GeoJSON
         choose(".sm-analytics-level", "Quận, huyện");
         assertThat(page.locator("path[data-layer=analytics]")).hasCount(30);
         choose(".sm-analytics-mode", "Mật độ nơi cư trú");

@@ -26,7 +26,7 @@ class PlanningBrowserTest extends BrowserTest {
 
     @Test
     void aCommuneOfficerMayComputeButNotSave() {
-        login("commune-00001");
+        login("commune-00004");
         page.navigate(baseUrl() + "/planning");
         assertThat(page.locator(".sm-planning-save")).isHidden();
     }

@@ -29,7 +29,7 @@ class FacilitiesBrowserTest extends BrowserTest {
 
     @Test
     void aDistrictOfficerRegistersAClinicByClickingTheMap() {
-        AdminUnit commune = units.children("005").get(2);
+        AdminUnit commune = units.find(communeIn("005")).orElseThrow();
         login("district-005");
         page.navigate(baseUrl() + "/facilities");
         page.locator(".sm-facility-new").click();
@@ -65,7 +65,7 @@ class FacilitiesBrowserTest extends BrowserTest {
 
     @Test
     void aPointOutsideTheCommuneIsRefusedWithAMessage() {
-        AdminUnit commune = units.children("005").getFirst();
+        AdminUnit commune = units.find(communeIn("005")).orElseThrow();
         login("district-005");
         page.navigate(baseUrl() + "/facilities");
         page.locator(".sm-facility-new").click();

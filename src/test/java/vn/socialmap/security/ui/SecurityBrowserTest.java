@@ -92,7 +92,9 @@ class SecurityBrowserTest extends BrowserTest {
         page.locator("vaadin-password-field input").nth(1).fill("Changed-pass-2");
         page.locator("vaadin-password-field input").nth(2).fill("Changed-pass-2");
         page.locator("vaadin-button").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Lưu mật khẩu")).click();
-        assertThat(page.locator("path[data-layer=districts]")).hasCount(30);
+        // a former district's officer: today's communes, the former district outlined over them
+        assertThat(page.locator("path[data-layer=communes]")).hasCount(126);
+        assertThat(page.locator("path[data-layer=former]")).hasCount(1);
         assertThat(jdbc.queryForObject("select must_change_password from app_user where username = 'first-login'", Boolean.class)).isFalse();
     }
 }
