@@ -34,6 +34,31 @@ public abstract class IntegrationTest {
         SecurityContextHolder.clearContext();
     }
 
+    @Autowired
+    private org.springframework.jdbc.core.JdbcTemplate unitsSql;
+
+    /**
+     * A point inside both a commune of today and a former district (2025-01), with the commune:
+     * to record a residence or a facility a district officer may see or register.
+     */
+    protected double[] pointIn(String todayCommune, String formerDistrict) {
+        return unitsSql.queryForObject("""
+                select ST_X(p), ST_Y(p) from (
+                  select ST_PointOnSurface(ST_Intersection(c.geom, d.geom)) as p
+                  from admin_unit c, admin_unit d
+                  where c.structure = '2025-07' and c.code = ? and d.structure = '2025-01' and d.code = ?) x""",
+                (rs, n) -> new double[] {rs.getDouble(1), rs.getDouble(2)}, todayCommune, formerDistrict);
+    }
+
+    /** A commune of today that shares area with a former district, the lowest code first. */
+    protected String communeIn(String formerDistrict) {
+        return unitsSql.queryForObject("""
+                select c.code from admin_unit c, admin_unit d
+                where c.structure = '2025-07' and d.structure = '2025-01' and d.code = ? and c.level = 'COMMUNE'
+                  and ST_Area(ST_Intersection(c.geom, d.geom)) > 0.2 * ST_Area(c.geom)
+                order by c.code limit 1""", String.class, formerDistrict);
+    }
+
     protected String baseUrl() {
         return "http://localhost:" + port;
     }

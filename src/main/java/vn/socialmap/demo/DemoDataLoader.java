@@ -1,52 +1,83 @@
 package vn.socialmap.demo;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.locationtech.jts.geom.Coordinate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import vn.socialmap.base.SimpleCsv;
+import vn.socialmap.base.VietnamTime;
 import vn.socialmap.base.text.VietnameseText;
 import vn.socialmap.cases.CaseBulkLoader;
+import vn.socialmap.cases.CaseBulkLoader.PersonSeed;
+import vn.socialmap.cases.PersonForm;
 import vn.socialmap.geography.AdminLevel;
+import vn.socialmap.geography.AdminStructure;
+import vn.socialmap.geography.AdminStructures;
 import vn.socialmap.geography.AdminUnit;
 import vn.socialmap.geography.AdminUnitService;
 import vn.socialmap.geography.GeographyReady;
 
 /**
- * In demo mode, loads the calibrated synthetic people of Hà Nội and Đà Nẵng once. People
- * live in districts in proportion to Plan 78 Appendix I (compulsory dossiers per
- * district) and enter facilities in proportion to Appendix II.
+ * In demo mode, loads the calibrated synthetic people of Hà Nội and Đà Nẵng up to the end of
+ * the previous month (or {@code socialmap.demo.until}). People live in the districts of 2022
+ * in proportion to Plan 78 Appendix I (compulsory dossiers per district) and enter facilities
+ * in proportion to Appendix II; each is recorded in the commune of the structure in force when
+ * first recorded (the one holding their residence). A loaded data set is replaced when the
+ * generator or the end date changes (its edition).
  */
 @Component
 @Order(10)
 class DemoDataLoader implements ApplicationListener<GeographyReady> {
 
+    /** Changes when the generator does: the stored demo data is then loaded again. */
+    static final String GENERATOR = "population-2";
+    /** The day whose units the demo people are placed in first: Plan 78's. */
+    static final LocalDate PLAN_78 = LocalDate.of(2022, 3, 10);
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
     private final CaseBulkLoader loader;
     private final AdminUnitService units;
+    private final AdminStructures structures;
+    private final JdbcClient jdbc;
+    private final VietnamTime time;
     private final boolean enabled;
+    private final LocalDate until;
     private final Resource districtTargets;
     private final Resource facilityTargets;
 
-    DemoDataLoader(CaseBulkLoader loader, AdminUnitService units,
+    DemoDataLoader(CaseBulkLoader loader, AdminUnitService units, AdminStructures structures, JdbcClient jdbc, VietnamTime time,
                    @Value("${socialmap.demo.enabled:false}") boolean enabled,
+                   @Value("${socialmap.demo.until:}") String until,
                    @Value("classpath:gis-data/hanoi-plan78-2022-district-targets.csv") Resource districtTargets,
                    @Value("classpath:gis-data/hanoi-plan78-2022-facility-targets.csv") Resource facilityTargets) {
         this.loader = loader;
         this.units = units;
+        this.structures = structures;
+        this.jdbc = jdbc;
+        this.time = time;
         this.enabled = enabled;
+        // a setting, so that the same end date always gives the same data (tests, benchmarks)
+        this.until = until == null || until.isBlank() ? null : LocalDate.parse(until.strip());
         this.districtTargets = districtTargets;
         this.facilityTargets = facilityTargets;
+    }
+
+    /** The last day of demo events: the setting, else the end of the previous month. */
+    LocalDate until() {
+        return until != null ? until : time.today().withDayOfMonth(1).minusDays(1);
     }
 
     @Override
@@ -59,28 +90,78 @@ class DemoDataLoader implements ApplicationListener<GeographyReady> {
     }
 
     private void load(DemoCalibration calibration, Map<String, Double> weights, DemoPopulation.Facilities facilities) {
-        if (units.find(calibration.provinceCode()).isEmpty() || loader.hasDemoPersons(calibration.provinceCode())) {
+        String province = calibration.provinceCode();
+        String edition = GENERATOR + " until " + until();
+        if (units.find(province).isEmpty() || units.find(province, PLAN_78).isEmpty()) {
+            return;
+        }
+        String loaded = jdbc.sql("select edition from demo_edition where province_code = :p").param("p", province)
+                .query(String.class).optional().orElse(null);
+        if (edition.equals(loaded)) {
             return;
         }
         long start = System.nanoTime();
-        List<DemoPopulation.District> districts = new ArrayList<>();
-        for (AdminUnit district : units.byLevel(calibration.provinceCode(), AdminLevel.DISTRICT)) {
-            List<AdminUnit> communes = units.children(district.getCode());
+        int removed = loader.removeDemo(province);
+        List<DemoPopulation.Area> areas = new ArrayList<>();
+        for (AdminUnit district : units.byLevel(province, AdminLevel.DISTRICT, PLAN_78)) {
+            List<AdminUnit> communes = units.children(district);
             if (!communes.isEmpty()) {
-                districts.add(new DemoPopulation.District(district, communes,
+                areas.add(new DemoPopulation.Area(district.getName(), communes,
                         weights.getOrDefault(district.getCode(), (double) communes.size())));
             }
         }
-        var seeds = new DemoPopulation(calibration, districts, facilities).generate();
-        int loaded = loader.load(seeds).size();
-        log.info("Demo data for province {}: {} people, {} events in {} ms", calibration.provinceCode(), loaded,
-                seeds.stream().mapToInt(s -> s.events().size()).sum(), (System.nanoTime() - start) / 1_000_000);
+        // inside today's communes too: the approximate communes of 2022 may stray over the border by a sliver
+        var mask = units.communeCover(province, time.today());
+        List<DemoPopulation.Generated> generated = new DemoPopulation(calibration, areas, facilities, until(), mask, 0).generate();
+        List<PersonSeed> seeds = recordedWhenFirstSeen(province, generated);
+        int people = loader.load(seeds).size();
+        jdbc.sql("""
+                insert into demo_edition (province_code, edition, loaded_at) values (:p, :e, now())
+                on conflict (province_code) do update set edition = excluded.edition, loaded_at = excluded.loaded_at""")
+                .param("p", province).param("e", edition).update();
+        log.info("Demo data for province {} ({}): {} people, {} events in {} ms{}", province, edition, people,
+                seeds.stream().mapToInt(s -> s.events().size()).sum(), (System.nanoTime() - start) / 1_000_000,
+                removed > 0 ? " (replacing " + removed + " people of an earlier edition)" : "");
+    }
+
+    /**
+     * Each person as the commune officer recorded them when first seen: in the commune, of the
+     * structure in force that day, that holds their residence, its name in the address.
+     */
+    private List<PersonSeed> recordedWhenFirstSeen(String province, List<DemoPopulation.Generated> generated) {
+        Map<String, Map<Long, double[]>> byStructure = new LinkedHashMap<>();
+        for (int i = 0; i < generated.size(); i++) {
+            DemoPopulation.Generated g = generated.get(i);
+            Coordinate c = g.residence();
+            byStructure.computeIfAbsent(structures.on(g.firstRecord()).code(), k -> new HashMap<>())
+                    .put((long) i, new double[] {c.x, c.y});
+        }
+        Map<Long, String> communes = new HashMap<>();
+        byStructure.forEach((structure, points) -> communes.putAll(units.communesAt(structure, province, points)));
+        List<PersonSeed> seeds = new ArrayList<>(generated.size());
+        for (int i = 0; i < generated.size(); i++) {
+            PersonSeed seed = generated.get(i).seed();
+            AdminStructure structure = structures.on(generated.get(i).firstRecord());
+            String commune = communes.get((long) i);
+            if (commune == null) {
+                // the point lies in a sliver of the old shape outside the later one: as first generated
+                commune = seed.form().currentCommuneCode();
+                structure = structures.require(seed.structure());
+            }
+            String name = units.find(commune, structures.dayWithin(structure, time.today())).map(AdminUnit::getName).orElse("");
+            PersonForm f = seed.form();
+            String address = f.currentAddress() + ", " + name;
+            seeds.add(new PersonSeed(new PersonForm(f.fullName(), f.birthDate(), f.sex(), f.nationalId(), commune, address,
+                    commune, address, f.longitude(), f.latitude(), f.occupation(), f.notes()), seed.provinceCode(),
+                    structure.code(), seed.events(), "commune-" + commune, seed.demo()));
+        }
+        return seeds;
     }
 
     /** Appendix I gives districts by name; weights are their compulsory dossier targets. */
     Map<String, Double> hanoiDistrictWeights() {
         Map<String, Double> weights = new LinkedHashMap<>();
-        List<AdminUnit> districts = units.byLevel("01", AdminLevel.DISTRICT);
+        List<AdminUnit> districts = units.byLevel("01", AdminLevel.DISTRICT, PLAN_78);
         for (String[] row : SimpleCsv.rows(districtTargets)) {
             String name = VietnameseText.fold(row[1]);
             districts.stream().filter(d -> VietnameseText.fold(d.getName()).endsWith(" " + name)).findFirst()
@@ -106,5 +187,4 @@ class DemoDataLoader implements ApplicationListener<GeographyReady> {
         }
         return new DemoPopulation.Facilities(compulsory, voluntary);
     }
-
 }

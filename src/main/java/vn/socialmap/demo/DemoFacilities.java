@@ -23,6 +23,7 @@ import vn.socialmap.facilities.FacilityRegistryLoader;
 import vn.socialmap.facilities.FacilityStatus;
 import vn.socialmap.facilities.FacilityType;
 import vn.socialmap.geography.AdminLevel;
+import vn.socialmap.geography.AdminStructures;
 import vn.socialmap.geography.AdminUnit;
 import vn.socialmap.geography.AdminUnitService;
 import vn.socialmap.geography.GeographyReady;
@@ -44,21 +45,26 @@ class DemoFacilities implements ApplicationListener<GeographyReady> {
     static final int METHADONE_CLINICS = 40;
     static final int HOTSPOTS = 60;
     static final int PRIVATE_FACILITIES = 15;
+    /** The day whose units Plan 78's network is described in. */
+    static final LocalDate PLAN_78 = LocalDate.of(2022, 3, 10);
     private static final Logger log = LoggerFactory.getLogger(DemoFacilities.class);
 
     private final FacilityRegistryLoader registry;
     private final AdminUnitService units;
+    private final AdminStructures structures;
     private final TransactionTemplate transaction;
     private final boolean enabled;
     private final Resource districtTargets;
     private final Resource facilityTargets;
 
-    DemoFacilities(FacilityRegistryLoader registry, AdminUnitService units, TransactionTemplate transaction,
+    DemoFacilities(FacilityRegistryLoader registry, AdminUnitService units, AdminStructures structures,
+                   TransactionTemplate transaction,
                    @Value("${socialmap.demo.enabled:false}") boolean enabled,
                    @Value("classpath:gis-data/hanoi-plan78-2022-district-targets.csv") Resource districtTargets,
                    @Value("classpath:gis-data/hanoi-plan78-2022-facility-targets.csv") Resource facilityTargets) {
         this.registry = registry;
         this.units = units;
+        this.structures = structures;
         this.transaction = transaction;
         this.enabled = enabled;
         this.districtTargets = districtTargets;
@@ -76,11 +82,16 @@ class DemoFacilities implements ApplicationListener<GeographyReady> {
         log.info("Demo facilities for province 01: {} in {} ms", forms.size(), (System.nanoTime() - start) / 1_000_000);
     }
 
+    /**
+     * The network as Plan 78 describes it, placed in the units of 2022 (its districts and
+     * communes), then registered in today's communes: the ones holding each location.
+     */
     List<FacilityForm> hanoi() {
         Random random = new Random(78_2022L);
-        PointSampler points = new PointSampler(random);
+        // inside today's communes too: the approximate communes of 2022 may stray over the city's border by a sliver
+        PointSampler points = new PointSampler(random, units.communeCover("01", units.today()));
         List<FacilityForm> forms = new ArrayList<>();
-        List<AdminUnit> districts = units.byLevel("01", AdminLevel.DISTRICT);
+        List<AdminUnit> districts = units.byLevel("01", AdminLevel.DISTRICT, PLAN_78);
         LocalDate since = LocalDate.of(2018, 1, 1);
 
         List<String[]> facilityRows = SimpleCsv.rows(facilityTargets);
@@ -114,12 +125,12 @@ class DemoFacilities implements ApplicationListener<GeographyReady> {
             forms.add(form(FacilityType.DESIGNATED_HEALTH, "YT-" + district.getCode(), "Trung tâm Y tế " + district.getName(),
                     commune, points, since, Map.of(), random));
             // two providers per district, each serving a share of its communes
-            List<AdminUnit> communes = units.children(district.getCode());
+            List<AdminUnit> communes = units.children(district);
             int half = Math.max(1, communes.size() / 2);
             for (int p = 0; p < 2 && p * half < communes.size(); p++) {
                 List<String> served = communes.subList(p * half, Math.min(communes.size(), (p + 1) * half)).stream()
                         .map(AdminUnit::getCode).toList();
-                AdminUnit home = units.find(served.getFirst()).orElseThrow();
+                AdminUnit home = units.find(served.getFirst(), PLAN_78).orElseThrow();
                 forms.add(form(FacilityType.COMMUNITY_PROVIDER, "DV-" + district.getCode() + "-" + (p + 1), "Trạm Y tế "
                         + home.getName() + " (dịch vụ cai nghiện tại cộng đồng)", home, points, LocalDate.of(2021, 1, 1),
                         Map.of("servedCommunes", served), random));
@@ -140,7 +151,41 @@ class DemoFacilities implements ApplicationListener<GeographyReady> {
                     points, LocalDate.of(2022, 1, 1), Map.of("severity", severities[random.nextInt(3)],
                             "periodFrom", "2022-01-01"), random));
         }
-        return forms;
+        return inTodaysCommunes(forms);
+    }
+
+    /** The forms with the communes of today holding their locations (and served communes' centres). */
+    private List<FacilityForm> inTodaysCommunes(List<FacilityForm> forms) {
+        Map<Long, double[]> locations = new HashMap<>();
+        Map<Long, double[]> servedCentres = new HashMap<>();
+        Map<String, Long> servedIds = new HashMap<>();
+        for (int i = 0; i < forms.size(); i++) {
+            locations.put((long) i, new double[] {forms.get(i).longitude(), forms.get(i).latitude()});
+            if (forms.get(i).details().get("servedCommunes") instanceof List<?> served) {
+                for (Object code : served) {
+                    units.find(code.toString(), PLAN_78).ifPresent(c -> {
+                        long id = servedIds.computeIfAbsent(c.getCode(), k -> (long) servedIds.size());
+                        var centre = c.getGeom().getInteriorPoint();
+                        servedCentres.put(id, new double[] {centre.getX(), centre.getY()});
+                    });
+                }
+            }
+        }
+        String today = structures.current().code();
+        Map<Long, String> communes = units.communesAt(today, "01", locations);
+        Map<Long, String> servedToday = units.communesAt(today, "01", servedCentres);
+        List<FacilityForm> result = new ArrayList<>();
+        for (int i = 0; i < forms.size(); i++) {
+            FacilityForm f = forms.get(i);
+            Map<String, Object> details = new HashMap<>(f.details());
+            if (f.details().get("servedCommunes") instanceof List<?> served) {
+                details.put("servedCommunes", served.stream().map(c -> servedToday.get(servedIds.get(c.toString())))
+                        .filter(java.util.Objects::nonNull).distinct().sorted().toList());
+            }
+            result.add(new FacilityForm(f.type(), f.code(), f.name(), f.address(), communes.get((long) i), f.longitude(),
+                    f.latitude(), f.phone(), f.email(), f.contactPerson(), f.status(), f.statusSince(), details));
+        }
+        return result;
     }
 
     /** Appendix I: per district, models kept from 2021 and new in 2022, each in a commune, distinct communes first. */
@@ -152,7 +197,7 @@ class DemoFacilities implements ApplicationListener<GeographyReady> {
             String name = VietnameseText.fold(row[1]);
             AdminUnit district = districts.stream().filter(d -> VietnameseText.fold(d.getName()).endsWith(" " + name))
                     .findFirst().orElseThrow(() -> new IllegalStateException("No district " + row[1]));
-            List<AdminUnit> communes = new ArrayList<>(units.children(district.getCode()));
+            List<AdminUnit> communes = new ArrayList<>(units.children(district));
             java.util.Collections.shuffle(communes, random);
             int kept = Integer.parseInt(row[5]);
             int added = Integer.parseInt(row[6]);
@@ -182,7 +227,7 @@ class DemoFacilities implements ApplicationListener<GeographyReady> {
     }
 
     private AdminUnit someCommune(String districtCode, Random random) {
-        List<AdminUnit> communes = units.children(districtCode);
+        List<AdminUnit> communes = units.children(districtCode, PLAN_78);
         return communes.get(random.nextInt(communes.size()));
     }
 

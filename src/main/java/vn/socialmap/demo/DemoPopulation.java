@@ -10,30 +10,43 @@ import java.util.Map;
 import java.util.Random;
 
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
 
 import vn.socialmap.cases.CaseBulkLoader.PersonSeed;
 import vn.socialmap.cases.EventForm;
 import vn.socialmap.cases.EventType;
 import vn.socialmap.cases.NationalId;
+import vn.socialmap.cases.PathRules;
+import vn.socialmap.cases.PathStatus;
 import vn.socialmap.cases.PersonForm;
 import vn.socialmap.cases.Sex;
 import vn.socialmap.geography.AdminUnit;
 import vn.socialmap.geography.PointSampler;
 
 /**
- * Generates a province's synthetic people and paths, deterministically (same calibration,
- * same units, same result). The counts named in {@link DemoCalibration} hold exactly; the
- * rest (earlier rehab, later years, Methadone in the community) gives the data its shape
- * without touching the calibrated periods.
+ * Generates a province's synthetic people and paths up to an end date, deterministically
+ * (same calibration, units and end date, same result). The counts named in
+ * {@link DemoCalibration} hold exactly; the rest (earlier rehab, later years, Methadone in
+ * the community, records closed) gives the data its shape without touching the calibrated
+ * periods.
  */
 final class DemoPopulation {
 
     static final LocalDate START = LocalDate.of(2016, 1, 1);
-    static final LocalDate END = LocalDate.of(2023, 12, 31);
     private static final LocalDate Y2021 = LocalDate.of(2021, 1, 1);
     private static final LocalDate Y2021_END = LocalDate.of(2021, 12, 31);
     private static final LocalDate H1 = DemoCalibration.H1_START;
     private static final LocalDate H1_END = DemoCalibration.H1_END;
+    /** People first recorded in 2022-2023 come until then; the later years' people and stories after. */
+    static final LocalDate LATER = LocalDate.of(2023, 10, 1);
+    /** Records are closed only after the calibrated periods. */
+    static final LocalDate CLOSURES_FROM = LocalDate.of(2022, 7, 1);
+    /** Hà Nội reported over 17,000 people on record in February 2025. */
+    static final LocalDate EARLY_2025 = DemoCalibration.EARLY_2025;
+    /** A management period lasts a year (Law 73/2021, art. 23): a record closes no sooner after the last event. */
+    private static final int MANAGEMENT_DAYS = 365;
+    /** Share of people whose residence point is recorded: most are placed in today's communes by it. */
+    private static final double POINT_RECORDED = 0.85;
 
     private static final String[] SURNAMES = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ",
             "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Trịnh", "Đào", "Cao"};
@@ -45,32 +58,49 @@ final class DemoPopulation {
     private static final String[] OCCUPATIONS = {"Lao động tự do", "Không nghề nghiệp", "Xe ôm", "Thợ xây",
             "Buôn bán nhỏ", "Công nhân", "Lái xe", "Nông dân"};
 
-    /** A district with its communes and how many of the province's people live there (relative). */
-    record District(AdminUnit unit, List<AdminUnit> communes, double weight) {
+    /** An area (a district, or a province of today) with its communes and how many of the people live there (relative). */
+    record Area(String name, List<AdminUnit> communes, double weight) {
     }
 
     /** Facility codes with relative weights, for compulsory and voluntary admissions. */
     record Facilities(Map<String, Double> compulsory, Map<String, Double> voluntary) {
     }
 
+    /**
+     * A generated person: the seed (its form holds the residence point only when it was recorded)
+     * and where they live, for placing them in the structure in force when they were first recorded.
+     */
+    record Generated(PersonSeed seed, Coordinate residence, LocalDate firstRecord) {
+    }
+
     private final DemoCalibration calibration;
-    private final List<District> districts;
+    private final List<Area> areas;
     private final Facilities facilities;
+    private final LocalDate until;
     private final Random random;
     private final PointSampler points;
+    private final long firstSerial;
 
-    DemoPopulation(DemoCalibration calibration, List<District> districts, Facilities facilities) {
+    /**
+     * @param until       the last day with events (the end of the previous month, for the demo)
+     * @param mask        where residence points may lie (today's communes), or null
+     * @param firstSerial the first serial of the national IDs made (after those of people already there)
+     */
+    DemoPopulation(DemoCalibration calibration, List<Area> areas, Facilities facilities, LocalDate until, Geometry mask,
+                   long firstSerial) {
+        this.firstSerial = firstSerial;
         this.calibration = calibration;
-        this.districts = districts;
+        this.areas = areas;
         this.facilities = facilities;
+        this.until = until;
         this.random = new Random(calibration.seed());
-        this.points = new PointSampler(random);
+        this.points = new PointSampler(random, mask);
     }
 
     /** A person being built: who, where, and their events. */
     private final class Plan {
         final int index;
-        final District district;
+        final Area area;
         final AdminUnit commune;
         final LocalDate birth;
         final Sex sex;
@@ -84,17 +114,21 @@ final class DemoPopulation {
         Plan(int index, LocalDate first) {
             this.index = index;
             this.first = first;
-            this.district = weighted(districts, District::weight);
-            this.commune = district.communes().get(random.nextInt(district.communes().size()));
+            this.area = weighted(areas, Area::weight);
+            this.commune = area.communes().get(random.nextInt(area.communes().size()));
             this.sex = random.nextDouble() < 0.93 ? Sex.MALE : Sex.FEMALE;
             int age = random.nextDouble() < 0.03 ? 15 + random.nextInt(3) : 18 + random.nextInt(38);
             this.birth = first.minusYears(age).minusDays(random.nextInt(365));
         }
 
         void add(EventType type, LocalDate date, String facility, Map<String, Object> details) {
-            if (!date.isAfter(END)) {
+            if (!date.isAfter(until)) {
                 events.add(new EventForm(type, date, facility, details, null));
             }
+        }
+
+        LocalDate lastEvent() {
+            return events.stream().map(EventForm::date).max(LocalDate::compareTo).orElse(first);
         }
 
         boolean inFacilityOn(LocalDate date) {
@@ -102,7 +136,7 @@ final class DemoPopulation {
         }
     }
 
-    List<PersonSeed> generate() {
+    List<Generated> generate() {
         List<Plan> plans = new ArrayList<>();
         int n = 0;
         for (int i = 0; i < calibration.onRecord2020(); i++) {
@@ -112,7 +146,12 @@ final class DemoPopulation {
             plans.add(new Plan(n++, between(Y2021, Y2021_END)));
         }
         for (int i = 0; i < calibration.newLater(); i++) {
-            plans.add(new Plan(n++, between(LocalDate.of(2022, 1, 1), LocalDate.of(2023, 9, 30))));
+            plans.add(new Plan(n++, between(LocalDate.of(2022, 1, 1), LATER.minusDays(1))));
+        }
+        LocalDate lastNew = until.minusDays(30);
+        int laterPeople = (int) Math.round(calibration.newPerYear() * years(LATER, lastNew));
+        for (int i = 0; i < laterPeople; i++) {
+            plans.add(new Plan(n++, between(LATER, lastNew)));
         }
         for (Plan p : plans) {
             p.add(EventType.DRUG_USE_RECORD, p.first, null, Map.of());
@@ -136,9 +175,17 @@ final class DemoPopulation {
         cohort(pool, scale / 2, LocalDate.of(2018, 1, 1), LocalDate.of(2020, 6, 30), this::voluntaryFacility);
         cohort(pool, scale * 4 / 10, LocalDate.of(2022, 7, 1), LocalDate.of(2022, 12, 31), this::compulsory);
         cohort(pool, scale * 7 / 10, LocalDate.of(2022, 7, 1), LocalDate.of(2022, 12, 31), this::voluntaryFacility);
-        cohort(pool, scale * 8 / 10, LocalDate.of(2023, 1, 1), LocalDate.of(2023, 9, 30), this::compulsory);
-        cohort(pool, scale * 12 / 10, LocalDate.of(2023, 1, 1), LocalDate.of(2023, 9, 30), this::voluntaryFacility);
-        cohort(pool, scale / 4, LocalDate.of(2022, 7, 1), LocalDate.of(2023, 9, 30), this::community);
+        cohort(pool, scale * 8 / 10, LocalDate.of(2023, 1, 1), LATER.minusDays(1), this::compulsory);
+        cohort(pool, scale * 12 / 10, LocalDate.of(2023, 1, 1), LATER.minusDays(1), this::voluntaryFacility);
+        cohort(pool, scale / 4, LocalDate.of(2022, 7, 1), LATER.minusDays(1), this::community);
+        // the later years, a half-year at a time, at the pace of 2023
+        for (LocalDate from = LATER; from.isBefore(lastNew); from = from.plusMonths(6)) {
+            LocalDate to = from.plusMonths(6).minusDays(1).isAfter(lastNew) ? lastNew : from.plusMonths(6).minusDays(1);
+            double half = years(from, to);
+            cohort(pool, (int) Math.round(scale * 0.9 * half), from, to, this::compulsory);
+            cohort(pool, (int) Math.round(scale * 1.3 * half), from, to, this::voluntaryFacility);
+            cohort(pool, (int) Math.round(scale * 0.3 * half), from, to, this::community);
+        }
         for (Plan p : pool) {
             if (!p.storied) {
                 basic(p);
@@ -147,12 +194,18 @@ final class DemoPopulation {
         for (Plan p : plans) {
             methadoneInCommunity(p);
         }
+        closeRecords(plans);
 
-        List<PersonSeed> seeds = new ArrayList<>(plans.size());
+        List<Generated> generated = new ArrayList<>(plans.size());
         for (Plan p : plans) {
-            seeds.add(seed(p));
+            generated.add(seed(p));
         }
-        return seeds;
+        return generated;
+    }
+
+    /** Years (fractional) from one date to another. */
+    private static double years(LocalDate from, LocalDate to) {
+        return to.isBefore(from) ? 0 : (ChronoUnit.DAYS.between(from, to) + 1) / 365.25;
     }
 
     private interface Story {
@@ -186,12 +239,12 @@ final class DemoPopulation {
 
     private void compulsory(Plan p, LocalDate dossier) {
         LocalDate determined = max(p.first.plusDays(1), dossier.minusDays(20 + random.nextInt(20)));
-        p.add(EventType.ADDICTION_DETERMINATION, determined, "Trung tâm Y tế " + p.district.unit().getName(),
+        p.add(EventType.ADDICTION_DETERMINATION, determined, "Trung tâm Y tế " + p.area.name(),
                 Map.of("result", "ADDICTED"));
         p.add(EventType.COMPULSORY_DOSSIER, dossier, null, Map.of());
         LocalDate decided = dossier.plusDays(15 + random.nextInt(30));
         int months = 12 + random.nextInt(13);
-        p.add(EventType.COURT_DECISION, decided, null, Map.of("court", "Tòa án nhân dân " + p.district.unit().getName(),
+        p.add(EventType.COURT_DECISION, decided, null, Map.of("court", "Tòa án nhân dân " + p.area.name(),
                 "decisionNumber", (p.index % 900 + 1) + "/" + decided.getYear() + "/QĐ-TA", "months", months));
         LocalDate admitted = decided.plusDays(3 + random.nextInt(12));
         String facility = weighted(facilities.compulsory());
@@ -214,7 +267,7 @@ final class DemoPopulation {
     private void voluntaryFacility(Plan p, LocalDate admitted) {
         if (random.nextDouble() < 0.6) {
             p.add(EventType.ADDICTION_DETERMINATION, max(p.first.plusDays(1), admitted.minusDays(10 + random.nextInt(20))),
-                    "Trung tâm Y tế " + p.district.unit().getName(), Map.of("result", "ADDICTED"));
+                    "Trung tâm Y tế " + p.area.name(), Map.of("result", "ADDICTED"));
         }
         String facility = weighted(facilities.voluntary());
         p.add(EventType.VOLUNTARY_FACILITY_ADMISSION, admitted, facility, Map.of());
@@ -264,7 +317,7 @@ final class DemoPopulation {
         if (random.nextDouble() < 0.5) {
             boolean addicted = random.nextDouble() < 0.8;
             p.add(EventType.ADDICTION_DETERMINATION, p.first.plusDays(10 + random.nextInt(60)),
-                    "Trung tâm Y tế " + p.district.unit().getName(), Map.of("result", addicted ? "ADDICTED" : "NOT_ADDICTED"));
+                    "Trung tâm Y tế " + p.area.name(), Map.of("result", addicted ? "ADDICTED" : "NOT_ADDICTED"));
         }
     }
 
@@ -273,12 +326,82 @@ final class DemoPopulation {
         if (random.nextDouble() >= 0.2 || p.stayFacility != null) {
             return;
         }
-        LocalDate last = p.events.stream().map(EventForm::date).max(LocalDate::compareTo).orElse(p.first);
-        LocalDate start = last.plusDays(15 + random.nextInt(200));
-        p.add(EventType.METHADONE_START, start, "Cơ sở điều trị Methadone " + p.district.unit().getName(), Map.of());
+        LocalDate start = p.lastEvent().plusDays(15 + random.nextInt(200));
+        p.add(EventType.METHADONE_START, start, "Cơ sở điều trị Methadone " + p.area.name(), Map.of());
         if (random.nextDouble() < 0.2) {
             p.add(EventType.METHADONE_STOP, start.plusDays(90 + random.nextInt(400)), null, Map.of("reason", "tự bỏ điều trị"));
         }
+    }
+
+    /**
+     * Records closed after the calibrated periods (most because the management period ended, some
+     * because the person moved away or died): so many before the end of February 2025 that exactly
+     * the calibrated number is on record then, and after it about as many as new people come, so
+     * that the count holds. Nobody is closed while in a facility, awaiting compulsory rehab, in
+     * home/community rehab or under post-rehab management.
+     */
+    private void closeRecords(List<Plan> plans) {
+        List<Closable> eligible = new ArrayList<>();
+        for (Plan p : plans) {
+            closable(p).ifPresent(eligible::add);
+        }
+        Collections.shuffle(eligible, random);
+        long everEarly = plans.stream().filter(p -> !p.first.isAfter(EARLY_2025)).count();
+        int early = calibration.onRecordEarly2025() <= 0 || until.isBefore(EARLY_2025) ? 0
+                : (int) (everEarly - calibration.onRecordEarly2025());
+        long newAfter = plans.stream().filter(p -> p.first.isAfter(EARLY_2025)).count();
+        int later = (int) Math.round(newAfter * 0.9);
+        int closedEarly = close(eligible, early, CLOSURES_FROM, EARLY_2025);
+        if (closedEarly < early) {
+            throw new IllegalStateException("Only " + closedEarly + " records could be closed by " + EARLY_2025 + " for " + early);
+        }
+        close(eligible, later, EARLY_2025.plusDays(1), until);
+    }
+
+    /** A person whose record may close, why, and from when. */
+    private record Closable(Plan plan, String closure, LocalDate earliest) {
+    }
+
+    /** Closes up to {@code count} records of the eligible (taking them from the list) between two dates. */
+    private int close(List<Closable> eligible, int count, LocalDate from, LocalDate to) {
+        int closed = 0;
+        for (var it = eligible.iterator(); it.hasNext() && closed < count; ) {
+            Closable c = it.next();
+            LocalDate earliest = max(c.earliest(), from);
+            if (earliest.isAfter(to)) {
+                continue;
+            }
+            c.plan().add(EventType.RECORD_CLOSED, between(earliest, to), null, Map.of("closure", c.closure()));
+            it.remove();
+            closed++;
+        }
+        return closed;
+    }
+
+    /**
+     * Whether and why the person's record could close after their last event: the management
+     * period ends a year after it for someone using or done with rehab and not in treatment;
+     * others may move away or die; nobody leaves in the middle of rehab or its follow-up.
+     */
+    private java.util.Optional<Closable> closable(Plan p) {
+        List<PathRules.Event> path = new ArrayList<>();
+        long id = 0;
+        for (EventForm e : p.events) {
+            path.add(new PathRules.Event(id++, e.type(), e.date(), e.facilityCode(), e.details(), null));
+        }
+        List<PathRules.Period> periods = PathRules.replay(p.birth, until, path);
+        PathStatus main = periods.stream().filter(x -> x.to() == null && x.status().isMain()).map(PathRules.Period::status)
+                .findFirst().orElse(null);
+        boolean treated = periods.stream().anyMatch(x -> x.to() == null && x.status() == PathStatus.ON_METHADONE);
+        if (main == null || java.util.EnumSet.of(PathStatus.IN_COMPULSORY, PathStatus.VOLUNTARY_FACILITY, PathStatus.ABSCONDED,
+                PathStatus.COMPULSORY_PENDING, PathStatus.VOLUNTARY_COMMUNITY, PathStatus.POST_REHAB).contains(main)) {
+            return java.util.Optional.empty();
+        }
+        double r = random.nextDouble();
+        if ((main == PathStatus.USING || main == PathStatus.AFTER_REHAB) && !treated && r < 0.8) {
+            return java.util.Optional.of(new Closable(p, "MANAGEMENT_ENDED", p.lastEvent().plusDays(MANAGEMENT_DAYS)));
+        }
+        return java.util.Optional.of(new Closable(p, r < 0.93 ? "MOVED_AWAY" : "DIED", p.lastEvent().plusDays(30)));
     }
 
     /** Detox on admission at the facilities that do detox, in the first half of 2022. */
@@ -340,23 +463,20 @@ final class DemoPopulation {
         return false;
     }
 
-    private PersonSeed seed(Plan p) {
+    private Generated seed(Plan p) {
         String middle = p.sex == Sex.MALE ? pick(MIDDLE_MALE) : pick(MIDDLE_FEMALE);
         // "(mẫu)" marks the name as fictitious wherever it is shown.
         String name = pick(SURNAMES) + " " + middle + " " + pick(GIVEN) + " (mẫu)";
         String nationalId = random.nextDouble() < 0.85
-                ? NationalId.make(calibration.provinceCode(), p.birth, p.sex, p.index) : null;
-        Coordinate point = random.nextDouble() < 0.7 ? pointIn(p.commune) : null;
+                ? NationalId.make(calibration.provinceCode(), p.birth, p.sex, firstSerial + p.index) : null;
+        Coordinate residence = points.inside(p.commune);
+        boolean pointRecorded = random.nextDouble() < POINT_RECORDED;
         String address = "Số " + (1 + random.nextInt(200)) + ", ngõ " + (1 + random.nextInt(150));
         PersonForm form = new PersonForm(name, p.birth, p.sex, nationalId, p.commune.getCode(), address,
-                p.commune.getCode(), address, point == null ? null : point.x, point == null ? null : point.y,
+                p.commune.getCode(), address, pointRecorded ? residence.x : null, pointRecorded ? residence.y : null,
                 pick(OCCUPATIONS), null);
-        return new PersonSeed(form, calibration.provinceCode(), p.district.unit().getCode(), p.events,
-                "commune-" + p.commune.getCode(), true);
-    }
-
-    private Coordinate pointIn(AdminUnit commune) {
-        return points.inside(commune);
+        return new Generated(new PersonSeed(form, calibration.provinceCode(), p.commune.getStructure(), p.events,
+                "commune-" + p.commune.getCode(), true), residence, p.first);
     }
 
     private LocalDate between(LocalDate from, LocalDate to) {

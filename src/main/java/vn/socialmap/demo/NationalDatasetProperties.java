@@ -1,5 +1,7 @@
 package vn.socialmap.demo;
 
+import java.time.LocalDate;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -8,13 +10,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code generate} is set, then the application exits.
  *
  * @param generate  generate the dataset and exit
- * @param provinces provinces to generate besides those loaded from boundary files
  * @param persons   people in the whole database when done (the demo provinces' included)
  * @param events    events in the whole database when done, approximately
- * @param seed      the random seed: the same seed gives the same dataset
+ * @param seed      the random seed: the same seed (and end date) gives the same dataset
+ * @param until     the last day with events; default the end of the previous month
  */
 @ConfigurationProperties("socialmap.national")
-public record NationalDatasetProperties(boolean generate, @DefaultValue("61") int provinces,
-                                        @DefaultValue("1000000") int persons, @DefaultValue("10000000") long events,
-                                        @DefaultValue("20260101") long seed) {
+public record NationalDatasetProperties(boolean generate, @DefaultValue("1000000") int persons,
+                                        @DefaultValue("10000000") long events, @DefaultValue("20260101") long seed,
+                                        LocalDate until) {
 }

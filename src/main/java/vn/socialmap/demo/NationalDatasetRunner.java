@@ -30,8 +30,8 @@ class NationalDatasetRunner implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         NationalDataset.Report r = dataset.generate(properties);
         // read by bench/national-dataset.sh
-        log.info("NATIONAL DATASET provinces={} districts={} communes={} persons={} events={} units_ms={} people_ms={} plans={}",
-                r.provinces(), r.districts(), r.communes(), r.persons(), r.events(), r.unitMillis(), r.peopleMillis(), r.plans());
+        log.info("NATIONAL DATASET provinces={} communes={} persons={} events={} people_ms={} plans={}",
+                r.provinces(), r.communes(), r.persons(), r.events(), r.peopleMillis(), r.plans());
         System.exit(SpringApplication.exit(context, () -> 0));
     }
 }

@@ -48,7 +48,7 @@ class DatabaseOutageTest extends BrowserTest {
             HttpResponse<String> write = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/persons"))
                     .header("Authorization", basic("district-001", "demo")).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("""
-                            {"fullName": "%s", "birthDate": "1990-01-01", "sex": "MALE", "currentCommuneCode": "00001"}"""
+                            {"fullName": "%s", "birthDate": "1990-01-01", "sex": "MALE", "currentCommuneCode": "00229"}"""
                             .formatted(NAME))).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(write.statusCode()).as(write.body()).isEqualTo(503);
 

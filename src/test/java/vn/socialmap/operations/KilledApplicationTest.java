@@ -89,8 +89,8 @@ class KilledApplicationTest {
                                     .header("Authorization", basic()).header("Content-Type", "application/json")
                                     .timeout(Duration.ofSeconds(10))
                                     .POST(HttpRequest.BodyPublishers.ofString("""
-                                            {"fullName": "%s", "birthDate": "1991-02-03", "sex": "MALE", "currentCommuneCode": "00001",
-                                             "permanentCommuneCode": "00001"}"""
+                                            {"fullName": "%s", "birthDate": "1991-02-03", "sex": "MALE", "currentCommuneCode": "00229",
+                                             "permanentCommuneCode": "00229"}"""
                                             .formatted(name))).build(), HttpResponse.BodyHandlers.ofString());
                             if (r.statusCode() == 201) {
                                 acknowledged.add(name);
@@ -156,7 +156,7 @@ class KilledApplicationTest {
         Path file = Files.createTempFile("nhap-lon", ".csv");
         StringBuilder csv = new StringBuilder(String.join(",", vn.socialmap.cases.PersonImport.COLUMNS)).append('\n');
         for (int i = 0; i < 40_000; i++) {
-            csv.append(String.format(java.util.Locale.ROOT, "095088%06d,Người Nhập Ngắt %d,15/03/1988,Nam,00001,,00001,,,"
+            csv.append(String.format(java.util.Locale.ROOT, "095088%06d,Người Nhập Ngắt %d,15/03/1988,Nam,00229,,00229,,,"
                     + "DRUG_USE_RECORD,10/01/2024,,%n", i, i));
         }
         Files.writeString(file, csv, StandardCharsets.UTF_8);
@@ -170,7 +170,7 @@ class KilledApplicationTest {
             Page page = browser.newPage();
             page.setDefaultTimeout(60_000);
             page.navigate("http://localhost:" + port + "/login");
-            page.locator("vaadin-login-form vaadin-text-field[name=username] input").fill("commune-00001");
+            page.locator("vaadin-login-form vaadin-text-field[name=username] input").fill("commune-00229");
             page.locator("vaadin-login-form vaadin-password-field[name=password] input").fill("demo");
             page.locator("vaadin-login-form vaadin-button[slot=submit]").click();
             page.waitForURL(url -> !url.contains("/login"));
@@ -221,7 +221,7 @@ class KilledApplicationTest {
     }
 
     private static String basic() {
-        return "Basic " + Base64.getEncoder().encodeToString("commune-00001:demo".getBytes(StandardCharsets.UTF_8));
+        return "Basic " + Base64.getEncoder().encodeToString("commune-00229:demo".getBytes(StandardCharsets.UTF_8));
     }
 
     private static int freePort() throws Exception {
