@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Generates the synthetic national dataset in the database socialmap_national of the
-# project's PostGIS cluster (dropped and created again): Hanoi and Da Nang as in the demo,
-# 61 generated provinces (about 700 districts and 10,600 communes in all), people and events
-# to the totals given (default 1,000,000 and 10,000,000), written with COPY; prints the time.
+# project's PostGIS cluster (dropped and created again): today's 34 provinces and 3,321
+# communes (real boundaries), Hanoi and Da Nang with their history and demo data, the other
+# 32 provinces with people and events to the totals given (default 1,000,000 and
+# 10,000,000) spread over their communes by population, written with COPY; prints the time.
 #   bench/national-dataset.sh [persons] [events]
 # Other benchmarks use the database afterwards (bench/national.sh, bench/load.sh).
 set -euo pipefail
@@ -28,7 +29,7 @@ start=$(date +%s)
   --socialmap.national.persons="$PERSONS" --socialmap.national.events="$EVENTS" 2>&1 \
   | grep -E "NATIONAL DATASET|National dataset: [0-9]+ provinces|ERROR|Exception" || true
 end=$(date +%s)
-"$PG_BIN/psql" -h localhost -p "$PGPORT" -U postgres -d "$DB" -Atc "select 'units ' || count(*) from admin_unit where valid_to is null" \
+"$PG_BIN/psql" -h localhost -p "$PGPORT" -U postgres -d "$DB" -Atc "select 'units of today ' || count(*) from admin_unit where structure = '2025-07' and valid_to is null" \
   -c "select 'persons ' || count(*) from person" -c "select 'events ' || count(*) from case_event" \
   -c "select 'status periods ' || count(*) from person_status_period" \
   -c "select 'database size ' || pg_size_pretty(pg_database_size(current_database()))"

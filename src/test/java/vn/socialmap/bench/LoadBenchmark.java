@@ -203,8 +203,8 @@ public final class LoadBenchmark {
         int choice = random.nextInt(officer ? 4 : 3);
         return switch (choice) {
             case 0 -> List.of(new Step("page /", "/"),
-                    new Step("map: districts layer", "/api/v1/admin-units?province=01&level=district&simplify=0.001"),
-                    new Step("map: status counts", "/api/v1/stats/status-counts?province=01&level=district").read());
+                    new Step("map: communes layer", "/api/v1/admin-units?province=01&level=commune&simplify=0.001"),
+                    new Step("map: status counts", "/api/v1/stats/status-counts?province=01&level=commune").read());
             case 1 -> List.of(new Step("page /plans", "/plans"),
                     new Step("dashboard: plan progress", "/api/v1/plans/" + planId + "/progress").read());
             case 2 -> List.of(new Step("page /", "/"),

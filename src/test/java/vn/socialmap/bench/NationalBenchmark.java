@@ -54,13 +54,13 @@ public final class NationalBenchmark {
         String typed = words[0] + " " + words[1] + " " + words[2].substring(0, Math.min(2, words[2].length()));
 
         List<Case> cases = new ArrayList<>();
-        cases.add(new Case("Status counts per commune, on a date", "nation (10,668 communes)", "< 200 ms",
+        cases.add(new Case("Status counts per commune, on a date of 2023", "nation (the communes of 2022 loaded)", "< 200 ms",
                 List.of("/api/v1/stats/status-counts?level=commune&date=2023-06-30")));
-        cases.add(new Case("Status counts per commune, today", "nation (10,668 communes)", "< 200 ms",
+        cases.add(new Case("Status counts per commune, today", "nation (3,321 communes)", "< 200 ms",
                 List.of("/api/v1/stats/status-counts?level=commune")));
-        cases.add(new Case("Status counts per commune, on a date", "province " + bigProvince, "",
-                List.of("/api/v1/stats/status-counts?province=" + bigProvince + "&level=commune&date=2023-06-30")));
-        cases.add(new Case("Status counts per commune, on a date", "Hanoi (579 communes)", "",
+        cases.add(new Case("Status counts per commune, on a date of 2023, on today's communes", "province " + bigProvince, "",
+                List.of("/api/v1/stats/status-counts?province=" + bigProvince + "&level=commune&date=2023-06-30&unitsAsOf=2026-11-01")));
+        cases.add(new Case("Status counts per commune, on a date of 2023", "Hanoi (579 communes)", "",
                 List.of("/api/v1/stats/status-counts?province=01&level=commune&date=2023-06-30")));
         cases.add(new Case("Progress report, plans in force in mid-2023", "nation (" + provincesWithPlans + " provinces' plans)",
                 "< 1 s", List.of("/api/v1/plans/national/progress?asOf=2023-06-30")));
@@ -72,13 +72,13 @@ public final class NationalBenchmark {
                 List.of("/api/v1/persons?q=" + words[0] + "&size=20")));
         cases.add(new Case("Person search, national ID", "nation, 1,000,000 people", "< 50 ms",
                 List.of("/api/v1/persons?q=" + nationalId + "&size=20")));
-        cases.add(new Case("Admin-unit layer, communes, simplified for zoom 10", "Hanoi (579 communes)", "< 100 ms",
+        cases.add(new Case("Admin-unit layer, communes, simplified for zoom 10", "Hanoi (126 communes)", "< 100 ms",
                 List.of("/api/v1/admin-units?province=01&level=commune&simplify=0.0005")));
+        cases.add(new Case("Admin-unit layer, communes of 2022, simplified for zoom 10", "Hanoi (579 communes)", "< 100 ms",
+                List.of("/api/v1/admin-units?province=01&level=commune&date=2023-06-30&simplify=0.0005")));
         cases.add(new Case("Admin-unit layer, communes, simplified for zoom 9", "province " + bigProvince, "< 100 ms",
                 List.of("/api/v1/admin-units?province=" + bigProvince + "&level=commune&simplify=0.001")));
-        cases.add(new Case("Admin-unit layer, districts, simplified for zoom 6", "nation (767 districts)", "",
-                List.of("/api/v1/admin-units?level=district&simplify=0.01")));
-        cases.add(new Case("Admin-unit layer, provinces, simplified for zoom 5", "nation (63 provinces)", "",
+        cases.add(new Case("Admin-unit layer, provinces, simplified for zoom 5", "nation (34 provinces)", "",
                 List.of("/api/v1/admin-units?level=province&simplify=0.02")));
         cases.add(new Case("Vector tiles, communes, zoom 6 (per tile)", "nation (all tiles over Vietnam)", "",
                 tiles(6)));
