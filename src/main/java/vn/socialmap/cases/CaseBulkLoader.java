@@ -161,12 +161,12 @@ public class CaseBulkLoader {
             long personId = personIds.get(i);
             for (PlacedPeriods.Piece p : PlacedPeriods.place(paths.get(i), all, placed.getOrDefault(personId, Map.of()))) {
                 row(periods, personId, seeds.get(i).provinceCode(), p.structure(), p.districtCode(), p.communeCode(),
-                        p.status().name(), p.facilityCode(), p.from(), p.to());
+                        p.currentCommuneCode(), p.status().name(), p.facilityCode(), p.from(), p.to());
             }
         }
         copy("""
-                copy person_status_period (person_id, province_code, structure, district_code, commune_code, status,
-                                           facility_code, valid_from, valid_to)
+                copy person_status_period (person_id, province_code, structure, district_code, commune_code,
+                                           current_commune_code, status, facility_code, valid_from, valid_to)
                 from stdin with (format csv)""", periods);
         rollup.apply(horizon, "select " + StatusRollup.COLUMNS + " from person_status_period where person_id = any(:ids)",
                 Map.of("ids", personIds.toArray(Long[]::new)), 1);

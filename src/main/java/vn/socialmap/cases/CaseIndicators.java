@@ -215,10 +215,12 @@ public class CaseIndicators {
             jdbc.sql("select w.p as code, sum(s.n) as n from " + periods + " join service_first_day s on s.province_code = w.p"
                             + " and s.first_day between w.f and :to group by w.p")
                     .params(params).query((rs, n) -> reached.put(rs.getString("code"), rs.getLong("n"))).list();
-            // the first services count everyone served; those whose record had closed by the date are not on record
+            // the first services count everyone served; those whose record had closed by the date are not on record.
+            // Only closures within the period matter: a record closed before it takes no service until it reopens.
             params.put("year", to.getYear());
             jdbc.sql("select w.p as code, count(distinct y.person_id) as n from " + periods
-                            + " join case_event c on c.province_code = w.p and c.type = 'RECORD_CLOSED' and c.event_date <= :to"
+                            + " join case_event c on c.province_code = w.p and c.type = 'RECORD_CLOSED'"
+                            + " and c.event_date between w.f and :to"
                             + " join person_service_year y on y.province_code = c.province_code and y.person_id = c.person_id"
                             + " and y.year = :year and y.first_day between w.f and :to"
                             + " where not exists (select 1 from person_status_period s where s.province_code = y.province_code"
@@ -260,6 +262,11 @@ public class CaseIndicators {
      */
     public double reachedServicesPercent(String provinceCode, LocalDate from, LocalDate to, String districtCode,
                                          String structure) {
+        if (districtCode == null) {
+            // the whole province: from the rollups
+            Reach reach = reachedServicesByProvince(java.util.Map.of(provinceCode, from), to).get(provinceCode);
+            return reach == null ? 0 : reach.percent();
+        }
         long[] totals = new long[2];
         reachedServices(provinceCode, from, to, districtCode, "province_code", structure).values().forEach(r -> {
             totals[0] += r[0];

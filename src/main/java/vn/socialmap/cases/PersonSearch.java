@@ -198,7 +198,17 @@ class PersonSearch {
                         where s.person_id = p.id and s.status not in ('ON_RECORD', 'ON_METHADONE')
                           and s.valid_from <= :on and (s.valid_to is null or s.valid_to > :on)
                         limit 1) as main_status
-                from person p where\s""" + query.where() + " order by p.name_folded, p.id offset :offset limit :limit";
+                from person p where\s""" + query.where() + " order by " + order(query) + " offset :offset limit :limit";
+    }
+
+    /**
+     * Name order. With words to match, the order is one no index gives: the words' index then finds
+     * the matches and only those are sorted; otherwise the planner may walk the names in order and
+     * test each against the words, and the matches of a surname sit together far down that order
+     * (7.6 s for "huynh" among a million people, 0.8 s this way).
+     */
+    private static String order(Query query) {
+        return query.params().containsKey("pairs") ? "p.name_folded || '', p.id" : "p.name_folded, p.id";
     }
 
     /** The matches counted up to {@code limit}: the count stops reading there. */

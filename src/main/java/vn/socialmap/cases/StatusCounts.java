@@ -94,7 +94,7 @@ public class StatusCounts {
 
     /**
      * People holding each status on a date per unit of that date ({@code column}: province_code,
-     * district_code or commune_code), in a province or (null) the country: the counts of the nearest
+     * district_code or commune_code; or current_commune_code, the communes of today), in a province or (null) the country: the counts of the nearest
      * month start (status_count_month, up to its horizon), plus the periods begun and minus those
      * ended between it and the date (signs reversed when the month start comes after the date).
      * Exact across a change of structure too: the periods of the other structure begin or end on
@@ -164,8 +164,11 @@ public class StatusCounts {
     private Table compute(String provinceCode, AdminLevel level, LocalDate date, LocalDate unitsAsOf, AccessScope scope) {
         AdminStructure shown = structures.on(unitsAsOf);
         String column = level == AdminLevel.DISTRICT ? "district_code" : "commune_code";
-        Map<String, Map<PathStatus, Long>> raw = shown.equals(structures.on(date))
-                ? holding(column, provinceCode, date) : carried(column, provinceCode, date, shown);
+        // onto today's communes from the rollup, which keeps each period's commune of today; onto another
+        // structure person by person
+        Map<String, Map<PathStatus, Long>> raw = shown.equals(structures.on(date)) ? holding(column, provinceCode, date)
+                : shown.validTo() == null && level == AdminLevel.COMMUNE ? holding("current_commune_code", provinceCode, date)
+                : carried(column, provinceCode, date, shown);
         List<AdminUnitService.Label> shownUnits = new ArrayList<>(units.labels(provinceCode, level, unitsAsOf));
         // people with no unit of the structure shown (another province then, or a level it lacks) keep the totals whole
         java.util.Set<String> known = new java.util.HashSet<>();

@@ -35,11 +35,12 @@ class StatusProjection {
         removePeriods(horizon, person.getId());
         for (PlacedPeriods.Piece p : PlacedPeriods.place(periods, structures.all(), placement.placements(person.getId()))) {
             jdbc.sql("""
-                    insert into person_status_period (person_id, province_code, structure, district_code, commune_code, status,
-                                                      facility_code, valid_from, valid_to)
-                    values (:person, :province, :structure, :district, :commune, :status, :facility, :from, :to)""")
+                    insert into person_status_period (person_id, province_code, structure, district_code, commune_code,
+                                                      current_commune_code, status, facility_code, valid_from, valid_to)
+                    values (:person, :province, :structure, :district, :commune, :today, :status, :facility, :from, :to)""")
                     .param("person", person.getId()).param("province", person.getProvinceCode())
                     .param("structure", p.structure()).param("district", p.districtCode()).param("commune", p.communeCode())
+                    .param("today", p.currentCommuneCode())
                     .param("status", p.status().name()).param("facility", p.facilityCode())
                     .param("from", Date.valueOf(p.from())).param("to", p.to() == null ? null : Date.valueOf(p.to()))
                     .update();
@@ -78,22 +79,22 @@ class StatusProjection {
         periods.forEach((id, list) -> {
             for (PlacedPeriods.Piece p : PlacedPeriods.place(list, all, placed.getOrDefault(id, Map.of()))) {
                 rows.add(new Object[] {id, provinces.get(id), p.structure(), p.districtCode(), p.communeCode(), p.status().name(),
-                        p.facilityCode(), p.from().toString(), p.to() == null ? null : p.to().toString()});
+                        p.facilityCode(), p.from().toString(), p.to() == null ? null : p.to().toString(), p.currentCommuneCode()});
             }
         });
         for (int from = 0; from < rows.size(); from += SqlArrays.BATCH) {
             java.util.List<Object[]> batch = rows.subList(from, Math.min(rows.size(), from + SqlArrays.BATCH));
             jdbc.sql("""
                     insert into person_status_period (person_id, province_code, structure, district_code, commune_code, status,
-                                                      facility_code, valid_from, valid_to)
+                                                      facility_code, valid_from, valid_to, current_commune_code)
                     select * from unnest(cast(:i as bigint[]), cast(:p as varchar[]), cast(:s as varchar[]), cast(:d as varchar[]),
                                          cast(:c as varchar[]), cast(:st as varchar[]), cast(:f as varchar[]),
-                                         cast(:vf as date[]), cast(:vt as date[]))""")
+                                         cast(:vf as date[]), cast(:vt as date[]), cast(:today as varchar[]))""")
                     .param("i", SqlArrays.column(batch, 0, Long.class)).param("p", SqlArrays.column(batch, 1, String.class))
                     .param("s", SqlArrays.column(batch, 2, String.class)).param("d", SqlArrays.column(batch, 3, String.class))
                     .param("c", SqlArrays.column(batch, 4, String.class)).param("st", SqlArrays.column(batch, 5, String.class))
                     .param("f", SqlArrays.column(batch, 6, String.class)).param("vf", SqlArrays.column(batch, 7, String.class))
-                    .param("vt", SqlArrays.column(batch, 8, String.class))
+                    .param("vt", SqlArrays.column(batch, 8, String.class)).param("today", SqlArrays.column(batch, 9, String.class))
                     .update();
         }
         rollup.apply(horizon, "select " + StatusRollup.COLUMNS + " from person_status_period where person_id = any(cast(:ids as bigint[]))",

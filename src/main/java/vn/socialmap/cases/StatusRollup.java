@@ -25,13 +25,14 @@ import vn.socialmap.base.VietnamTime;
  * on. Writers share-lock the horizon, so a month is never added while a write is under way.
  * A period lies within one structure ({@link PlacedPeriods}), so every month's rows are of
  * the structure in force on its first day; a person without a unit of it counts under the
- * empty commune code.
+ * empty commune code. Each row also names the commune of today holding the people's residence,
+ * so that counts of any date can be shown on today's communes from the rollup.
  */
 @Component
 class StatusRollup {
 
     /** The columns of status periods the rollup reads. */
-    static final String COLUMNS = "province_code, structure, district_code, commune_code, status, valid_from, valid_to";
+    static final String COLUMNS = "province_code, structure, district_code, commune_code, current_commune_code, status, valid_from, valid_to";
 
     private static final Logger log = LoggerFactory.getLogger(StatusRollup.class);
 
@@ -43,33 +44,40 @@ class StatusRollup {
             with p as (%s),
             deltas as (
                 select province_code, structure, coalesce(district_code, '') as district_code,
-                       coalesce(commune_code, '') as commune_code, status, month_ceil(valid_from) as m, 1 as delta,
+                       coalesce(commune_code, '') as commune_code, coalesce(current_commune_code, '') as current_commune_code,
+                       status, month_ceil(valid_from) as m, 1 as delta,
                        valid_to is null or month_ceil(valid_to) > :horizon as open from p
                 union all
-                select province_code, structure, coalesce(district_code, ''), coalesce(commune_code, ''), status,
-                       month_ceil(valid_to), -1, false from p
+                select province_code, structure, coalesce(district_code, ''), coalesce(commune_code, ''),
+                       coalesce(current_commune_code, ''), status, month_ceil(valid_to), -1, false from p
                 where valid_to is not null),
             summed as (
-                select province_code, structure, district_code, commune_code, status, m, sum(delta) as delta,
-                       bool_or(open) as open
-                from deltas where m <= :horizon group by 1, 2, 3, 4, 5, 6),
+                select province_code, structure, district_code, commune_code, current_commune_code, status, m,
+                       sum(delta) as delta, bool_or(open) as open
+                from deltas where m <= :horizon group by 1, 2, 3, 4, 5, 6, 7),
             -- a unit's months from its first change to the horizon, or to its last change when all its
             -- periods end by then (the periods of a structure no longer in force)
             grid as (
-                select k.province_code, k.structure, k.district_code, k.commune_code, k.status, g.m::date as m
-                from (select province_code, structure, district_code, commune_code, status, min(m) as first,
-                             case when bool_or(open) then cast(:horizon as date) else max(m) end as last
-                      from summed group by 1, 2, 3, 4, 5) k
+                select k.province_code, k.structure, k.district_code, k.commune_code, k.current_commune_code, k.status,
+                       g.m::date as m
+                from (select province_code, structure, district_code, commune_code, current_commune_code, status,
+                             min(m) as first, case when bool_or(open) then cast(:horizon as date) else max(m) end as last
+                      from summed group by 1, 2, 3, 4, 5, 6) k
                 cross join lateral generate_series(k.first, k.last, interval '1 month') as g(m)),
             counted as (
-                select g.m, g.province_code, g.structure, g.district_code, g.commune_code, g.status,
+                select g.m, g.province_code, g.structure, g.district_code, g.commune_code, g.current_commune_code, g.status,
                        :sign * sum(coalesce(s.delta, 0)) over (partition by g.province_code, g.structure, g.commune_code,
-                                                                         g.status, g.district_code order by g.m) as n
-                from grid g left join summed s using (province_code, structure, district_code, commune_code, status, m))
-            insert into status_count_month (month, province_code, structure, district_code, commune_code, status, n)
-            select m, province_code, structure, nullif(district_code, ''), commune_code, status, n from counted where n <> 0
-            order by m, province_code, commune_code, status
-            on conflict (month, province_code, commune_code, status) do update set n = status_count_month.n + excluded.n""";
+                                                                         g.current_commune_code, g.status, g.district_code
+                                                                    order by g.m) as n
+                from grid g left join summed s
+                    using (province_code, structure, district_code, commune_code, current_commune_code, status, m))
+            insert into status_count_month (month, province_code, structure, district_code, commune_code, current_commune_code,
+                                            status, n)
+            select m, province_code, structure, nullif(district_code, ''), commune_code, current_commune_code, status, n
+            from counted where n <> 0
+            order by m, province_code, commune_code, current_commune_code, status
+            on conflict (month, province_code, commune_code, current_commune_code, status)
+            do update set n = status_count_month.n + excluded.n""";
 
     private final JdbcClient jdbc;
     private final VietnamTime time;
@@ -138,18 +146,23 @@ class StatusRollup {
             LocalDate month = next.get();
             changed();
             jdbc.sql("""
-                    insert into status_count_month (month, province_code, structure, district_code, commune_code, status, n)
-                    select cast(:month as date), province_code, structure, nullif(district_code, ''), commune_code, status, sum(n)
+                    insert into status_count_month (month, province_code, structure, district_code, commune_code,
+                                                    current_commune_code, status, n)
+                    select cast(:month as date), province_code, structure, nullif(district_code, ''), commune_code,
+                           current_commune_code, status, sum(n)
                     from (
-                        select province_code, structure, coalesce(district_code, '') as district_code, commune_code, status, n
+                        select province_code, structure, coalesce(district_code, '') as district_code, commune_code,
+                               current_commune_code, status, n
                         from status_count_month where month = :previous
                         union all
-                        select province_code, structure, coalesce(district_code, ''), coalesce(commune_code, ''), status, 1
+                        select province_code, structure, coalesce(district_code, ''), coalesce(commune_code, ''),
+                               coalesce(current_commune_code, ''), status, 1
                         from person_status_period where valid_from > :previous and valid_from <= :month
                         union all
-                        select province_code, structure, coalesce(district_code, ''), coalesce(commune_code, ''), status, -1
+                        select province_code, structure, coalesce(district_code, ''), coalesce(commune_code, ''),
+                               coalesce(current_commune_code, ''), status, -1
                         from person_status_period where valid_to > :previous and valid_to <= :month) d
-                    group by 1, 2, 3, 4, 5, 6 having sum(n) <> 0""")
+                    group by 1, 2, 3, 4, 5, 6, 7 having sum(n) <> 0""")
                     .param("month", Date.valueOf(month)).param("previous", Date.valueOf(month.minusMonths(1))).update();
             log.info("Status counts: month {} added", month);
         }

@@ -68,8 +68,42 @@ class StatusRollupTest extends IntegrationTest {
         return result;
     }
 
+    /** unit|status -> people, each counted in their commune of today (their placement in today's structure). */
+    private Map<String, Long> directOnToday(String province, LocalDate date) {
+        Map<String, Long> result = new TreeMap<>();
+        jdbc.sql("""
+                        select pl.commune_code, s.status, count(distinct s.person_id) from person_status_period s
+                        join person_placement pl on pl.province_code = s.province_code and pl.person_id = s.person_id
+                             and pl.structure = :today
+                        where s.province_code = :p and s.valid_from <= :d and (s.valid_to is null or s.valid_to > :d)
+                        group by 1, 2""")
+                .param("p", province).param("d", Date.valueOf(date)).param("today", structures.current().code())
+                .query(rs -> {
+                    result.put(rs.getString(1) + "|" + rs.getString(2), rs.getLong(3));
+                });
+        return result;
+    }
+
+    private Map<String, Long> fromRollupOnToday(String province, LocalDate date) {
+        Map<String, Long> result = new TreeMap<>();
+        for (StatusCounts.UnitCounts unit : counts.count(province, AdminLevel.COMMUNE, date, LocalDate.now(), currentUser.scope())
+                .units()) {
+            unit.counts().forEach((status, n) -> {
+                if (n != null && n != 0) {
+                    result.put(unit.code() + "|" + status, n);
+                }
+            });
+        }
+        return result;
+    }
+
     private void assertAgreeEverywhere() {
         for (LocalDate date : DATES) {
+            // carried onto today's communes, from the rollup's commune of today
+            for (String province : List.of("01", "48")) {
+                assertThat(fromRollupOnToday(province, date)).as("on today's communes " + province + " " + date)
+                        .isEqualTo(directOnToday(province, date));
+            }
             for (AdminLevel level : List.of(AdminLevel.DISTRICT, AdminLevel.COMMUNE)) {
                 // no district level from 01/07/2025: no rows, as in the periods no district is set
                 boolean levelInForce = structures.on(date).levels().contains(level);
@@ -117,8 +151,10 @@ class StatusRollupTest extends IntegrationTest {
 
     private Map<String, Long> snapshot() {
         Map<String, Long> rows = new TreeMap<>();
-        jdbc.sql("select month, structure, commune_code, status, n from status_count_month where n <> 0").query(rs -> {
-            rows.put(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4), rs.getLong(5));
+        jdbc.sql("select month, structure, commune_code, current_commune_code, status, n from status_count_month where n <> 0")
+                .query(rs -> {
+            rows.put(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4) + "|"
+                    + rs.getString(5), rs.getLong(6));
         });
         return rows;
     }
