@@ -8,6 +8,21 @@ import 'leaflet.markercluster/dist/MarkerCluster.css';
 import 'leaflet.markercluster/dist/MarkerCluster.Default.css';
 import {UnitTiles} from './unit-tiles.js';
 
+/**
+ * A tooltip's text as a node, line by line ("\n"), so that whatever it holds is shown as text,
+ * never read as HTML.
+ */
+function textOf(text) {
+  const span = document.createElement('span');
+  String(text).split('\n').forEach((line, i) => {
+    if (i > 0) {
+      span.appendChild(document.createElement('br'));
+    }
+    span.appendChild(document.createTextNode(line));
+  });
+  return span;
+}
+
 class SmLeafletMap extends HTMLElement {
   constructor() {
     super();
@@ -89,8 +104,8 @@ class SmLeafletMap extends HTMLElement {
 
   /**
    * Adds or replaces a GeoJSON layer. options: {style, hoverStyle, dataAttributes: [property...],
-   * zIndex}. A feature's properties may carry _style (merged over style), _tooltip (text) and
-   * _popup (HTML, escaped by the server).
+   * zIndex}. A feature's properties may carry _style (merged over style), _tooltip (text, written
+   * as text whatever it holds) and _popup (HTML, escaped by the server).
    */
   setGeoJsonLayer(id, geojson, options) {
     const map = this._ensureMap();
@@ -109,7 +124,7 @@ class SmLeafletMap extends HTMLElement {
       onEachFeature: (feature, featureLayer) => {
         const p = feature.properties || {};
         if (p._tooltip) {
-          featureLayer.bindTooltip(p._tooltip, {sticky: true, direction: 'top'});
+          featureLayer.bindTooltip(textOf(p._tooltip), {sticky: true, direction: 'top'});
         }
         if (p._popup) {
           featureLayer.bindPopup(p._popup, {minWidth: 200, maxWidth: 320});
@@ -235,7 +250,7 @@ class SmLeafletMap extends HTMLElement {
       onEachFeature: (feature, featureLayer) => {
         const p = feature.properties || {};
         if (p._tooltip) {
-          featureLayer.bindTooltip(p._tooltip, {direction: 'top'});
+          featureLayer.bindTooltip(textOf(p._tooltip), {direction: 'top'});
         }
         if (p._popup) {
           featureLayer.bindPopup(p._popup, {minWidth: 220, maxWidth: 340});

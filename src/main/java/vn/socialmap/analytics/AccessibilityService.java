@@ -14,8 +14,6 @@ import vn.socialmap.facilities.FacilityService;
 import vn.socialmap.facilities.FacilityStatus;
 import vn.socialmap.geography.AdminLevel;
 import vn.socialmap.geography.AdminUnit;
-import vn.socialmap.security.CurrentUser;
-import vn.socialmap.security.SmallCellSuppression;
 
 /**
  * Accessibility of a service for every commune of a province: metres to the nearest active
@@ -28,22 +26,17 @@ public class AccessibilityService {
 
     private final UnitValues unitValues;
     private final FacilityService facilities;
-    private final CurrentUser currentUser;
-    private final SmallCellSuppression suppression;
 
-    AccessibilityService(UnitValues unitValues, FacilityService facilities, CurrentUser currentUser,
-                         SmallCellSuppression suppression) {
+    AccessibilityService(UnitValues unitValues, FacilityService facilities) {
         this.unitValues = unitValues;
         this.facilities = facilities;
-        this.currentUser = currentUser;
-        this.suppression = suppression;
     }
 
     /** One commune: nearest service in metres (null without any service) and E2SFCA score (null for method nearest). */
     public record CommuneAccess(String code, String name, Double nearestMeters, Double score) {
     }
 
-    /** Demand as published: the weight is null where suppressed. */
+    /** Demand as published to the caller. */
     public record DemandPoint(String code, double lon, double lat, Long weight) {
     }
 
@@ -98,17 +91,11 @@ public class AccessibilityService {
         return 1;
     }
 
-    /** Demand weights are per-commune caseloads: suppressed for roles without person access. */
+    /** Demand weights are per-commune caseloads, as published to the caller ({@link UnitValues}). */
     List<DemandPoint> publishedDemand(List<Demand> demand) {
-        long[][] cells = new long[demand.size()][1];
-        for (int i = 0; i < demand.size(); i++) {
-            cells[i][0] = Math.round(demand.get(i).weight());
-        }
-        var hidden = currentUser.scope().needsSuppression() ? suppression.suppress(cells, false, true) : null;
         List<DemandPoint> points = new ArrayList<>(demand.size());
-        for (int i = 0; i < demand.size(); i++) {
-            Demand d = demand.get(i);
-            points.add(new DemandPoint(d.code(), d.lon(), d.lat(), hidden != null && hidden.isHidden(i, 0) ? null : cells[i][0]));
+        for (Demand d : demand) {
+            points.add(new DemandPoint(d.code(), d.lon(), d.lat(), Math.round(d.weight())));
         }
         return points;
     }

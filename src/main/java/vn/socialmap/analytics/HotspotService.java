@@ -13,8 +13,6 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.socialmap.base.geojson.GeoJson;
 import vn.socialmap.geography.AdminLevel;
 import vn.socialmap.geography.AdminUnit;
-import vn.socialmap.security.CurrentUser;
-import vn.socialmap.security.SmallCellSuppression;
 
 /**
  * Hotspot analysis of an indicator over the units of a province: Gi* or local Moran with
@@ -31,13 +29,9 @@ public class HotspotService {
     static final long SEED = 20_221_231L;
 
     private final UnitValues unitValues;
-    private final CurrentUser currentUser;
-    private final SmallCellSuppression suppression;
 
-    HotspotService(UnitValues unitValues, CurrentUser currentUser, SmallCellSuppression suppression) {
+    HotspotService(UnitValues unitValues) {
         this.unitValues = unitValues;
-        this.currentUser = currentUser;
-        this.suppression = suppression;
     }
 
     public enum Method {
@@ -140,20 +134,11 @@ public class HotspotService {
         return (deviation >= 0 ? "H" : "L") + (lag >= 0 ? "H" : "L");
     }
 
-    private Long[] shownValues(double[] values) {
+    /** The values are those published to the caller already: shown as they are. */
+    private static Long[] shownValues(double[] values) {
         Long[] shown = new Long[values.length];
-        long[][] cells = new long[values.length][1];
         for (int i = 0; i < values.length; i++) {
-            cells[i][0] = Math.round(values[i]);
-            shown[i] = cells[i][0];
-        }
-        if (currentUser.scope().needsSuppression()) {
-            var hidden = suppression.suppress(cells, false, true);
-            for (int i = 0; i < values.length; i++) {
-                if (hidden.isHidden(i, 0)) {
-                    shown[i] = null;
-                }
-            }
+            shown[i] = Math.round(values[i]);
         }
         return shown;
     }

@@ -57,6 +57,11 @@ class ScenarioController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Run the covering model with these inputs and save the run (planners, city leaders, administrators)")
     ScenarioService.Scenario save(@RequestBody ScenarioRequest body) {
+        if (!scenarios.maySave()) {
+            // a role that never saves scenarios is refused before its input is read
+            throw new org.springframework.security.access.AccessDeniedException("Only planners, city leaders and administrators"
+                    + " save scenarios");
+        }
         if (body == null) {
             throw new InvalidRequestException("body", "A JSON body is required");
         }

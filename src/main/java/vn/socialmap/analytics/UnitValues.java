@@ -12,16 +12,22 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.socialmap.cases.CaseIndicators;
+import vn.socialmap.disclosure.Cell;
+import vn.socialmap.disclosure.Disclosure;
+import vn.socialmap.disclosure.Protection;
 import vn.socialmap.geography.AdminLevel;
 import vn.socialmap.geography.AdminStructures;
 import vn.socialmap.geography.AdminUnit;
 import vn.socialmap.geography.AdminUnitService;
+import vn.socialmap.security.AccessScope;
+import vn.socialmap.security.CurrentUser;
 
 /**
  * The units of a province at one level in force on a date, in code order, with an indicator's
  * value for each (every person counted in their unit of that structure) and a representative
- * point (a point inside the unit, as PostGIS's ST_PointOnSurface). Values are true counts:
- * callers suppress what they show.
+ * point (a point inside the unit, as PostGIS's ST_PointOnSurface). Values are as published to
+ * the caller ({@link Protection}): every statistic computed from them (hotspots, accessibility,
+ * the covering model) is computed from protected values only.
  */
 @Service
 @Transactional(readOnly = true)
@@ -30,11 +36,21 @@ public class UnitValues {
     private final AdminUnitService units;
     private final AdminStructures structures;
     private final CaseIndicators indicators;
+    private final CurrentUser currentUser;
+    private final Disclosure disclosure;
 
-    UnitValues(AdminUnitService units, AdminStructures structures, CaseIndicators indicators) {
+    UnitValues(AdminUnitService units, AdminStructures structures, CaseIndicators indicators, CurrentUser currentUser,
+               Disclosure disclosure) {
         this.units = units;
         this.structures = structures;
         this.indicators = indicators;
+        this.currentUser = currentUser;
+        this.disclosure = disclosure;
+    }
+
+    /** Whether the values are protected for the caller (not their exact counts). */
+    public boolean protectedForCaller() {
+        return disclosure.protection(currentUser.scope()).applies();
     }
 
     public record Units(List<AdminUnit> units, double[] values, double[] lon, double[] lat) {
@@ -63,20 +79,34 @@ public class UnitValues {
     public Units load(String provinceCode, AdminLevel level, AnalyticsIndicator indicator, LocalDate from, LocalDate to) {
         List<AdminUnit> list = sorted(provinceCode, level, to);
         String structure = structures.on(to).code();
-        Map<String, Long> byCommune = indicator.status() != null
-                ? indicators.holdingByCommune(provinceCode, indicator.status(), to, null, structure)
-                : indicators.countByCommune(new CaseIndicators.EventCount(provinceCode, indicator.events(), from, to, null,
-                        List.of(), false, List.of(), structure));
-        Map<String, Long> byUnit = byCommune;
+        AccessScope scope = currentUser.scope();
+        Protection protection = disclosure.protection(scope);
+        AccessScope areaOf = protection.needsOwnArea() ? scope : null;
+        CaseIndicators.Cells byCommune = indicator.status() != null
+                ? indicators.holdingCellsByCommune(provinceCode, indicator.status(), to, structure, areaOf)
+                : indicators.countCellsByCommune(new CaseIndicators.EventCount(provinceCode, indicator.events(), from, to, null,
+                        List.of(), false, List.of(), structure), areaOf);
+        Map<String, Cell> all = byCommune.all();
+        Map<String, Cell> inArea = byCommune.inArea();
         if (level == AdminLevel.DISTRICT) {
+            // a district's cell holds its communes' records: counted and keyed together, then published once
             Map<String, String> parent = new HashMap<>();
             units.byLevel(provinceCode, AdminLevel.COMMUNE, to).forEach(c -> parent.put(c.getCode(), c.getParentCode()));
-            byUnit = new HashMap<>();
-            for (var e : byCommune.entrySet()) {
-                byUnit.merge(parent.getOrDefault(e.getKey(), ""), e.getValue(), Long::sum);
-            }
+            all = byParent(all, parent);
+            inArea = byParent(inArea, parent);
+        }
+        Map<String, Long> byUnit = new HashMap<>();
+        for (AdminUnit u : list) {
+            byUnit.put(u.getCode(), protection.shown(all.getOrDefault(u.getCode(), Cell.EMPTY),
+                    inArea.getOrDefault(u.getCode(), Cell.EMPTY)));
         }
         return build(list, byUnit);
+    }
+
+    private static Map<String, Cell> byParent(Map<String, Cell> byCommune, Map<String, String> parent) {
+        Map<String, Cell> result = new HashMap<>();
+        byCommune.forEach((code, cell) -> result.merge(parent.getOrDefault(code, ""), cell, Cell::plus));
+        return result;
     }
 
     private static Units build(List<AdminUnit> list, Map<String, Long> byUnit) {

@@ -48,6 +48,15 @@ public class AuditLog {
         record(actors.current(), action, recordType, recordIds, reason, details);
     }
 
+    /**
+     * Records an action of the current user in a transaction of its own: kept even when the
+     * caller's transaction is rolled back, as it is when the action ends in a refusal.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
+    public void recordEvenIfRefused(AuditAction action, String recordType, Collection<?> recordIds, String reason, String details) {
+        record(actors.current(), action, recordType, recordIds, reason, details);
+    }
+
     @Transactional
     public void record(AuditAction action, String recordType, Collection<?> recordIds) {
         record(action, recordType, recordIds, null, null);

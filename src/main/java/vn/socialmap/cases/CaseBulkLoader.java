@@ -115,6 +115,8 @@ public class CaseBulkLoader {
         String now = clock.instant().toString();
         List<List<PathRules.Period>> paths = new ArrayList<>(seeds.size());
         List<ResidencePlacement.Residence> residences = new ArrayList<>(seeds.size());
+        java.security.SecureRandom keys = new java.security.SecureRandom();
+        Map<Long, Integer> recordKeys = new java.util.HashMap<>();
         int e = 0;
         for (int i = 0; i < seeds.size(); i++) {
             PersonSeed seed = seeds.get(i);
@@ -135,10 +137,13 @@ public class CaseBulkLoader {
                         + v.rule() + " at " + v.event(), v);
             }
             String point = f.longitude() == null ? null : "SRID=4326;POINT(" + f.longitude() + " " + f.latitude() + ")";
+            // the record key of the cell-key method (V15): random, for life; the person's periods carry it too
+            int recordKey = keys.nextInt(Integer.MAX_VALUE);
+            recordKeys.put(personId, recordKey);
             row(persons, personId, seed.provinceCode(), f.fullName(), VietnameseText.fold(f.fullName()), f.birthDate(),
                     f.sex().name(), f.nationalId(), seed.structure(), f.permanentCommuneCode(), f.permanentAddress(),
                     seed.structure(), f.currentCommuneCode(), f.currentAddress(), point, f.occupation(), f.notes(), seed.demo(),
-                    seed.recordedBy(), now, now);
+                    seed.recordedBy(), now, now, recordKey);
             residences.add(new ResidencePlacement.Residence(personId, seed.provinceCode(),
                     List.of(new ResidencePlacement.Anchor(seed.structure(), f.currentCommuneCode(), PlacementMethod.RECORDED)),
                     f.longitude() == null ? null : new double[] {f.longitude(), f.latitude()}, f.currentAddress()));
@@ -147,7 +152,8 @@ public class CaseBulkLoader {
         copy("""
                 copy person (id, province_code, full_name, name_folded, birth_date, sex, national_id, permanent_structure,
                              permanent_commune_code, permanent_address, current_structure, current_commune_code,
-                             current_address, current_point, occupation, notes, demo, created_by, created_at, updated_at)
+                             current_address, current_point, occupation, notes, demo, created_by, created_at, updated_at,
+                             record_key)
                 from stdin with (format csv)""", persons);
         copy("""
                 copy case_event (id, province_code, person_id, type, event_date, facility_code, details, supersedes_id,
@@ -161,12 +167,12 @@ public class CaseBulkLoader {
             long personId = personIds.get(i);
             for (PlacedPeriods.Piece p : PlacedPeriods.place(paths.get(i), all, placed.getOrDefault(personId, Map.of()))) {
                 row(periods, personId, seeds.get(i).provinceCode(), p.structure(), p.districtCode(), p.communeCode(),
-                        p.currentCommuneCode(), p.status().name(), p.facilityCode(), p.from(), p.to());
+                        p.currentCommuneCode(), p.status().name(), p.facilityCode(), p.from(), p.to(), recordKeys.get(personId));
             }
         }
         copy("""
                 copy person_status_period (person_id, province_code, structure, district_code, commune_code,
-                                           current_commune_code, status, facility_code, valid_from, valid_to)
+                                           current_commune_code, status, facility_code, valid_from, valid_to, record_key)
                 from stdin with (format csv)""", periods);
         rollup.apply(horizon, "select " + StatusRollup.COLUMNS + " from person_status_period where person_id = any(:ids)",
                 Map.of("ids", personIds.toArray(Long[]::new)), 1);

@@ -28,11 +28,68 @@ public class CaseIndicators {
     private final JdbcClient jdbc;
     private final StatusRollup rollup;
     private final StatusCounts statusCounts;
+    private final PersonSearch search;
+    private final vn.socialmap.geography.AdminStructures structures;
 
-    CaseIndicators(JdbcClient jdbc, StatusRollup rollup, StatusCounts statusCounts) {
+    CaseIndicators(JdbcClient jdbc, StatusRollup rollup, StatusCounts statusCounts, PersonSearch search,
+                   vn.socialmap.geography.AdminStructures structures) {
         this.jdbc = jdbc;
         this.rollup = rollup;
         this.statusCounts = statusCounts;
+        this.search = search;
+        this.structures = structures;
+    }
+
+    /**
+     * Counts with their records' keys per commune (docs/disclosure.md): of everyone, and of the
+     * people of a caller's area among them (empty when no area is asked for).
+     */
+    public record Cells(java.util.Map<String, vn.socialmap.disclosure.Cell> all,
+                        java.util.Map<String, vn.socialmap.disclosure.Cell> inArea) {
+    }
+
+    /** {@link #countByCommune} with the events' keys; {@code areaOf}: also the part of that caller's area (null: none). */
+    public Cells countCellsByCommune(EventCount q, vn.socialmap.security.AccessScope areaOf) {
+        var params = new java.util.HashMap<String, Object>();
+        String where = where(q, params);
+        String district = q.districtCode() == null ? "" : " and pl.district_code = :district";
+        String sql = "select pl.commune_code as code, count(*) as n, coalesce(sum(e.record_key::bigint), 0) as k from case_event e "
+                + PLACED.formatted("e") + district + "%s where " + where + " and pl.commune_code is not null group by pl.commune_code";
+        var all = cells(sql.formatted(""), params);
+        if (areaOf == null) {
+            return new Cells(all, java.util.Map.of());
+        }
+        PersonSearch.Query scope = search.scope(areaOf, structures.today());
+        var scoped = new java.util.HashMap<>(params);
+        scoped.putAll(scope.params());
+        return new Cells(all, cells(sql.formatted(" join person p on p.province_code = e.province_code and p.id = e.person_id and ("
+                + scope.where() + ")"), scoped));
+    }
+
+    /** {@link #holdingByCommune} with the people's keys; {@code areaOf}: also the part of that caller's area (null: none). */
+    public Cells holdingCellsByCommune(String provinceCode, PathStatus status, LocalDate date, String structure,
+                                       vn.socialmap.security.AccessScope areaOf) {
+        var params = new java.util.HashMap<String, Object>(java.util.Map.of("p", provinceCode, "s", status.name(),
+                "date", Date.valueOf(date), "structure", structure));
+        String sql = "select code, count(*) as n, coalesce(sum(record_key::bigint), 0) as k from ("
+                + "select distinct pl.commune_code as code, s.person_id, s.record_key from person_status_period s "
+                + PLACED.formatted("s") + "%s where s.province_code = :p and s.status = :s and s.valid_from <= :date"
+                + " and (s.valid_to is null or s.valid_to > :date) and pl.commune_code is not null) held group by code";
+        var all = cells(sql.formatted(""), params);
+        if (areaOf == null) {
+            return new Cells(all, java.util.Map.of());
+        }
+        PersonSearch.Query scope = search.scope(areaOf, structures.today());
+        params.putAll(scope.params());
+        return new Cells(all, cells(sql.formatted(" join person p on p.province_code = s.province_code and p.id = s.person_id and ("
+                + scope.where() + ")"), params));
+    }
+
+    private java.util.Map<String, vn.socialmap.disclosure.Cell> cells(String sql, java.util.Map<String, Object> params) {
+        var result = new java.util.TreeMap<String, vn.socialmap.disclosure.Cell>();
+        jdbc.sql(sql).params(params).query((rs, n) -> result.put(rs.getString("code"),
+                new vn.socialmap.disclosure.Cell(rs.getLong("n"), rs.getLong("k")))).list();
+        return result;
     }
 
     /** Changes whenever this node writes events' status periods, and when that transaction ends: a key for caches. */
@@ -100,6 +157,18 @@ public class CaseIndicators {
         String placed = q.districtCode() == null ? "" : PLACED.formatted("e") + " and pl.district_code = :district ";
         return jdbc.sql("select count(*) from case_event e " + placed + "where " + where)
                 .params(params).query(Long.class).single();
+    }
+
+    /** {@link #count} per month: the first day of each month with events, and their number. */
+    public java.util.Map<LocalDate, Long> countByMonth(EventCount q) {
+        var params = new java.util.HashMap<String, Object>();
+        String where = where(q, params);
+        String placed = q.districtCode() == null ? "" : PLACED.formatted("e") + " and pl.district_code = :district ";
+        var result = new java.util.TreeMap<LocalDate, Long>();
+        jdbc.sql("select date_trunc('month', e.event_date)::date as month, count(*) as n from case_event e " + placed + "where "
+                        + where + " group by 1")
+                .params(params).query((rs, n) -> result.put(rs.getObject("month", LocalDate.class), rs.getLong("n"))).list();
+        return result;
     }
 
     /** The same count per commune of {@code q.structure()} where the people live; communes with none are absent. */
@@ -170,9 +239,9 @@ public class CaseIndicators {
     public java.util.Map<String, Long> holdingByProvince(Collection<String> provinceCodes, PathStatus status, LocalDate date) {
         var result = new java.util.TreeMap<String, Long>();
         statusCounts.holding("province_code", null, date).forEach((province, counts) -> {
-            Long n = counts.get(status);
-            if (provinceCodes.contains(province) && n != null && n != 0) {
-                result.put(province, n);
+            var cell = counts.get(status);
+            if (provinceCodes.contains(province) && cell != null && cell.count() != 0) {
+                result.put(province, cell.count());
             }
         });
         return result;
@@ -200,7 +269,8 @@ public class CaseIndicators {
         }
         var onRecord = new java.util.HashMap<String, Long>();
         statusCounts.holding("province_code", null, to)
-                .forEach((province, counts) -> onRecord.put(province, counts.getOrDefault(PathStatus.ON_RECORD, 0L)));
+                .forEach((province, counts) -> onRecord.put(province,
+                        counts.getOrDefault(PathStatus.ON_RECORD, vn.socialmap.disclosure.Cell.EMPTY).count()));
         var sinceNewYear = new java.util.TreeMap<String, LocalDate>();
         fromByProvince.forEach((province, from) -> {
             if (from.getDayOfYear() == 1 && from.getYear() == to.getYear()) {
@@ -350,5 +420,71 @@ public class CaseIndicators {
                         + "and status = :s and valid_from <= :d and (valid_to is null or valid_to > :d)")
                 .param("p", provinceCode).param("s", status.name()).param("d", Date.valueOf(date))
                 .query(Long.class).single();
+    }
+
+    /** One cell of everyone, and of the people of a caller's area among them (EMPTY when no area is asked for). */
+    public record CellPair(vn.socialmap.disclosure.Cell all, vn.socialmap.disclosure.Cell inArea) {
+    }
+
+    /** {@link #count} with the events' keys. */
+    public CellPair countCell(EventCount q, vn.socialmap.security.AccessScope areaOf) {
+        var params = new java.util.HashMap<String, Object>();
+        String where = where(q, params);
+        String placed = q.districtCode() == null ? "" : PLACED.formatted("e") + " and pl.district_code = :district ";
+        String sql = "select count(*) as n, coalesce(sum(e.record_key::bigint), 0) as k from case_event e " + placed + "%s where "
+                + where;
+        return pair(sql, params, "e", areaOf);
+    }
+
+    /** {@link #holding(String, PathStatus, LocalDate, String, String)} with the people's keys. */
+    public CellPair holdingCell(String provinceCode, PathStatus status, LocalDate date, String districtCode, String structure,
+                                vn.socialmap.security.AccessScope areaOf) {
+        var params = new java.util.HashMap<String, Object>(java.util.Map.of("p", provinceCode, "s", status.name(),
+                "date", Date.valueOf(date)));
+        String placed = "";
+        if (districtCode != null) {
+            placed = PLACED.formatted("s") + " and pl.district_code = :d ";
+            params.put("d", districtCode);
+            params.put("structure", structure);
+        }
+        String sql = "select count(*) as n, coalesce(sum(record_key::bigint), 0) as k from (select distinct s.person_id, s.record_key"
+                + " from person_status_period s " + placed + "%s where s.province_code = :p and s.status = :s"
+                + " and s.valid_from <= :date and (s.valid_to is null or s.valid_to > :date)) held";
+        return pair(sql, params, "s", areaOf);
+    }
+
+    /** People on record on {@code to} and those of them reached by a service in the period, with their keys. */
+    public CellPair[] reachedCells(String provinceCode, LocalDate from, LocalDate to, String districtCode, String structure,
+                                   vn.socialmap.security.AccessScope areaOf) {
+        var params = new java.util.HashMap<String, Object>(java.util.Map.of("p", provinceCode, "from", Date.valueOf(from),
+                "to", Date.valueOf(to)));
+        String placed = "";
+        if (districtCode != null) {
+            placed = PLACED.formatted("s") + " and pl.district_code = :district ";
+            params.put("district", districtCode);
+            params.put("structure", structure);
+        }
+        String base = " from person_status_period s " + placed + "%s where s.province_code = :p and s.status = 'ON_RECORD'"
+                + " and s.valid_from <= :to and (s.valid_to is null or s.valid_to > :to)";
+        CellPair onRecord = pair("select count(*) as n, coalesce(sum(s.record_key::bigint), 0) as k" + base, params, "s", areaOf);
+        CellPair reached = pair("select count(*) as n, coalesce(sum(s.record_key::bigint), 0) as k" + base + " and exists (" + REACHED
+                + ")", params, "s", areaOf);
+        return new CellPair[] {onRecord, reached};
+    }
+
+    /** A one-row count (n, k) of everyone and, joined to the caller's area on {@code alias}'s person, of their people. */
+    private CellPair pair(String sql, java.util.Map<String, Object> params, String alias, vn.socialmap.security.AccessScope areaOf) {
+        var all = jdbc.sql(sql.formatted("")).params(params)
+                .query((rs, n) -> new vn.socialmap.disclosure.Cell(rs.getLong("n"), rs.getLong("k"))).single();
+        if (areaOf == null) {
+            return new CellPair(all, vn.socialmap.disclosure.Cell.EMPTY);
+        }
+        PersonSearch.Query scope = search.scope(areaOf, structures.today());
+        var scoped = new java.util.HashMap<>(params);
+        scoped.putAll(scope.params());
+        var in = jdbc.sql(sql.formatted(" join person p on p.province_code = " + alias + ".province_code and p.id = " + alias
+                        + ".person_id and (" + scope.where() + ")")).params(scoped)
+                .query((rs, n) -> new vn.socialmap.disclosure.Cell(rs.getLong("n"), rs.getLong("k"))).single();
+        return new CellPair(all, in);
     }
 }

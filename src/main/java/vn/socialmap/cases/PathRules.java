@@ -24,6 +24,9 @@ public final class PathRules {
     static final Set<String> SUPPORT_KINDS = Set.of("LOAN", "VOCATIONAL_TRAINING", "JOB_PLACEMENT");
     /** Why a record is closed: the person died, moved out of the province, or their management ended. */
     static final Set<String> CLOSURES = Set.of("DIED", "MOVED_AWAY", "MANAGEMENT_ENDED");
+    /** The events that begin a rehab: a later decision counts them as earlier rehab. */
+    public static final Set<EventType> REHAB_STARTS = java.util.EnumSet.of(EventType.VOLUNTARY_COMMUNITY_START,
+            EventType.VOLUNTARY_FACILITY_ADMISSION, EventType.COMPULSORY_ADMISSION);
     static final int MIN_MONTHS = 3;
     static final int MAX_MONTHS = 24;
 
@@ -117,6 +120,15 @@ public final class PathRules {
         }
     }
 
+    /** The months a court decision sets. */
+    private static int months(Event e) {
+        try {
+            return Integer.parseInt(e.details().get("months").toString().strip());
+        } catch (NumberFormatException ex) {
+            throw new Violation(e, "decision.months.number");
+        }
+    }
+
     private static void checkDetails(Event e) {
         Map<String, Object> d = e.details();
         switch (e.type()) {
@@ -125,13 +137,8 @@ public final class PathRules {
             case SUPPORT -> oneOf(e, "kind", SUPPORT_KINDS);
             case RECORD_CLOSED -> oneOf(e, "closure", CLOSURES);
             case COURT_DECISION -> {
-                int months;
-                try {
-                    months = Integer.parseInt(d.get("months").toString().strip());
-                } catch (NumberFormatException ex) {
-                    throw new Violation(e, "decision.months", MIN_MONTHS, MAX_MONTHS);
-                }
-                if (months < MIN_MONTHS || months > MAX_MONTHS) {
+                int months = months(e);
+                if (LegalRegime.on(e.date()) == LegalRegime.LAW_73_2021 && (months < MIN_MONTHS || months > MAX_MONTHS)) {
                     throw new Violation(e, "decision.months", MIN_MONTHS, MAX_MONTHS);
                 }
             }
@@ -162,6 +169,8 @@ public final class PathRules {
         if (s.closed && e.type() != EventType.DRUG_USE_RECORD && e.type() != EventType.VOID) {
             throw new Violation(e, "record.closed");
         }
+        boolean earlierRehab = s.everInRehab;
+        s.everInRehab |= REHAB_STARTS.contains(e.type());
         switch (e.type()) {
             case DRUG_USE_RECORD -> {
                 requireNotInRehab(s, e);
@@ -182,7 +191,6 @@ public final class PathRules {
             }
             case VOLUNTARY_COMMUNITY_START -> {
                 requireNotInRehab(s, e);
-                s.everInRehab = true;
                 s.move(e.date(), PathStatus.VOLUNTARY_COMMUNITY, null);
             }
             case VOLUNTARY_COMMUNITY_END -> {
@@ -191,7 +199,6 @@ public final class PathRules {
             }
             case VOLUNTARY_FACILITY_ADMISSION -> {
                 requireNotInRehab(s, e);
-                s.everInRehab = true;
                 s.move(e.date(), PathStatus.VOLUNTARY_FACILITY, e.facilityCode());
             }
             case VOLUNTARY_FACILITY_DISCHARGE -> {
@@ -208,13 +215,17 @@ public final class PathRules {
             case COURT_DECISION -> {
                 require(s.dossierOpen, e, "decision.requires.dossier");
                 require(!s.decisionPending, e, "decision.already");
+                // under Law 120/2025 the term follows from earlier rehab, judged on the decision's date
+                int due = LegalRegime.on(e.date()).rehabMonths(earlierRehab);
+                if (due > 0 && months(e) != due) {
+                    throw new Violation(e, earlierRehab ? "decision.months.law120.later" : "decision.months.law120.first", due);
+                }
                 s.decisionPending = true;
             }
             case COMPULSORY_ADMISSION -> {
                 require(s.decisionPending, e, "admission.requires.decision");
                 s.decisionPending = false;
                 s.dossierOpen = false;
-                s.everInRehab = true;
                 s.move(e.date(), PathStatus.IN_COMPULSORY, e.facilityCode());
             }
             case ABSCONDING -> {

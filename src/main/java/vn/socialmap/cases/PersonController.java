@@ -30,6 +30,7 @@ import vn.socialmap.base.web.QueryParameters;
 class PersonController {
 
     private static final int MAX_PAGE_SIZE = 200;
+    private static final int MAX_PAGE = 100_000;
 
     private final PersonService persons;
 
@@ -40,13 +41,16 @@ class PersonController {
     /**
      * A person. {@code currentCommune} is of today's structure; {@code currentDistrictCode} is the
      * former district (of the last structure with districts) whose area holds the residence;
-     * {@code placements} says where the residence lies in every structure of the province.
+     * {@code placements} says where the residence lies in every structure of the province;
+     * {@code outsideAccess} who opened the record from outside its area and why (shown to the
+     * record's own officers only).
      */
     record PersonView(long id, String fullName, LocalDate birthDate, Sex sex, String nationalId,
                       String permanentCommuneCode, String permanentAddress, String currentCommuneCode,
                       String currentDistrictCode, String currentAddress, Double longitude, Double latitude,
                       String occupation, String notes, long version, List<PathStatus> statusToday,
-                      UnitOnDate currentCommune, List<Placement> placements, List<EventView> events) {
+                      UnitOnDate currentCommune, List<Placement> placements, List<EventView> events,
+                      List<vn.socialmap.security.BreakGlassService.GrantSeen> outsideAccess) {
     }
 
     /** An event with the unit the person's residence had on its date (in the structure in force then). */
@@ -74,7 +78,8 @@ class PersonController {
                 "sex", "q", "page", "size"));
         PersonFilter filter = new PersonFilter(district, commune, parseEnum(PathStatus.class, "status", status),
                 parseDate("date", date), facility, ageGroup, parseEnum(Sex.class, "sex", sex), q);
-        return persons.list(filter, parseInt("page", page, 0, 0, Integer.MAX_VALUE),
+        // pages far beyond the list would overflow the offset: the list is counted to 1,000 anyway
+        return persons.list(filter, parseInt("page", page, 0, 0, MAX_PAGE),
                 parseInt("size", size, 50, 1, MAX_PAGE_SIZE));
     }
 
@@ -114,7 +119,7 @@ class PersonController {
                                          @RequestParam(required = false) String size) {
         QueryParameters.requireOnly(request, Set.of("page", "size"));
         int pageSize = parseInt("size", size, 50, 1, MAX_PAGE_SIZE);
-        return persons.reviews(parseInt("page", page, 0, 0, 100_000) * pageSize, pageSize);
+        return persons.reviews(parseInt("page", page, 0, 0, MAX_PAGE) * pageSize, pageSize);
     }
 
     /** The commune chosen among the candidates of a provisional placement. */
@@ -136,7 +141,8 @@ class PersonController {
                 p.getCurrentPoint() == null ? null : p.getCurrentPoint().getX(),
                 p.getCurrentPoint() == null ? null : p.getCurrentPoint().getY(),
                 p.getOccupation(), p.getNotes(), p.getVersion(), d.statusToday(), persons.unitOn(d, persons.today()),
-                List.copyOf(d.placements().values()), d.events().stream().map(e -> eventView(d, e)).toList());
+                List.copyOf(d.placements().values()), d.events().stream().map(e -> eventView(d, e)).toList(),
+                persons.outsideAccess(p.getId()));
     }
 
     private EventView eventView(PersonService.PersonDetail d, CaseEvent e) {

@@ -37,6 +37,9 @@ class PersonSearch {
     }
 
     /** People whose residence lies in the area, a unit of an earlier structure. */
+    /** A name or national ID typed to search: longer is no name, and would only make the query heavy. */
+    static final int MAX_QUERY = 200;
+
     private static final String PLACED = """
             exists (select 1 from person_placement a where a.province_code = p.province_code and a.person_id = p.id
                     and a.structure = :areaStructure and a.%s = :area)""";
@@ -156,6 +159,9 @@ class PersonSearch {
         }
         if (filter.query() != null && !filter.query().isBlank()) {
             String q = filter.query().strip();
+            if (q.length() > MAX_QUERY) {
+                throw new vn.socialmap.base.ValidationException("q", "person.error.query.long", MAX_QUERY);
+            }
             if (q.matches("[0-9]{3,12}")) {
                 where.add("p.national_id like :idPrefix");
                 params.put("idPrefix", q + "%");
@@ -215,6 +221,12 @@ class PersonSearch {
     long countUpTo(Query query, int limit) {
         return jdbc.sql("select count(*) from (select 1 from person p where " + query.where() + " limit :countLimit) matches")
                 .params(query.params()).param("countLimit", limit).query(Long.class).single();
+    }
+
+    /** The provinces of the facilities with this code (one, for a facility officer's facility). */
+    List<String> facilityProvinces(String facilityCode) {
+        return jdbc.sql("select distinct province_code from facility where code = :code order by 1").param("code", facilityCode)
+                .query(String.class).list();
     }
 
     boolean inScope(Query scope, long personId) {

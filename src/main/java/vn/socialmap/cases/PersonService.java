@@ -208,12 +208,41 @@ public class PersonService {
         return new PersonDetail(person, path, periods, PathRules.statusesOn(periods, today()), placement.placements(id));
     }
 
-    /** Opens a person outside the caller's area, stating why (break the glass), then reads it. */
+    /**
+     * Opens a person outside the caller's area, stating why (break the glass), then reads it: a
+     * record of the caller's own province only, for reading only.
+     */
     public PersonDetail getWithReason(long id, String reason) {
-        persons.findById(id).filter(p -> p.getMergedIntoId() == null)
+        Person person = persons.findById(id).filter(p -> p.getMergedIntoId() == null)
                 .orElseThrow(() -> new NotFoundException("No person " + id));
+        if (!person.getProvinceCode().equals(callerProvince())) {
+            audit.record(AuditAction.DENIED, RECORD_TYPE, List.of(id), null, "break the glass outside the caller's province");
+            throw new NotFoundException("No person " + id);
+        }
         breakGlass.grant(RECORD_TYPE, String.valueOf(id), reason);
         return get(id);
+    }
+
+    /** The province of the caller's area (null for a system-wide account). */
+    private String callerProvince() {
+        AccessScope scope = currentUser.require().scope();
+        if (scope.areaType() == null || scope.areaType() == AreaType.FACILITY) {
+            return scope.areaType() == null ? null : search.facilityProvinces(scope.areaCode()).stream().findFirst().orElse(null);
+        }
+        return scope.areaType() == AreaType.PROVINCE ? scope.areaCode()
+                : units.find(scope.areaUnit()).map(AdminUnit::getProvinceCode).orElse(null);
+    }
+
+    /** Whether the caller may change this record: theirs to record and in their area (not through a grant). */
+    public boolean mayChange(long id) {
+        AccessScope scope = currentUser.require().scope();
+        return records(scope) && search.inScope(search.scope(scope, today()), id);
+    }
+
+    /** The records opened by officers of other areas (break the glass), shown to the record's own officers. */
+    public List<BreakGlassService.GrantSeen> outsideAccess(long id) {
+        AccessScope scope = personScope();
+        return search.inScope(search.scope(scope, today()), id) ? breakGlass.grantsOn(RECORD_TYPE, String.valueOf(id)) : List.of();
     }
 
     /**
@@ -238,15 +267,13 @@ public class PersonService {
         AdminUnit commune = validate(form);
         requireWritable(user.scope(), commune);
         Point point = point(form, commune);
-        if (form.nationalId() != null && !form.nationalId().isBlank()) {
-            persons.findLiveByNationalId(form.nationalId().strip()).ifPresent(existing -> {
-                throw new ConflictException("nationalId", "/api/v1/persons/" + existing.getId(),
-                        "person.error.nationalId.taken", existing.getId());
-            });
-        }
-        // a warning only: people move within the city, so anyone of the same name and birth date in it
+        refuseKnownNationalId(form, null);
+        // a warning only: people move within the city, so anyone of the same name and birth date in it that the
+        // caller may read (others are not the caller's to know about)
+        PersonSearch.Query readableByCaller = search.scopeForReading(user.scope(), today());
         List<Long> duplicates = persons.findLiveByNameBirthInProvince(VietnameseText.fold(form.fullName()),
-                form.birthDate(), commune.getProvinceCode()).stream().map(Person::getId).toList();
+                form.birthDate(), commune.getProvinceCode()).stream().map(Person::getId)
+                .filter(id -> search.inScope(readableByCaller, id)).toList();
         Person person = persons.save(new Person(form, commune.getProvinceCode(), commune.getStructure(), point,
                 user.getUsername(), now()));
         placeResidence(person);
@@ -257,7 +284,7 @@ public class PersonService {
 
     public Person update(long id, PersonForm form, long expectedVersion) {
         AppUser user = writer();
-        Person person = readable(id);
+        Person person = writable(id);
         if (person.getVersion() != expectedVersion) {
             // someone saved it meanwhile: a conflict with the record to read again, never a silent overwrite
             throw new ConflictException(null, "/api/v1/persons/" + id, "person.error.concurrent");
@@ -268,12 +295,7 @@ public class PersonService {
             // the record belongs to its province (and its shard, docs/scaling.md); a move is a transfer
             throw new ValidationException("currentCommuneCode", "person.error.province.change", commune.getName());
         }
-        if (form.nationalId() != null && !form.nationalId().isBlank()) {
-            persons.findLiveByNationalId(form.nationalId().strip()).filter(p -> !p.getId().equals(id)).ifPresent(existing -> {
-                throw new ConflictException("nationalId", "/api/v1/persons/" + existing.getId(),
-                        "person.error.nationalId.taken", existing.getId());
-            });
-        }
+        refuseKnownNationalId(form, id);
         boolean moved = person.residenceChangedBy(form) || !commune.getStructure().equals(person.getCurrentStructure());
         person.apply(form, commune.getStructure(), point(form, commune), now());
         if (moved) {
@@ -289,7 +311,7 @@ public class PersonService {
     /** Adds an event after checking it against the path; refused events change nothing. */
     public CaseEvent addEvent(long personId, EventForm form) {
         AppUser user = writer();
-        Person person = readable(personId);
+        Person person = writable(personId);
         if (form.type() == null) {
             throw new ValidationException("type", "event.rule.type.missing");
         }
@@ -405,7 +427,7 @@ public class PersonService {
         if (user.role() == Role.FACILITY_OFFICER) {
             throw new AccessDeniedException("Only the officers of the candidate communes confirm a placement");
         }
-        Person person = readable(personId);
+        Person person = present(personId, search.scopeForReading(user.scope(), today()));
         AdminStructure todayStructure = structures.current();
         Placement now = placement.placements(personId).get(todayStructure.code());
         if (now == null || now.method() != PlacementMethod.PROVISIONAL) {
@@ -442,6 +464,50 @@ public class PersonService {
             EventType.RETURN, EventType.RELEASE, EventType.DETOX, EventType.METHADONE_START, EventType.METHADONE_STOP,
             EventType.SUPPORT, EventType.VOID);
 
+    /**
+     * A national ID already on record is refused. The caller is shown the record only if it is
+     * theirs to read; otherwise they learn that it is on record elsewhere, nothing more. The
+     * lookup is recorded either way.
+     */
+    private void refuseKnownNationalId(PersonForm form, Long self) {
+        if (form.nationalId() == null || form.nationalId().isBlank()) {
+            return;
+        }
+        Person existing = persons.findLiveByNationalId(form.nationalId().strip()).filter(p -> !p.getId().equals(self))
+                .orElse(null);
+        if (existing == null) {
+            return;
+        }
+        boolean readableByCaller = search.inScope(search.scopeForReading(currentUser.require().scope(), today()), existing.getId());
+        // the lookup is recorded although the refusal rolls the caller's transaction back
+        audit.recordEvenIfRefused(AuditAction.SEARCH, RECORD_TYPE, List.of(existing.getId()), null,
+                "national ID already on record" + (readableByCaller ? "" : " outside the caller's area"));
+        if (readableByCaller) {
+            throw new ConflictException("nationalId", "/api/v1/persons/" + existing.getId(), "person.error.nationalId.taken",
+                    existing.getId());
+        }
+        throw new ConflictException("nationalId", null, "person.error.nationalId.elsewhere");
+    }
+
+    /**
+     * A person the caller may change: in their area, never through a break-the-glass grant (which
+     * is for reading). Outside it, the answer is that of a missing record.
+     */
+    private Person writable(long id) {
+        return present(id, search.scope(personScope(), today()));
+    }
+
+    private Person present(long id, PersonSearch.Query scope) {
+        Person person = persons.findById(id).filter(p -> p.getMergedIntoId() == null).orElse(null);
+        if (person == null || !search.inScope(scope, id)) {
+            if (person != null) {
+                audit.record(AuditAction.DENIED, RECORD_TYPE, List.of(id), null, "change outside the caller's area");
+            }
+            throw new NotFoundException("No person " + id);
+        }
+        return person;
+    }
+
     private Person readable(long id) {
         AccessScope scope = personScope();
         Person person = persons.findById(id).filter(p -> p.getMergedIntoId() == null).orElse(null);
@@ -474,9 +540,13 @@ public class PersonService {
         return user;
     }
 
-    private static void requireWritable(AccessScope scope, AdminUnit commune) {
+    private void requireWritable(AccessScope scope, AdminUnit commune) {
         if (scope.role() == Role.COMMUNE_OFFICER && !(scope.areaType() == AreaType.COMMUNE && commune.ref().equals(scope.areaUnit()))) {
             throw new ValidationException("currentCommuneCode", "person.error.commune.outside", commune.getName());
+        }
+        // a facility takes in the people of its own province; a record elsewhere is not its officer's to make
+        if (scope.role() == Role.FACILITY_OFFICER && !search.facilityProvinces(scope.areaCode()).equals(List.of(commune.getProvinceCode()))) {
+            throw new AccessDeniedException("A facility officer records people of the facility's province only");
         }
     }
 

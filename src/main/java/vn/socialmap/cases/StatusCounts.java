@@ -19,15 +19,17 @@ import vn.socialmap.geography.AdminLevel;
 import vn.socialmap.geography.AdminStructure;
 import vn.socialmap.geography.AdminStructures;
 import vn.socialmap.geography.AdminUnitService;
+import vn.socialmap.disclosure.Cell;
+import vn.socialmap.disclosure.Disclosure;
+import vn.socialmap.disclosure.Protection;
 import vn.socialmap.security.AccessScope;
-import vn.socialmap.security.SmallCellSuppression;
 
 /**
  * Number of people holding each status on a date, per district or commune, shown on the
  * units in force on that date or (carried across) on those of another date: each person
  * counts in their unit of the structure shown ({@link ResidencePlacement}), so totals are the
- * same on every structure. For roles without person access the table is suppressed (1 to 4
- * hidden, with complements).
+ * same on every structure. Each count is published with the caller's {@link Protection}: the
+ * cell-key method for others' records (docs/disclosure.md).
  */
 @Service
 @Transactional(readOnly = true)
@@ -36,28 +38,32 @@ public class StatusCounts {
     private final JdbcClient jdbc;
     private final AdminUnitService units;
     private final AdminStructures structures;
-    private final SmallCellSuppression suppression;
+    private final Disclosure disclosure;
+    private final PersonSearch search;
 
     private final StatusRollup rollup;
     private final RecentAnswers<Table> cache;
 
-    StatusCounts(JdbcClient jdbc, AdminUnitService units, AdminStructures structures, SmallCellSuppression suppression,
+    StatusCounts(JdbcClient jdbc, AdminUnitService units, AdminStructures structures, Disclosure disclosure, PersonSearch search,
                  StatusRollup rollup, AnswerCaches caches) {
         this.rollup = rollup;
         this.cache = caches.create(128);
         this.jdbc = jdbc;
         this.units = units;
         this.structures = structures;
-        this.suppression = suppression;
+        this.disclosure = disclosure;
+        this.search = search;
     }
 
-    /** One unit's counts; a null count is hidden. A null code: people with no unit of the structure shown. */
+    /** One unit's counts as published to the caller. A null code: people with no unit of the structure shown. */
     public record UnitCounts(String code, String name, Map<PathStatus, Long> counts) {
     }
 
     /**
-     * @param date      the date the statuses are held on
-     * @param unitsAsOf the date whose units the counts are shown on (its structure is {@code structure})
+     * @param date       the date the statuses are held on
+     * @param unitsAsOf  the date whose units the counts are shown on (its structure is {@code structure})
+     * @param suppressed whether the counts are protected for the caller (perturbed by the cell-key method)
+     * @param threshold  then, counts of others from 1 to threshold - 1 are all published alike (as 2 or 3)
      */
     public record Table(String province, AdminLevel level, LocalDate date, LocalDate unitsAsOf, String structure,
                         boolean suppressed, Integer threshold, List<UnitCounts> units, Map<PathStatus, Long> totals) {
@@ -70,13 +76,13 @@ public class StatusCounts {
     static String countSql(String column, boolean inProvince) {
         String province = inProvince ? " and province_code = :province" : "";
         return """
-                select %1$s as unit, status, n from status_count_month where month = :month%2$s
+                select %1$s as unit, status, n, key_sum from status_count_month where month = :month%2$s
                 union all
-                select %1$s, status, sum(n) from (
-                    select %1$s, status, :began as n from person_status_period
+                select %1$s, status, sum(n), sum(k) from (
+                    select %1$s, status, :began as n, :began * record_key::bigint as k from person_status_period
                     where valid_from > :lower and valid_from <= :upper%2$s
                     union all
-                    select %1$s, status, -:began from person_status_period
+                    select %1$s, status, -:began, -:began * record_key::bigint from person_status_period
                     where valid_to > :lower and valid_to <= :upper%2$s) changes
                 group by 1, 2""".formatted(column, province);
     }
@@ -100,8 +106,8 @@ public class StatusCounts {
      * Exact across a change of structure too: the periods of the other structure begin or end on
      * the day of the change, which lies between the month start and the date, and cancel out.
      */
-    Map<String, Map<PathStatus, Long>> holding(String column, String provinceCode, LocalDate date) {
-        Map<String, Map<PathStatus, Long>> raw = new HashMap<>();
+    Map<String, Map<PathStatus, Cell>> holding(String column, String provinceCode, LocalDate date) {
+        Map<String, Map<PathStatus, Cell>> raw = new HashMap<>();
         // the month goes in as a value so that the planner reads one month of the rollup through its key
         LocalDate horizon = jdbc.sql("select month from status_count_horizon").query(LocalDate.class).single();
         LocalDate month = nearestMonthStart(date, horizon);
@@ -112,30 +118,50 @@ public class StatusCounts {
         (provinceCode == null ? query : query.param("province", provinceCode))
                 .query(rs -> {
                     // a unit's month row and its changes since are added here, not grouped by the database
-                    raw.computeIfAbsent(key(rs.getString("unit")), k -> new EnumMap<>(PathStatus.class))
-                            .merge(PathStatus.valueOf(rs.getString("status")), rs.getLong("n"), Long::sum);
+                    add(raw, rs.getString("unit"), rs.getString("status"), rs.getLong("n"), rs.getLong("key_sum"));
                 });
         return raw;
+    }
+
+    private static void add(Map<String, Map<PathStatus, Cell>> raw, String unit, String status, long n, long keySum) {
+        raw.computeIfAbsent(key(unit), k -> new EnumMap<>(PathStatus.class))
+                .merge(PathStatus.valueOf(status), new Cell(n, keySum), Cell::plus);
     }
 
     /**
      * People holding each status on a date, per unit of another structure: each person's period
      * of that date counted in the unit their residence has in the structure shown.
      */
-    private Map<String, Map<PathStatus, Long>> carried(String column, String provinceCode, LocalDate date, AdminStructure shown) {
-        Map<String, Map<PathStatus, Long>> raw = new HashMap<>();
+    private Map<String, Map<PathStatus, Cell>> carried(String column, String provinceCode, LocalDate date, AdminStructure shown) {
+        return periodCells("pl." + column, provinceCode, date, shown, null);
+    }
+
+    /**
+     * Counts and keys read from the periods of the date, per {@code unit} (a column of s, the period,
+     * or pl, the person's placement in {@code shown}), of the people a scope condition on p admits
+     * (null: everyone).
+     */
+    private Map<String, Map<PathStatus, Cell>> periodCells(String unit, String provinceCode, LocalDate date, AdminStructure shown,
+                                                           PersonSearch.Query scope) {
+        Map<String, Map<PathStatus, Cell>> raw = new HashMap<>();
         var query = jdbc.sql("""
-                select pl.%s as unit, s.status, count(*) as n
+                select %s as unit, s.status, count(*) as n, coalesce(sum(s.record_key::bigint), 0) as key_sum
                 from person_status_period s
                 left join person_placement pl on pl.province_code = s.province_code and pl.person_id = s.person_id
                                               and pl.structure = :shown
+                %s
                 where s.valid_from <= :date and (s.valid_to is null or s.valid_to > :date)%s
-                group by 1, 2""".formatted(column, provinceCode == null ? "" : " and s.province_code = :province"))
+                group by 1, 2""".formatted(unit,
+                        scope == null ? "" : "join person p on p.province_code = s.province_code and p.id = s.person_id and ("
+                                + scope.where() + ")",
+                        provinceCode == null ? "" : " and s.province_code = :province"))
                 .param("shown", shown.code()).param("date", Date.valueOf(date));
+        if (scope != null) {
+            query = query.params(scope.params());
+        }
         (provinceCode == null ? query : query.param("province", provinceCode))
                 .query(rs -> {
-                    raw.computeIfAbsent(key(rs.getString("unit")), k -> new EnumMap<>(PathStatus.class))
-                            .merge(PathStatus.valueOf(rs.getString("status")), rs.getLong("n"), Long::sum);
+                    add(raw, rs.getString("unit"), rs.getString("status"), rs.getLong("n"), rs.getLong("key_sum"));
                 });
         return raw;
     }
@@ -157,66 +183,70 @@ public class StatusCounts {
         }
         // many users look at the same tables: kept until a write on this node, or a minute for other nodes' writes
         String key = provinceCode + "|" + level + "|" + date + "|" + structures.on(unitsAsOf).code() + "|" + unitsAsOf
-                + "|" + scope.needsSuppression() + "|" + rollup.changes() + "|" + units.version();
+                + "|" + scope.label() + "|" + scope.role() + "|" + rollup.changes() + "|" + units.version();
         return cache.get(key, () -> compute(provinceCode, level, date, unitsAsOf, scope));
     }
 
     private Table compute(String provinceCode, AdminLevel level, LocalDate date, LocalDate unitsAsOf, AccessScope scope) {
         AdminStructure shown = structures.on(unitsAsOf);
         String column = level == AdminLevel.DISTRICT ? "district_code" : "commune_code";
+        boolean own = shown.equals(structures.on(date));
+        boolean today = !own && shown.validTo() == null && level == AdminLevel.COMMUNE;
         // onto today's communes from the rollup, which keeps each period's commune of today; onto another
         // structure person by person
-        Map<String, Map<PathStatus, Long>> raw = shown.equals(structures.on(date)) ? holding(column, provinceCode, date)
-                : shown.validTo() == null && level == AdminLevel.COMMUNE ? holding("current_commune_code", provinceCode, date)
+        Map<String, Map<PathStatus, Cell>> raw = own ? holding(column, provinceCode, date)
+                : today ? holding("current_commune_code", provinceCode, date)
                 : carried(column, provinceCode, date, shown);
+        Protection protection = disclosure.protection(scope);
+        // an officer's own people, counted exactly: the same cells, read for the people of their area
+        Map<String, Map<PathStatus, Cell>> inArea = !protection.needsOwnArea() ? Map.of()
+                : periodCells(own ? "s." + column : today ? "s.current_commune_code" : "pl." + column, provinceCode, date, shown,
+                        search.scope(scope, structures.today()));
         List<AdminUnitService.Label> shownUnits = new ArrayList<>(units.labels(provinceCode, level, unitsAsOf));
         // people with no unit of the structure shown (another province then, or a level it lacks) keep the totals whole
         java.util.Set<String> known = new java.util.HashSet<>();
         shownUnits.forEach(l -> known.add(l.code()));
-        Map<PathStatus, Long> outside = new EnumMap<>(PathStatus.class);
-        raw.forEach((code, counts) -> {
-            if (!known.contains(code)) {
-                counts.forEach((status, n) -> outside.merge(status, n, Long::sum));
-            }
-        });
         boolean levelExists = shown.levels().contains(level);
-        if (levelExists && outside.values().stream().anyMatch(n -> n != 0)) {
-            raw.put("", outside);
-            shownUnits.add(new AdminUnitService.Label(null, null));
-        }
-        if (!levelExists) {
+        Map<String, Map<PathStatus, Cell>> rows = new HashMap<>();
+        Map<String, Map<PathStatus, Cell>> rowsInArea = new HashMap<>();
+        regroup(raw, known, rows);
+        regroup(inArea, known, rowsInArea);
+        if (!levelExists || rows.getOrDefault("", Map.of()).values().stream().anyMatch(c -> c.count() != 0)) {
             // no units of this level in the structure shown (districts after 1 July 2025): totals only
-            raw.put("", outside);
             shownUnits.add(new AdminUnitService.Label(null, null));
         }
         PathStatus[] statuses = PathStatus.values();
-        long[][] cells = new long[shownUnits.size()][statuses.length];
-        for (int i = 0; i < shownUnits.size(); i++) {
-            String code = shownUnits.get(i).code();
-            Map<PathStatus, Long> row = raw.getOrDefault(code == null ? "" : code, Map.of());
-            for (int j = 0; j < statuses.length; j++) {
-                cells[i][j] = row.getOrDefault(statuses[j], 0L);
-            }
-        }
-        boolean suppress = scope.needsSuppression();
-        SmallCellSuppression.Result result = suppress ? suppression.suppress(cells, false, true) : null;
-        List<UnitCounts> rows = new ArrayList<>();
-        for (int i = 0; i < shownUnits.size(); i++) {
+        List<UnitCounts> published = new ArrayList<>();
+        Map<PathStatus, Cell> total = new EnumMap<>(PathStatus.class);
+        Map<PathStatus, Cell> totalInArea = new EnumMap<>(PathStatus.class);
+        for (AdminUnitService.Label label : shownUnits) {
+            String code = label.code() == null ? "" : label.code();
             Map<PathStatus, Long> counts = new LinkedHashMap<>();
-            for (int j = 0; j < statuses.length; j++) {
-                counts.put(statuses[j], result == null ? Long.valueOf(cells[i][j]) : result.shown(i, j));
+            for (PathStatus status : statuses) {
+                Cell all = rows.getOrDefault(code, Map.of()).getOrDefault(status, Cell.EMPTY);
+                Cell in = rowsInArea.getOrDefault(code, Map.of()).getOrDefault(status, Cell.EMPTY);
+                counts.put(status, protection.shown(all, in));
+                total.merge(status, all, Cell::plus);
+                totalInArea.merge(status, in, Cell::plus);
             }
-            rows.add(new UnitCounts(shownUnits.get(i).code(), shownUnits.get(i).name(), counts));
+            published.add(new UnitCounts(label.code(), label.name(), counts));
         }
         Map<PathStatus, Long> totals = new LinkedHashMap<>();
-        for (int j = 0; j < statuses.length; j++) {
-            long sum = 0;
-            for (long[] row : cells) {
-                sum += row[j];
-            }
-            totals.put(statuses[j], result == null ? Long.valueOf(sum) : result.shown(shownUnits.size(), j));
+        for (PathStatus status : statuses) {
+            totals.put(status, protection.shown(total.getOrDefault(status, Cell.EMPTY), totalInArea.getOrDefault(status, Cell.EMPTY)));
         }
-        return new Table(provinceCode, level, date, unitsAsOf, shown.code(), suppress, suppress ? suppression.minCount() : null,
-                levelExists ? rows : List.of(), totals);
+        boolean protectedCounts = protection.applies();
+        return new Table(provinceCode, level, date, unitsAsOf, shown.code(), protectedCounts,
+                protectedCounts ? protection.smallBelow() : null, levelExists ? published : List.of(), totals);
+    }
+
+    /** Rows by the codes of the units shown; rows of unknown codes go to the row without a code. */
+    private static void regroup(Map<String, Map<PathStatus, Cell>> raw, java.util.Set<String> known,
+                                Map<String, Map<PathStatus, Cell>> into) {
+        raw.forEach((code, counts) -> {
+            String row = known.contains(code) ? code : "";
+            counts.forEach((status, cell) -> into.computeIfAbsent(row, k -> new EnumMap<>(PathStatus.class))
+                    .merge(status, cell, Cell::plus));
+        });
     }
 }

@@ -36,8 +36,10 @@ class StatusProjection {
         for (PlacedPeriods.Piece p : PlacedPeriods.place(periods, structures.all(), placement.placements(person.getId()))) {
             jdbc.sql("""
                     insert into person_status_period (person_id, province_code, structure, district_code, commune_code,
-                                                      current_commune_code, status, facility_code, valid_from, valid_to)
-                    values (:person, :province, :structure, :district, :commune, :today, :status, :facility, :from, :to)""")
+                                                      current_commune_code, status, facility_code, valid_from, valid_to,
+                                                      record_key)
+                    select :person, :province, :structure, :district, :commune, :today, :status, :facility, :from, :to,
+                           record_key from person where id = :person""")
                     .param("person", person.getId()).param("province", person.getProvinceCode())
                     .param("structure", p.structure()).param("district", p.districtCode()).param("commune", p.communeCode())
                     .param("today", p.currentCommuneCode())
@@ -86,10 +88,12 @@ class StatusProjection {
             java.util.List<Object[]> batch = rows.subList(from, Math.min(rows.size(), from + SqlArrays.BATCH));
             jdbc.sql("""
                     insert into person_status_period (person_id, province_code, structure, district_code, commune_code, status,
-                                                      facility_code, valid_from, valid_to, current_commune_code)
-                    select * from unnest(cast(:i as bigint[]), cast(:p as varchar[]), cast(:s as varchar[]), cast(:d as varchar[]),
-                                         cast(:c as varchar[]), cast(:st as varchar[]), cast(:f as varchar[]),
-                                         cast(:vf as date[]), cast(:vt as date[]), cast(:today as varchar[]))""")
+                                                      facility_code, valid_from, valid_to, current_commune_code, record_key)
+                    select u.*, p.record_key
+                    from unnest(cast(:i as bigint[]), cast(:p as varchar[]), cast(:s as varchar[]), cast(:d as varchar[]),
+                                cast(:c as varchar[]), cast(:st as varchar[]), cast(:f as varchar[]),
+                                cast(:vf as date[]), cast(:vt as date[]), cast(:today as varchar[])) as u
+                    join person p on p.id = u.unnest""")
                     .param("i", SqlArrays.column(batch, 0, Long.class)).param("p", SqlArrays.column(batch, 1, String.class))
                     .param("s", SqlArrays.column(batch, 2, String.class)).param("d", SqlArrays.column(batch, 3, String.class))
                     .param("c", SqlArrays.column(batch, 4, String.class)).param("st", SqlArrays.column(batch, 5, String.class))

@@ -32,7 +32,8 @@ import vn.socialmap.base.VietnamTime;
 class StatusRollup {
 
     /** The columns of status periods the rollup reads. */
-    static final String COLUMNS = "province_code, structure, district_code, commune_code, current_commune_code, status, valid_from, valid_to";
+    static final String COLUMNS = "province_code, structure, district_code, commune_code, current_commune_code, status, valid_from, "
+            + "valid_to, record_key";
 
     private static final Logger log = LoggerFactory.getLogger(StatusRollup.class);
 
@@ -45,15 +46,15 @@ class StatusRollup {
             deltas as (
                 select province_code, structure, coalesce(district_code, '') as district_code,
                        coalesce(commune_code, '') as commune_code, coalesce(current_commune_code, '') as current_commune_code,
-                       status, month_ceil(valid_from) as m, 1 as delta,
+                       status, month_ceil(valid_from) as m, 1 as delta, record_key::bigint as key_delta,
                        valid_to is null or month_ceil(valid_to) > :horizon as open from p
                 union all
                 select province_code, structure, coalesce(district_code, ''), coalesce(commune_code, ''),
-                       coalesce(current_commune_code, ''), status, month_ceil(valid_to), -1, false from p
+                       coalesce(current_commune_code, ''), status, month_ceil(valid_to), -1, -record_key::bigint, false from p
                 where valid_to is not null),
             summed as (
                 select province_code, structure, district_code, commune_code, current_commune_code, status, m,
-                       sum(delta) as delta, bool_or(open) as open
+                       sum(delta) as delta, sum(key_delta) as key_delta, bool_or(open) as open
                 from deltas where m <= :horizon group by 1, 2, 3, 4, 5, 6, 7),
             -- a unit's months from its first change to the horizon, or to its last change when all its
             -- periods end by then (the periods of a structure no longer in force)
@@ -66,18 +67,18 @@ class StatusRollup {
                 cross join lateral generate_series(k.first, k.last, interval '1 month') as g(m)),
             counted as (
                 select g.m, g.province_code, g.structure, g.district_code, g.commune_code, g.current_commune_code, g.status,
-                       :sign * sum(coalesce(s.delta, 0)) over (partition by g.province_code, g.structure, g.commune_code,
-                                                                         g.current_commune_code, g.status, g.district_code
-                                                                    order by g.m) as n
+                       :sign * sum(coalesce(s.delta, 0)) over w as n, :sign * sum(coalesce(s.key_delta, 0)) over w as key_sum
                 from grid g left join summed s
-                    using (province_code, structure, district_code, commune_code, current_commune_code, status, m))
+                    using (province_code, structure, district_code, commune_code, current_commune_code, status, m)
+                window w as (partition by g.province_code, g.structure, g.commune_code, g.current_commune_code, g.status,
+                                          g.district_code order by g.m))
             insert into status_count_month (month, province_code, structure, district_code, commune_code, current_commune_code,
-                                            status, n)
-            select m, province_code, structure, nullif(district_code, ''), commune_code, current_commune_code, status, n
+                                            status, n, key_sum)
+            select m, province_code, structure, nullif(district_code, ''), commune_code, current_commune_code, status, n, key_sum
             from counted where n <> 0
             order by m, province_code, commune_code, current_commune_code, status
             on conflict (month, province_code, commune_code, current_commune_code, status)
-            do update set n = status_count_month.n + excluded.n""";
+            do update set n = status_count_month.n + excluded.n, key_sum = status_count_month.key_sum + excluded.key_sum""";
 
     private final JdbcClient jdbc;
     private final VietnamTime time;
@@ -147,20 +148,20 @@ class StatusRollup {
             changed();
             jdbc.sql("""
                     insert into status_count_month (month, province_code, structure, district_code, commune_code,
-                                                    current_commune_code, status, n)
+                                                    current_commune_code, status, n, key_sum)
                     select cast(:month as date), province_code, structure, nullif(district_code, ''), commune_code,
-                           current_commune_code, status, sum(n)
+                           current_commune_code, status, sum(n), sum(k)
                     from (
                         select province_code, structure, coalesce(district_code, '') as district_code, commune_code,
-                               current_commune_code, status, n
+                               current_commune_code, status, n, key_sum as k
                         from status_count_month where month = :previous
                         union all
                         select province_code, structure, coalesce(district_code, ''), coalesce(commune_code, ''),
-                               coalesce(current_commune_code, ''), status, 1
+                               coalesce(current_commune_code, ''), status, 1, record_key::bigint
                         from person_status_period where valid_from > :previous and valid_from <= :month
                         union all
                         select province_code, structure, coalesce(district_code, ''), coalesce(commune_code, ''),
-                               coalesce(current_commune_code, ''), status, -1
+                               coalesce(current_commune_code, ''), status, -1, -record_key::bigint
                         from person_status_period where valid_to > :previous and valid_to <= :month) d
                     group by 1, 2, 3, 4, 5, 6, 7 having sum(n) <> 0""")
                     .param("month", Date.valueOf(month)).param("previous", Date.valueOf(month.minusMonths(1))).update();

@@ -15,6 +15,7 @@ import org.locationtech.jts.geom.Geometry;
 import vn.socialmap.cases.CaseBulkLoader.PersonSeed;
 import vn.socialmap.cases.EventForm;
 import vn.socialmap.cases.EventType;
+import vn.socialmap.cases.LegalRegime;
 import vn.socialmap.cases.NationalId;
 import vn.socialmap.cases.PathRules;
 import vn.socialmap.cases.PathStatus;
@@ -244,6 +245,9 @@ final class DemoPopulation {
         p.add(EventType.COMPULSORY_DOSSIER, dossier, null, Map.of());
         LocalDate decided = dossier.plusDays(15 + random.nextInt(30));
         int months = 12 + random.nextInt(13);
+        // from 1 July 2026 the law sets the term: 24 months the first time, 36 after an earlier rehab
+        int due = LegalRegime.on(decided).rehabMonths(p.events.stream().anyMatch(e -> PathRules.REHAB_STARTS.contains(e.type())));
+        months = due > 0 ? due : months;
         p.add(EventType.COURT_DECISION, decided, null, Map.of("court", "Tòa án nhân dân " + p.area.name(),
                 "decisionNumber", (p.index % 900 + 1) + "/" + decided.getYear() + "/QĐ-TA", "months", months));
         LocalDate admitted = decided.plusDays(3 + random.nextInt(12));

@@ -49,7 +49,7 @@ class FacilityOverlays implements MapOverlays {
             GeoJson.Feature base = FacilityController.feature(f);
             Map<String, Object> p = new LinkedHashMap<>(base.properties());
             String popup = popup(f);
-            p.put("_tooltip", HtmlUtils.htmlEscape(f.getName()));
+            p.put("_tooltip", f.getName());
             p.put("_popup", popup);
             features.add(new GeoJson.Feature(base.id(), base.geometry(), p));
         }

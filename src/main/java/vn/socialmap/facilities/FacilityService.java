@@ -96,9 +96,10 @@ public class FacilityService {
     }
 
     public Facility create(FacilityForm form) {
+        requireWriterRole();
         AdminUnit commune = validate(form);
         String district = formerDistrict(commune, form);
-        requireWriter(district);
+        requireWriter(commune.getProvinceCode(), district);
         Facility f = new Facility(commune.getProvinceCode(), clock.instant());
         f.apply(form, commune.getStructure(), district, point(form), clock.instant());
         facilities.save(f);
@@ -110,19 +111,19 @@ public class FacilityService {
     @Transactional(readOnly = true)
     public void check(FacilityForm form) {
         AdminUnit commune = validate(form);
-        requireWriter(formerDistrict(commune, form));
+        requireWriter(commune.getProvinceCode(), formerDistrict(commune, form));
     }
 
     public Facility update(long id, FacilityForm form, long expectedVersion) {
         Facility f = get(id);
-        requireWriter(f.getDistrictCode());
+        requireWriter(f.getProvinceCode(), f.getDistrictCode());
         if (f.getVersion() != expectedVersion) {
             // someone saved it meanwhile: 409 with the record to read again, never a silent overwrite
             throw new vn.socialmap.base.ConflictException(null, "/api/v1/facilities/" + id, "facility.error.concurrent");
         }
         AdminUnit commune = validate(form);
         String district = formerDistrict(commune, form);
-        requireWriter(district);
+        requireWriter(commune.getProvinceCode(), district);
         Map<String, Object> before = f.snapshot();
         boolean statusChanged = f.getStatus() != form.status();
         f.apply(form, commune.getStructure(), district, point(form), clock.instant());
@@ -204,13 +205,28 @@ public class FacilityService {
         return units.formerDistrictAt(commune.getProvinceCode(), form.longitude(), form.latitude()).orElse(null);
     }
 
-    private void requireWriter(String formerDistrict) {
+    /** A role that never changes facilities is refused before its input is read. */
+    private void requireWriterRole() {
+        var user = currentUser.get().orElse(null);
+        if (user != null && user.role() != Role.ADMIN && user.role() != Role.DISTRICT_OFFICER
+                && user.role() != Role.PROVINCIAL_POLICE) {
+            throw new AccessDeniedException("Role " + user.role() + " does not change facilities");
+        }
+    }
+
+    /**
+     * Administrators change any facility, the provincial police (who run rehab since 1 March 2025)
+     * those of their province, a former district's officer those of the district.
+     */
+    private void requireWriter(String provinceCode, String formerDistrict) {
         var user = currentUser.get().orElse(null);
         if (user == null) {
             return; // start-up loaders
         }
         AccessScope scope = user.scope();
         boolean allowed = user.role() == Role.ADMIN
+                || user.role() == Role.PROVINCIAL_POLICE && scope.areaType() == AreaType.PROVINCE
+                && scope.areaCode().equals(provinceCode)
                 || user.role() == Role.DISTRICT_OFFICER && scope.areaType() == AreaType.DISTRICT
                 && formerDistrict != null && scope.areaCode().equals(formerDistrict);
         if (!allowed) {

@@ -19,11 +19,6 @@ public record AccessScope(Role role, AreaType areaType, String areaStructure, St
         return role.seesPersons();
     }
 
-    /** Whether counts must be suppressed below the threshold for this user. */
-    public boolean needsSuppression() {
-        return !role.seesPersons();
-    }
-
     /** The district or commune of the area, identified by structure and code; null for other areas. */
     public UnitRef areaUnit() {
         return areaStructure == null || areaCode == null ? null : new UnitRef(areaStructure, areaCode);

@@ -82,6 +82,11 @@ class AccountBootstrap implements ApplicationListener<GeographyReady> {
         created += demoAccount("admin", "Quản trị hệ thống", hash, Role.ADMIN, null, null, null);
         created += demoAccount("leader", "Lãnh đạo thành phố", hash, Role.CITY_LEADER, AreaType.PROVINCE, null, "01");
         created += demoAccount("planner", "Cán bộ kế hoạch", hash, Role.PLANNER, AreaType.PROVINCE, null, "01");
+        // the drug-crime division of each city's police (PC04), which runs rehab since 1 March 2025
+        created += demoAccount("police-01", "Phòng Cảnh sát điều tra tội phạm về ma túy, Công an TP Hà Nội", hash,
+                Role.PROVINCIAL_POLICE, AreaType.PROVINCE, null, "01");
+        created += demoAccount("police-48", "Phòng Cảnh sát điều tra tội phạm về ma túy, Công an TP Đà Nẵng", hash,
+                Role.PROVINCIAL_POLICE, AreaType.PROVINCE, null, "48");
         AdminStructure today = structures.current();
         AdminStructure districts = structures.lastWithDistricts().orElse(null);
         for (AdminUnit province : units.provinces()) {

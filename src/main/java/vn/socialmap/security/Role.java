@@ -13,7 +13,13 @@ public enum Role {
     /** The residents of one facility. */
     FACILITY_OFFICER(true, AreaType.FACILITY),
     /** Aggregates and analytics, no person data. */
-    PLANNER(false, AreaType.PROVINCE);
+    PLANNER(false, AreaType.PROVINCE),
+    /**
+     * The provincial police's drug-crime division (PC04), which runs rehab since 1 March 2025: the
+     * person records of the whole province (read), its facilities and providers (the powers
+     * Decree 184/2025 gave the provincial police director).
+     */
+    PROVINCIAL_POLICE(true, AreaType.PROVINCE);
 
     /** Spring Security authority names, for {@code @RolesAllowed}. */
     public static final String ADMIN_NAME = "ADMIN";

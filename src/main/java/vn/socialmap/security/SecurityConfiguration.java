@@ -97,9 +97,11 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized()).accessDeniedHandler(denied(audit)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
-                // Scripts using Basic send no cookie and need no CSRF token; a browser session does.
+                // A request that carries a session (a browser's cookie) needs the token, whatever other header it
+                // sends; one without a session (a script with Basic, or nobody) can only be authenticated by its
+                // own header, which another site cannot make a browser send
                 .csrf(c -> c.requireCsrfProtectionMatcher(request -> !SAFE_METHODS.contains(request.getMethod())
-                        && request.getHeader(HttpHeaders.AUTHORIZATION) == null)
+                        && request.getRequestedSessionId() != null)
                         .csrfTokenRepository(apiTokens)
                         // the header carries the cookie's value as it is (no per-request masking)
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))

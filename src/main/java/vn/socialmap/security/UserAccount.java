@@ -180,22 +180,6 @@ public class UserAccount {
         this.demo = true;
     }
 
-    /** @return true when this failure locked the account */
-    boolean recordFailedLogin(int maxAttempts, Instant lockUntil) {
-        failedAttempts++;
-        if (failedAttempts >= maxAttempts) {
-            lockedUntil = lockUntil;
-            failedAttempts = 0;
-            return true;
-        }
-        return false;
-    }
-
-    void recordSuccessfulLogin() {
-        failedAttempts = 0;
-        lockedUntil = null;
-    }
-
     /** "DISTRICT:2025-01/005", or null for a system-wide admin. */
     public String areaLabel() {
         return scope().label();

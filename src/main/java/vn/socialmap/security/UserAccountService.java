@@ -37,9 +37,11 @@ public class UserAccountService {
     private final AuditLog audit;
     private final SecuritySettings settings;
     private final Clock clock;
+    private final LoginLock lock;
 
     UserAccountService(UserAccountRepository repository, PasswordEncoder passwords, AdminUnitService units, AdminStructures structures,
-                       AuditLog audit, SecuritySettings settings, Clock clock) {
+                       AuditLog audit, SecuritySettings settings, Clock clock, LoginLock lock) {
+        this.lock = lock;
         this.repository = repository;
         this.passwords = passwords;
         this.units = units;
@@ -124,30 +126,35 @@ public class UserAccountService {
         audit.record(AuditAction.PASSWORD_CHANGED, RECORD_TYPE, List.of(username));
     }
 
-    /** Counts a failed login; locks the account after too many. Its own transaction: the login itself fails. */
+    /**
+     * Counts a failed login and locks the account after too many; while it is locked nothing is
+     * counted, but every attempt is recorded. Its own transaction: the login itself fails.
+     */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordFailedLogin(String typedUsername, String clientAddress) {
         String username = typedUsername == null ? "" : typedUsername.strip().toLowerCase(java.util.Locale.ROOT);
         String clipped = username.length() > 64 ? username.substring(0, 64) : username;
         Actor actor = new Actor(clipped.isEmpty() ? "-" : clipped, null, null, clientAddress);
-        Optional<UserAccount> account = repository.findByUsername(username);
-        audit.record(actor, AuditAction.LOGIN_FAILED, RECORD_TYPE, account.isPresent() ? List.of(username) : List.of(),
-                null, account.isPresent() ? null : "unknown user");
-        account.ifPresent(a -> {
-            if (!a.isLockedAt(clock.instant()) && a.recordFailedLogin(settings.maxFailedLogins(), clock.instant().plus(settings.lockout()))) {
-                audit.record(actor, AuditAction.LOCKED_OUT, RECORD_TYPE, List.of(username), null,
-                        "locked until " + a.getLockedUntil());
-            }
-        });
+        boolean known = repository.findByUsername(username).isPresent();
+        java.time.Instant now = clock.instant();
+        boolean locked = known && lock.lockedNow(username, now);
+        audit.record(actor, AuditAction.LOGIN_FAILED, RECORD_TYPE, known ? List.of(username) : List.of(),
+                null, !known ? "unknown user" : locked ? "account locked" : null);
+        java.time.Instant until = now.plus(settings.lockout());
+        if (known && !locked && lock.countFailure(username, settings.maxFailedLogins(), now, until)) {
+            audit.record(actor, AuditAction.LOCKED_OUT, RECORD_TYPE, List.of(username), null, "locked until " + until);
+        }
+    }
+
+    /** Whether the account is locked now, read from the database (a sign-in's loaded copy may be older). */
+    @Transactional(propagation = Propagation.REQUIRES_NEW, readOnly = true)
+    public boolean lockedNow(String username) {
+        return lock.lockedNow(username, clock.instant());
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordSuccessfulLogin(String username, Actor actor, boolean interactive) {
-        repository.findByUsername(username).ifPresent(a -> {
-            if (a.getFailedAttempts() > 0 || a.getLockedUntil() != null) {
-                a.recordSuccessfulLogin();
-            }
-        });
+        lock.clearAfterSuccess(username, clock.instant());
         if (interactive) {
             audit.record(actor, AuditAction.LOGIN, RECORD_TYPE, List.of(username), null, null);
         }

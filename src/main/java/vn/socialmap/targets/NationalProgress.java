@@ -92,13 +92,16 @@ public class NationalProgress {
         if (indicators.registryWrittenInThisTransaction()) {
             return compute(asOf);
         }
-        String key = asOf + "|" + currentUser.scope().needsSuppression() + "|" + indicators.registryVersion() + "|"
+        String key = asOf + "|" + currentUser.scope().role() + "|" + currentUser.scope().label() + "|" + indicators.registryVersion() + "|"
                 + facilities.version() + "|" + plans.targetsVersion();
         return cache.get(key, () -> compute(asOf));
     }
 
     /** A city target to compute: the plan, its indicator and the target value. */
-    private record Cell(Plan plan, Indicator indicator, double target) {
+    private record Cell(Plan plan, Indicator indicator, Target city) {
+        double target() {
+            return city.value();
+        }
     }
 
     private Report compute(LocalDate asOf) {
@@ -118,7 +121,7 @@ public class NationalProgress {
         for (Plan plan : inForce) {
             for (Target t : targetsByPlan.getOrDefault(plan.id(), List.of())) {
                 Indicator indicator = indicatorsById.get(t.indicatorId());
-                cells.putIfAbsent(plan.provinceCode() + "|" + indicator.code(), new Cell(plan, indicator, t.value()));
+                cells.putIfAbsent(plan.provinceCode() + "|" + indicator.code(), new Cell(plan, indicator, t));
             }
         }
         Map<Cell, Long> actuals = new LinkedHashMap<>();
@@ -130,15 +133,16 @@ public class NationalProgress {
                         .thenComparing(c -> c.plan().provinceCode()))
                 .toList();
         List<Row> rows = new ArrayList<>();
+        boolean protect = progress.protectedForCaller();
         for (Cell c : ordered) {
-            long actual = actuals.getOrDefault(c, 0L);
+            // a province's figure is its plan's city figure as published to the caller (docs/disclosure.md)
+            long actual = protect ? progress.publishedCity(c.plan(), c.indicator(), c.city(), asOf) : actuals.getOrDefault(c, 0L);
             double elapsed = ProgressService.elapsedPercent(c.plan(), asOf);
             Double percent = ProgressService.percent(actual, c.target());
             rows.add(new Row(c.plan().provinceCode(), null, c.indicator().code(), c.indicator().name(), c.target(), actual, percent,
                     ProgressService.status(percent, ProgressService.expectedPercent(c.indicator(), elapsed))));
         }
-        // a province's count is an aggregate like a district's: small ones are hidden from roles without person access
-        List<Row> shown = currentUser.scope().needsSuppression() ? progress.suppressed(rows) : rows;
+        List<Row> shown = rows;
 
         Map<String, String> names = new TreeMap<>(); // names only: no province shapes loaded
         units.labels(null, AdminLevel.PROVINCE, units.today()).forEach(p -> names.put(p.code(), p.name()));

@@ -3,7 +3,6 @@ package vn.socialmap.targets;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,15 +14,15 @@ import vn.socialmap.base.NotFoundException;
 import vn.socialmap.base.cache.AnswerCaches;
 import vn.socialmap.base.cache.RecentAnswers;
 import vn.socialmap.cases.CaseIndicators;
-import vn.socialmap.cases.EventType;
 import vn.socialmap.cases.PathStatus;
+import vn.socialmap.disclosure.Disclosure;
+import vn.socialmap.disclosure.Protection;
 import vn.socialmap.facilities.FacilityService;
 import vn.socialmap.facilities.FacilityType;
 import vn.socialmap.facilities.ModelCoverage;
 import vn.socialmap.geography.AdminUnit;
 import vn.socialmap.geography.AdminUnitService;
 import vn.socialmap.security.CurrentUser;
-import vn.socialmap.security.SmallCellSuppression;
 import vn.socialmap.targets.PlanModel.Indicator;
 import vn.socialmap.targets.PlanModel.Level;
 import vn.socialmap.targets.PlanModel.Plan;
@@ -33,8 +32,9 @@ import vn.socialmap.targets.PlanModel.Target;
  * Progress of a plan on an as-of date: each target's actual computed from the registries
  * (events in the period up to that date, people holding a status on it, or active
  * models), the percent achieved, and whether it is ahead of, on or behind the share of
- * the period that has elapsed (5 points either way count as on track). For roles without
- * person access, district and facility counts below the threshold are suppressed.
+ * the period that has elapsed (5 points either way count as on track). Figures about people
+ * are published as {@link PublishedActuals} says: official city figures at month ends exact,
+ * everything else about others' records by the cell-key method.
  */
 @Service
 @Transactional(readOnly = true)
@@ -47,12 +47,16 @@ public class ProgressService {
     private final FacilityService facilities;
     private final AdminUnitService units;
     private final CurrentUser currentUser;
-    private final SmallCellSuppression suppression;
+    private final Disclosure disclosure;
+    private final PublishedActuals published;
     private final RecentAnswers<List<Row>> cache;
     private final RecentAnswers<List<MonthActual>> trends;
 
     ProgressService(PlanRepository plans, CaseIndicators indicators, ModelCoverage models, FacilityService facilities,
-                    AdminUnitService units, CurrentUser currentUser, SmallCellSuppression suppression, AnswerCaches caches) {
+                    AdminUnitService units, CurrentUser currentUser, Disclosure disclosure,
+                    PublishedActuals published, AnswerCaches caches) {
+        this.disclosure = disclosure;
+        this.published = published;
         this.cache = caches.create(128);
         this.trends = caches.create(128);
         this.plans = plans;
@@ -61,7 +65,6 @@ public class ProgressService {
         this.facilities = facilities;
         this.units = units;
         this.currentUser = currentUser;
-        this.suppression = suppression;
     }
 
     public enum Status {
@@ -78,7 +81,7 @@ public class ProgressService {
 
     /** The smallest count shown to roles without person access. */
     public int minCount() {
-        return suppression.minCount();
+        return disclosure.smallBelow();
     }
 
     /** The districts of a plan's province among the units it names (none for a plan of today's structure), for drilling down. */
@@ -123,7 +126,7 @@ public class ProgressService {
         }
         // dashboards ask the same question often: kept until the registry, a facility or the targets change
         // (or a minute, for changes made on another node)
-        String key = planId + "|" + asOf + "|" + level + "|" + currentUser.scope().needsSuppression() + "|"
+        String key = planId + "|" + asOf + "|" + level + "|" + currentUser.scope().role() + "|" + currentUser.scope().label() + "|"
                 + indicators.registryVersion() + "|" + facilities.version() + "|" + plans.targetsVersion();
         return cache.get(key, () -> List.copyOf(computeProgress(planId, asOf, level)));
     }
@@ -140,10 +143,42 @@ public class ProgressService {
         List<Row> rows = new ArrayList<>();
         for (Target t : targets) {
             Indicator indicator = byId.get(t.indicatorId());
-            long actual = end.isBefore(plan.periodFrom()) ? 0 : actual(plan, indicator, t, end);
+            long actual = end.isBefore(plan.periodFrom()) ? 0 : publishedActual(plan, indicator, t, plan.periodFrom(), end);
             rows.add(row(plan, indicator, t, actual, elapsed));
         }
-        return level == Level.CITY || !currentUser.scope().needsSuppression() ? rows : suppressed(rows);
+        return rows;
+    }
+
+    /**
+     * A target's actual between two dates as published to the caller: exact for those who see
+     * every person, for figures not about people, and for official city figures; otherwise by the
+     * cell-key method. A figure of a period within the plan (a report's month) is exact only when
+     * the cumulative figures at both of its ends are.
+     */
+    private long publishedActual(Plan plan, Indicator indicator, Target t, LocalDate from, LocalDate end) {
+        var scope = currentUser.scope();
+        Protection protection = disclosure.protection(scope);
+        if (!protection.applies() || !PublishedActuals.aboutPeople(indicator)) {
+            return actual(plan, indicator, t, from, end);
+        }
+        PublishedActuals.Exact exact = this::actual;
+        int smallest = protection.smallBelow();
+        boolean cumulative = !from.isAfter(plan.periodFrom());
+        boolean exactToo = published.officiallyExact(plan, indicator, t, end, exact, smallest)
+                && (cumulative || published.officiallyExact(plan, indicator, t, from.minusDays(1), exact, smallest));
+        return exactToo ? actual(plan, indicator, t, from, end) : published.protectedActual(plan, indicator, t, from, end,
+                protection, scope);
+    }
+
+    /** Whether the caller receives protected figures about people rather than exact ones. */
+    boolean protectedForCaller() {
+        return disclosure.protection(currentUser.scope()).applies();
+    }
+
+    /** A plan's city figure on a date as published to the caller (the national page's province rows). */
+    long publishedCity(Plan plan, Indicator indicator, Target city, LocalDate asOf) {
+        LocalDate end = asOf.isAfter(plan.periodTo()) ? plan.periodTo() : asOf;
+        return end.isBefore(plan.periodFrom()) ? 0 : publishedActual(plan, indicator, city, plan.periodFrom(), end);
     }
 
     private Row row(Plan plan, Indicator indicator, Target t, Long actual, double elapsed) {
@@ -181,16 +216,19 @@ public class ProgressService {
         boolean started = !end.isBefore(plan.periodFrom());
         List<AdminUnit> communes = units.children(district);
         List<Row> rows = new ArrayList<>();
+        var scope = currentUser.scope();
+        Protection protection = disclosure.protection(scope);
+        var areaOf = protection.needsOwnArea() ? scope : null;
         for (Indicator indicator : plans.indicators(planId)) {
             var d = indicator.definition();
-            if ("SHARE".equals(d.kind()) && currentUser.scope().needsSuppression()) {
+            if ("SHARE".equals(d.kind()) && protection.applies()) {
                 continue; // a commune's share of a handful of people would say what each of them did
             }
             Map<String, ? extends Number> byCommune = switch (d.kind()) {
-                case "EVENTS" -> !started ? Map.of() : indicators.countByCommune(eventCount(plan, d, plan.periodFrom(), end,
-                        districtCode, List.of()));
-                case "HOLDING" -> indicators.holdingByCommune(plan.provinceCode(), PathStatus.valueOf(d.status()), end, districtCode,
-                        plan.unitStructure());
+                case "EVENTS" -> !started ? Map.of() : published(indicators.countCellsByCommune(PublishedActuals.eventCount(plan, d,
+                        plan.periodFrom(), end, districtCode, List.of()), areaOf), protection);
+                case "HOLDING" -> published(indicators.holdingCellsByCommune(plan.provinceCode(), PathStatus.valueOf(d.status()),
+                        end, plan.unitStructure(), areaOf), protection);
                 case "SHARE" -> !started ? Map.of() : indicators.reachedServicesPercentByCommune(plan.provinceCode(),
                         plan.periodFrom(), end, districtCode, plan.unitStructure());
                 default -> null;
@@ -204,7 +242,15 @@ public class ProgressService {
                 rows.add(new Row(c.getCode(), c.getName(), indicator.code(), indicator.name(), null, actual, null, null));
             }
         }
-        return currentUser.scope().needsSuppression() ? suppressed(rows) : rows;
+        return rows;
+    }
+
+    /** Per commune, the counts as published to the caller. */
+    private static Map<String, Long> published(CaseIndicators.Cells cells, Protection protection) {
+        Map<String, Long> shown = new LinkedHashMap<>();
+        cells.all().forEach((code, all) -> shown.put(code, protection.shown(all,
+                cells.inArea().getOrDefault(code, vn.socialmap.disclosure.Cell.EMPTY))));
+        return shown;
     }
 
     /** Facility rows of the facilities located in one district. */
@@ -223,19 +269,6 @@ public class ProgressService {
                 units.find(commune, unitsDay(plan)).filter(c -> districtCode.equals(c.getParentCode()))
                         .ifPresent(c -> inDistrict.add(codes.get(id))));
         return progress(planId, asOf, Level.FACILITY).stream().filter(r -> inDistrict.contains(r.unitCode())).toList();
-    }
-
-    /** Hides small district or facility counts, with complements so that none can be recovered. */
-    List<Row> suppressed(List<Row> rows) {
-        List<String> unitCodes = rows.stream().map(Row::unitCode).distinct().toList();
-        List<String> indicatorCodes = rows.stream().map(Row::indicatorCode).distinct().toList();
-        long[][] cells = new long[unitCodes.size()][indicatorCodes.size()];
-        for (Row r : rows) {
-            cells[unitCodes.indexOf(r.unitCode())][indicatorCodes.indexOf(r.indicatorCode())] = r.actual();
-        }
-        var hidden = suppression.suppress(cells, false, true);
-        return rows.stream().map(r -> hidden.isHidden(unitCodes.indexOf(r.unitCode()), indicatorCodes.indexOf(r.indicatorCode()))
-                ? new Row(r.unitCode(), r.unitName(), r.indicatorCode(), r.indicatorName(), r.target(), null, null, null) : r).toList();
     }
 
     /** A row of a periodic report: what was done in the reporting period, and since the plan began. */
@@ -258,10 +291,7 @@ public class ProgressService {
             Indicator indicator = byCode.get(r.indicatorCode());
             Long inPeriod = null;
             if (r.actual() != null && !end.isBefore(start)) {
-                inPeriod = actual(plan, indicator, new Target(indicator.id(), level, r.unitCode(), r.target()), start, end);
-                if (currentUser.scope().needsSuppression() && level != Level.CITY && inPeriod > 0 && inPeriod < suppression.minCount()) {
-                    inPeriod = null;
-                }
+                inPeriod = publishedActual(plan, indicator, new Target(indicator.id(), level, r.unitCode(), r.target()), start, end);
             }
             rows.add(new ReportRow(r, inPeriod));
         }
@@ -281,7 +311,8 @@ public class ProgressService {
         if (indicators.registryWrittenInThisTransaction()) {
             return computeTrend(planId, indicatorCode, asOf);
         }
-        String key = planId + "|" + indicatorCode + "|" + asOf + "|" + indicators.registryVersion() + "|" + facilities.version()
+        String key = planId + "|" + indicatorCode + "|" + asOf + "|" + currentUser.scope().role() + "|" + currentUser.scope().label()
+                + "|" + indicators.registryVersion() + "|" + facilities.version()
                 + "|" + plans.targetsVersion();
         return trends.get(key, () -> List.copyOf(computeTrend(planId, indicatorCode, asOf)));
     }
@@ -297,7 +328,8 @@ public class ProgressService {
             LocalDate first = m.isBefore(plan.periodFrom()) ? plan.periodFrom() : m;
             LocalDate last = m.plusMonths(1).minusDays(1);
             last = last.isAfter(asOf) ? asOf : last.isAfter(plan.periodTo()) ? plan.periodTo() : last;
-            months.add(new MonthActual(m, events ? actual(plan, indicator, city, first, last) : actual(plan, indicator, city, plan.periodFrom(), last)));
+            months.add(new MonthActual(m, events ? publishedActual(plan, indicator, city, first, last)
+                    : publishedActual(plan, indicator, city, plan.periodFrom(), last)));
         }
         return months;
     }
@@ -317,7 +349,7 @@ public class ProgressService {
         var d = indicator.definition();
         String district = t.level() == Level.DISTRICT ? t.unitCode() : null;
         return switch (d.kind()) {
-            case "EVENTS" -> indicators.count(eventCount(plan, d, from, end, district,
+            case "EVENTS" -> indicators.count(PublishedActuals.eventCount(plan, d, from, end, district,
                     t.level() == Level.FACILITY ? List.of(t.unitCode()) : List.of()));
             case "HOLDING" -> indicators.holding(plan.provinceCode(), PathStatus.valueOf(d.status()), end, district,
                     plan.unitStructure());
@@ -332,14 +364,6 @@ public class ProgressService {
                     .mapToLong(ModelCoverage.DistrictCoverage::models).sum();
             default -> throw new IllegalStateException("Unknown indicator kind " + d.kind());
         };
-    }
-
-    private static CaseIndicators.EventCount eventCount(Plan plan, PlanModel.Definition d, LocalDate from, LocalDate to,
-                                                        String district, List<String> facilityCodes) {
-        EnumSet<EventType> types = EnumSet.noneOf(EventType.class);
-        d.eventTypes().forEach(e -> types.add(EventType.valueOf(e)));
-        return new CaseIndicators.EventCount(plan.provinceCode(), types, from, to, district, facilityCodes, d.atFacility(),
-                d.supportKinds(), plan.unitStructure());
     }
 
     private String unitName(Plan plan, Target t) {

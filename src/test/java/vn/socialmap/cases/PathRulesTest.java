@@ -125,6 +125,36 @@ class PathRulesTest {
         refused("decision.months");
     }
 
+    /** A first compulsory path whose court decision is dated {@code decided}, setting {@code months}; judged on 31/12/2026. */
+    private List<PathRules.Period> decidedOn(String decided, int months, boolean earlierRehab) {
+        events.clear();
+        add(DRUG_USE_RECORD, "2025-01-10");
+        if (earlierRehab) {
+            add(VOLUNTARY_COMMUNITY_START, "2025-02-01", null, "provider", "Công an phường")
+                    .add(VOLUNTARY_COMMUNITY_END, "2025-05-01", null, "outcome", "DROPPED_OUT");
+        }
+        add(ADDICTION_DETERMINATION, "2026-05-01", "BV-01", "result", "ADDICTED").add(COMPULSORY_DOSSIER, "2026-05-20")
+                .add(COURT_DECISION, decided, null, "court", "TAND khu vực 1", "decisionNumber", "7", "months", months);
+        return PathRules.replay(BIRTH, LocalDate.of(2026, 12, 31), events);
+    }
+
+    @Test
+    void theTermOfRehabFollowsTheLawOnTheDecisionsDate() {
+        // twelve months: lawful under Law 73/2021 until 30/06/2026, not from 01/07/2026 (24 the first time)
+        assertThat(decidedOn("2026-06-30", 12, false)).isNotEmpty();
+        assertThatThrownBy(() -> decidedOn("2026-07-01", 12, false)).isInstanceOf(PathRules.Violation.class)
+                .satisfies(e -> assertThat(((PathRules.Violation) e).rule()).isEqualTo("decision.months.law120.first"))
+                .satisfies(e -> assertThat(((PathRules.Violation) e).arguments()).containsExactly(24));
+        // thirty-six months after an earlier rehab: refused under the old law, due under the new one
+        assertThatThrownBy(() -> decidedOn("2026-06-30", 36, true)).isInstanceOf(PathRules.Violation.class)
+                .satisfies(e -> assertThat(((PathRules.Violation) e).rule()).isEqualTo("decision.months"));
+        assertThat(decidedOn("2026-07-01", 36, true)).isNotEmpty();
+        assertThatThrownBy(() -> decidedOn("2026-07-01", 24, true)).isInstanceOf(PathRules.Violation.class)
+                .satisfies(e -> assertThat(((PathRules.Violation) e).rule()).isEqualTo("decision.months.law120.later"));
+        assertThat(LegalRegime.on(LocalDate.of(2026, 6, 30))).isEqualTo(LegalRegime.LAW_73_2021);
+        assertThat(LegalRegime.on(LocalDate.of(2026, 7, 1))).isEqualTo(LegalRegime.LAW_120_2025);
+    }
+
     @Test
     void ruleAdmissionWithoutCourtDecision() {
         add(DRUG_USE_RECORD, "2021-01-10").add(COMPULSORY_ADMISSION, "2021-02-01", "1");

@@ -66,6 +66,15 @@ class PersonApiTest extends IntegrationTest {
         return ok(call(communeUser, "POST", "/api/v1/persons", form), 201).path("person").path("id").asLong();
     }
 
+    private static JsonNode unit(JsonNode table, String code) {
+        for (JsonNode u : table.path("units")) {
+            if (code.equals(u.path("code").asString())) {
+                return u.path("counts");
+            }
+        }
+        throw new AssertionError("No unit " + code);
+    }
+
     private long audits(String action, long personId) {
         return jdbc.queryForObject("select count(*) from audit_entry where action = ? and (',' || record_ids || ',') like ?",
                 Long.class, action, "%," + personId + ",%");
@@ -155,10 +164,13 @@ class PersonApiTest extends IntegrationTest {
         assertThat(conflict.path("existing").asString()).isEqualTo("/api/v1/persons/" + first);
 
         again.remove("nationalId");
-        JsonNode created = ok(call("commune-00004", "POST", "/api/v1/persons",
+        // the same name and birth date: a warning naming the record, to a caller who may read it only
+        JsonNode created = ok(call("commune-00229", "POST", "/api/v1/persons", again), 201);
+        assertThat(created.path("possibleDuplicates").toString()).contains(String.valueOf(first));
+        JsonNode elsewhere = ok(call("commune-00004", "POST", "/api/v1/persons",
                 Map.of("fullName", "Vũ Văn Trùng", "birthDate", "1987-08-09", "sex", "MALE",
                         "permanentCommuneCode", "00004", "currentCommuneCode", "00004")), 201);
-        assertThat(created.path("possibleDuplicates").toString()).contains(String.valueOf(first));
+        assertThat(elsewhere.path("possibleDuplicates").toString()).doesNotContain(String.valueOf(first));
     }
 
     @Test
@@ -187,28 +199,35 @@ class PersonApiTest extends IntegrationTest {
     }
 
     @Test
-    void statusCountsAreSuppressedForLeadersOnly() throws Exception {
+    void statusCountsArePerturbedOutsideTheCallersArea() throws Exception {
         createIn("commune-00229", "00229", "Trịnh Văn Đếm", "1980-01-01", null);
         long id = createIn("commune-00229", "00229", "Trịnh Văn Đếm Hai", "1981-01-01", null);
         ok(call("commune-00229", "POST", "/api/v1/persons/" + id + "/events", Map.of("type", "DRUG_USE_RECORD", "date", "2022-03-01")), 201);
+        String path = "/api/v1/stats/status-counts?province=01&level=district&date=2025-06-30";
 
-        JsonNode forOfficer = ok(call("district-006", "GET", "/api/v1/stats/status-counts?province=01&level=district&date=2025-06-30", null), 200);
-        assertThat(forOfficer.path("suppressed").asBoolean()).isFalse();
-        JsonNode forLeader = ok(call("leader", "GET", "/api/v1/stats/status-counts?province=01&level=district&date=2025-06-30", null), 200);
+        JsonNode exact = ok(call("admin", "GET", path, null), 200);
+        assertThat(exact.path("suppressed").asBoolean()).isFalse();
+        JsonNode forOfficer = ok(call("district-006", "GET", path, null), 200);
+        assertThat(forOfficer.path("suppressed").asBoolean()).isTrue();
+        // the officer's own district is exact: they may read its people one by one anyway
+        assertThat(unit(forOfficer, "006")).isEqualTo(unit(exact, "006"));
+        JsonNode forLeader = ok(call("leader", "GET", path, null), 200);
         assertThat(forLeader.path("suppressed").asBoolean()).isTrue();
+        assertThat(forLeader.path("threshold").asInt()).isEqualTo(5);
         assertThat(forLeader.path("units")).hasSize(30);
-        // suppression hides small cells and a few complements, not the table
-        long shown = 0;
-        for (JsonNode unit : forLeader.path("units")) {
-            shown += unit.path("counts").path("ON_RECORD").isNull() ? 0 : 1;
-        }
-        assertThat(shown).isGreaterThan(25);
+        // every count is published (perturbed), none from 1 to 4, and not the exact table
+        int differing = 0;
         for (JsonNode unit : forLeader.path("units")) {
             for (var entry : unit.path("counts").properties()) {
                 JsonNode v = entry.getValue();
-                assertThat(v.isNull() || v.asLong() == 0 || v.asLong() >= 5).as(unit.path("code") + " " + entry.getKey()).isTrue();
+                assertThat(v.isNumber()).as(unit.path("code") + " " + entry.getKey()).isTrue();
+                assertThat(v.asLong()).as(unit.path("code") + " " + entry.getKey()).isNotIn(1L, 4L);
+                differing += v.asLong() == unit(exact, unit.path("code").asString()).path(entry.getKey()).asLong() ? 0 : 1;
             }
         }
+        assertThat(differing).isGreaterThan(0);
+        // asked again, the same answer: the noise belongs to the cell
+        assertThat(ok(call("leader", "GET", path, null), 200).path("units")).isEqualTo(forLeader.path("units"));
         assertThat(ok(call("leader", "GET", "/api/v1/stats/status-counts?province=01&level=ward", null), 400)
                 .path("invalidParams").get(0).path("name").asString()).isEqualTo("level");
     }

@@ -166,6 +166,24 @@ class FacilityApiTest extends IntegrationTest {
                 .isEqualTo("facility.error.detail.value");
         assertThat(call("leader", "POST", "/api/v1/facilities", clinic(commune, point[0], point[1])).statusCode()).isEqualTo(403);
         assertThat(call("district-001", "POST", "/api/v1/facilities", clinic(commune, point[0], point[1])).statusCode()).isEqualTo(403);
+        // Đà Nẵng's police run Đà Nẵng's rehab, not Hà Nội's
+        assertThat(call("police-48", "POST", "/api/v1/facilities", clinic(commune, point[0], point[1])).statusCode()).isEqualTo(403);
         assertThat(jdbc.queryForObject("select count(*) from facility", Long.class)).isEqualTo(before);
+    }
+
+    @Test
+    void theCitysPoliceRegisterAndChangeFacilitiesAnywhereInTheCity() throws Exception {
+        // since 1 March 2025 rehab is run by the police (PC04); Decree 184/2025 gave them the providers
+        String commune = communeIn("017");
+        double[] inside = pointIn(commune, "017");
+        JsonNode created = ok(call("police-01", "POST", "/api/v1/facilities", clinic(commune, inside[0], inside[1])), 201);
+        long id = created.path("properties").path("id").asLong();
+        Map<String, Object> suspended = clinic(commune, inside[0], inside[1]);
+        suspended.put("status", "SUSPENDED");
+        suspended.put("statusSince", "2026-03-01");
+        ok(call("police-01", "PUT", "/api/v1/facilities/" + id + "?version=" + created.path("properties").path("version").asLong(),
+                suspended), 200);
+        assertThat(jdbc.queryForList("select what || ' ' || changed_by from facility_change where facility_id = ? order by id",
+                String.class, id)).containsExactly("CREATED police-01", "STATUS police-01");
     }
 }

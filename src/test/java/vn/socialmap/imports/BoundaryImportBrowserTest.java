@@ -51,4 +51,29 @@ class BoundaryImportBrowserTest extends BrowserTest {
         assertThat(page.locator(".sm-boundaries-commit")).isHidden();
         page.locator(".sm-boundaries-cancel").click();
     }
+
+    @Test
+    void aCodeInAFileIsShownAsTextNeverRunAsHtml() throws Exception {
+        // the unknown-code fixture with its code replaced by markup that would run if read as HTML
+        String markup = "<img src=x onerror=\"window.__pwned=1\">";
+        String json = java.nio.file.Files.readString(Path.of(getClass().getResource("/imports/danang-unknown-code.geojson").toURI()))
+                .replace("\"code\": \"999\"", "\"code\": \"" + markup.replace("\"", "\\\"") + "\"");
+        Path file = java.nio.file.Files.createTempFile("danang-markup", ".geojson");
+        java.nio.file.Files.writeString(file, json);
+        login("admin");
+        page.navigate(baseUrl() + "/admin/boundaries");
+        page.locator(".sm-boundaries-province").click();
+        page.locator("vaadin-select-list-box vaadin-select-item:visible", new Page.LocatorOptions().setHasText("Đà Nẵng")).click();
+        page.locator(".sm-boundaries-structure").click();
+        page.locator("vaadin-select-list-box vaadin-select-item:visible",
+                new Page.LocatorOptions().setHasText("01/01/2025 – 30/06/2025")).click();
+        page.locator("vaadin-upload input[type=file]").setInputFiles(file);
+        assertThat(page.locator(".sm-boundaries-report")).containsText("Mã không có trong danh mục (1)");
+        // every tooltip of the map opened at once
+        page.locator("sm-leaflet-map").evaluate("el => el.map.eachLayer(l => { if (l.getTooltip && l.getTooltip()) l.openTooltip(); })");
+        assertThat(page.locator(".leaflet-tooltip").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("<img")))
+                .not().hasCount(0);
+        org.assertj.core.api.Assertions.assertThat(page.evaluate("() => window.__pwned === undefined")).isEqualTo(true);
+        page.locator(".sm-boundaries-cancel").click();
+    }
 }

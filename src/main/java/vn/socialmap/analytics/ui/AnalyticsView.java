@@ -81,6 +81,8 @@ public class AnalyticsView extends Composite<HorizontalLayout> implements HasDyn
     private final DensityService density;
     private final AdminUnitService units;
     private final AdminStructures structures;
+    /** Whether the caller receives protected figures (said under every result computed from them). */
+    private final boolean protectedFigures;
     private final CurrentUser currentUser;
     private final LeafletMap map;
 
@@ -107,8 +109,9 @@ public class AnalyticsView extends Composite<HorizontalLayout> implements HasDyn
 
     public AnalyticsView(HotspotService hotspots, AccessibilityService accessibility, DensityService density,
                          AdminUnitService units, CurrentUser currentUser, MapSettings settings, ObjectMapper json,
-                         AdminStructures structures) {
+                         AdminStructures structures, vn.socialmap.analytics.UnitValues unitValues) {
         this.structures = structures;
+        this.protectedFigures = unitValues.protectedForCaller();
         this.hotspots = hotspots;
         this.accessibility = accessibility;
         this.density = density;
@@ -278,7 +281,7 @@ public class AnalyticsView extends Composite<HorizontalLayout> implements HasDyn
         rows.sort(Comparator.comparingDouble(Row::order));
         table.setItems(rows);
         summary.setText(getTranslation(lisa ? "analytics.summary.lisa" : "analytics.summary.gistar", results.size(),
-                rows.size()));
+                rows.size()) + protectedNote());
         for (String cls : CLASS_COLORS.keySet()) {
             if (counts.containsKey(cls)) {
                 legend.add(legendRow(CLASS_COLORS.get(cls), getTranslation("analytics.class." + cls) + " (" + counts.get(cls) + ")"));
@@ -324,7 +327,8 @@ public class AnalyticsView extends Composite<HorizontalLayout> implements HasDyn
         map.setMarkerLayer("services", serviceFeatures(result.supply()), "#7030a0");
         rows.sort(Comparator.comparingDouble(Row::order));
         table.setItems(rows);
-        summary.setText(getTranslation("analytics.summary.access", result.supply().size(), far, limit == null ? 0 : limit / 1000.0));
+        summary.setText(getTranslation("analytics.summary.access", result.supply().size(), far, limit == null ? 0 : limit / 1000.0)
+                + protectedNote());
         String unit = score ? getTranslation("analytics.score.unit") : "km";
         for (int i = 0; i < breaks.length; i++) {
             int paletteIndex = score ? SCORE_PALETTE.length - breaks.length + i : SCORE_PALETTE.length - 1 - i;
@@ -365,6 +369,10 @@ public class AnalyticsView extends Composite<HorizontalLayout> implements HasDyn
                 Math.round(grid.cellMeters())));
         legend.add(legendRow("#fff5a0", getTranslation("analytics.legend.low")));
         legend.add(legendRow("#b40000", getTranslation("analytics.legend.high", format(grid.max(), 1))));
+    }
+
+    private String protectedNote() {
+        return protectedFigures ? " " + getTranslation("analytics.protected") : "";
     }
 
     private static String format(double v, int decimals) {

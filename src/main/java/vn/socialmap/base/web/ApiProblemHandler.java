@@ -31,7 +31,7 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
         String message = translations.getTranslation(e.messageKey(), Translations.ENGLISH, e.arguments());
         boolean conflict = e instanceof ConflictException;
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(conflict ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST, message);
-        if (e instanceof ConflictException c) {
+        if (e instanceof ConflictException c && c.existing() != null) {
             problem.setProperty("existing", c.existing());
         }
         problem.setTitle(!conflict ? "Invalid request"

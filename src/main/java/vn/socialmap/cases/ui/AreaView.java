@@ -42,7 +42,7 @@ import vn.socialmap.security.CurrentUser;
  */
 @Route("area")
 @Menu(order = 2, title = "nav.area")
-@RolesAllowed({"ADMIN", "DISTRICT_OFFICER", "COMMUNE_OFFICER", "FACILITY_OFFICER"})
+@RolesAllowed({"ADMIN", "PROVINCIAL_POLICE", "DISTRICT_OFFICER", "COMMUNE_OFFICER", "FACILITY_OFFICER"})
 public class AreaView extends VerticalLayout implements HasDynamicTitle {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");

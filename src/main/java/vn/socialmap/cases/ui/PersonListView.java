@@ -43,7 +43,7 @@ import vn.socialmap.security.CurrentUser;
 /** The person list of the caller's area: filters, diacritics-insensitive search, audited export. */
 @Route("persons")
 @Menu(order = 1, title = "nav.persons")
-@RolesAllowed({"ADMIN", "DISTRICT_OFFICER", "COMMUNE_OFFICER", "FACILITY_OFFICER"})
+@RolesAllowed({"ADMIN", "PROVINCIAL_POLICE", "DISTRICT_OFFICER", "COMMUNE_OFFICER", "FACILITY_OFFICER"})
 public class PersonListView extends VerticalLayout implements HasDynamicTitle {
 
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
@@ -68,6 +68,7 @@ public class PersonListView extends VerticalLayout implements HasDynamicTitle {
         query.setPlaceholder(getTranslation("persons.search.placeholder"));
         query.setValueChangeMode(ValueChangeMode.LAZY);
         query.setClearButtonVisible(true);
+        query.setMaxLength(200);
         status.setLabel(getTranslation("persons.status"));
         status.setItems(PathStatus.values());
         status.setItemLabelGenerator(s -> s == null ? "" : getTranslation("status." + s.name()));

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -52,7 +53,7 @@ import vn.socialmap.geography.UnitRef;
  * stating a reason (break the glass).
  */
 @Route("persons/:id")
-@RolesAllowed({"ADMIN", "DISTRICT_OFFICER", "COMMUNE_OFFICER", "FACILITY_OFFICER"})
+@RolesAllowed({"ADMIN", "PROVINCIAL_POLICE", "DISTRICT_OFFICER", "COMMUNE_OFFICER", "FACILITY_OFFICER"})
 public class PersonView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final PersonService persons;
@@ -86,10 +87,13 @@ public class PersonView extends VerticalLayout implements BeforeEnterObserver, H
             return;
         }
         Person p = detail.person();
-        title = p.getFullName();
+        // the tab title and the browser's history show no name
+        title = getTranslation("person.pageTitle", String.valueOf(p.getId()));
         add(new H2(p.getFullName()));
         add(statusBadges(detail));
-        if (persons.canRecord()) {
+        // a record opened by breaking the glass is for reading only
+        boolean changes = persons.canRecord() && persons.mayChange(id);
+        if (changes) {
             HorizontalLayout actions = new HorizontalLayout();
             Button edit = new Button(getTranslation("persons.edit"), e -> new PersonDialog(persons, units, p, saved -> show(null)).open());
             actions.add(edit);
@@ -118,10 +122,36 @@ public class PersonView extends VerticalLayout implements BeforeEnterObserver, H
         add(placements(detail));
         add(new H3(getTranslation("person.timeline")));
         add(timeline(detail));
-        if (persons.canRecord()) {
+        if (changes) {
             add(new H3(getTranslation("person.addEvent")));
             add(eventForm(detail));
         }
+        add(outsideAccess());
+    }
+
+    /** Who opened this record from outside its area, and why: for the record's own officers. */
+    private Component outsideAccess() {
+        List<vn.socialmap.security.BreakGlassService.GrantSeen> grants = persons.outsideAccess(id);
+        VerticalLayout box = new VerticalLayout();
+        box.setPadding(false);
+        box.addClassName("sm-outside-access");
+        if (grants.isEmpty()) {
+            return box;
+        }
+        box.add(new H3(getTranslation("person.outsideAccess")));
+        Grid<vn.socialmap.security.BreakGlassService.GrantSeen> grid = new Grid<>();
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        java.time.format.DateTimeFormatter when = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
+                .withZone(vn.socialmap.base.VietnamTime.ZONE);
+        grid.addColumn(g -> when.format(g.grantedAt())).setHeader(getTranslation("person.outsideAccess.when")).setAutoWidth(true);
+        grid.addColumn(vn.socialmap.security.BreakGlassService.GrantSeen::username)
+                .setHeader(getTranslation("person.outsideAccess.who")).setAutoWidth(true);
+        grid.addColumn(vn.socialmap.security.BreakGlassService.GrantSeen::reason)
+                .setHeader(getTranslation("person.outsideAccess.reason")).setFlexGrow(1);
+        grid.setItems(grants);
+        grid.setAllRowsVisible(true);
+        box.add(grid);
+        return box;
     }
 
     private void notFound() {

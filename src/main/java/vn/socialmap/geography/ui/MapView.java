@@ -601,9 +601,13 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
             AdminUnit unit = shown.get(i);
             GeoJson.Feature f = collection.features().get(i);
             Map<String, Object> p = new LinkedHashMap<>(f.properties());
-            String details = popup(unit, communes) + (theme == null ? "" : theme.popupLine(unit.getCode()));
-            p.put("_tooltip", details);
-            p.put("_popup", details);
+            List<String> lines = describe(unit, communes);
+            if (theme != null) {
+                lines.add(theme.valueText(unit.getCode()));
+            }
+            // the tooltip is text, line by line (the map writes it as text); the popup escaped HTML
+            p.put("_tooltip", String.join("\n", lines));
+            p.put("_popup", popup(lines));
             Map<String, Object> style = new LinkedHashMap<>();
             if (unit.isApproximate()) {
                 style.put("dashArray", "4 3");
@@ -673,11 +677,12 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
             return PALETTE[PALETTE.length - breaks.length + ClassBreaks.classOf(breaks, v)];
         }
 
-        String popupLine(String code) {
+        /** "label: value", as text. */
+        String valueText(String code) {
             Double v = values.get(code);
             Long count = raw.byUnit().get(code);
             String text = count == null ? (raw.suppressed() ? "<" + raw.threshold() : "") : format(v == null ? count : v);
-            return "<br><strong>" + HtmlUtils.htmlEscape(label) + ": " + HtmlUtils.htmlEscape(text) + "</strong>";
+            return label + ": " + text;
         }
 
         String format(double value) {
@@ -717,21 +722,25 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
         return row;
     }
 
-    private String popup(AdminUnit unit, Map<String, Long> communes) {
-        StringBuilder html = new StringBuilder()
-                .append("<strong>").append(HtmlUtils.htmlEscape(unit.getName())).append("</strong><br>")
-                .append(HtmlUtils.htmlEscape(unit.getUnitType())).append("<br>")
-                .append(HtmlUtils.htmlEscape(getTranslation("map.popup.code", unit.getCode()))).append("<br>")
-                .append(HtmlUtils.htmlEscape(getTranslation(unit.isApproximate()
-                        ? "map.popup.boundary.approximate" : "map.popup.boundary.official")));
+    /** What a unit's tooltip and popup say, line by line, as text. */
+    private List<String> describe(AdminUnit unit, Map<String, Long> communes) {
+        List<String> lines = new ArrayList<>(List.of(unit.getName(), unit.getUnitType(),
+                getTranslation("map.popup.code", unit.getCode()),
+                getTranslation(unit.isApproximate() ? "map.popup.boundary.approximate" : "map.popup.boundary.official")));
         if (unit.getPopulation() != null) {
-            html.append("<br>").append(HtmlUtils.htmlEscape(getTranslation("map.popup.population",
-                    java.text.NumberFormat.getIntegerInstance(getLocale()).format(unit.getPopulation()))));
+            lines.add(getTranslation("map.popup.population", java.text.NumberFormat.getIntegerInstance(getLocale())
+                    .format(unit.getPopulation())));
         }
         if (unit.getLevel() == AdminLevel.DISTRICT) {
-            html.append("<br>").append(HtmlUtils.htmlEscape(
-                    getTranslation("map.popup.communes", communes.getOrDefault(unit.getCode(), 0L))));
+            lines.add(getTranslation("map.popup.communes", communes.getOrDefault(unit.getCode(), 0L)));
         }
+        return lines;
+    }
+
+    /** The popup's HTML: the lines escaped, the first in bold. */
+    private static String popup(List<String> lines) {
+        StringBuilder html = new StringBuilder("<strong>").append(HtmlUtils.htmlEscape(lines.getFirst())).append("</strong>");
+        lines.subList(1, lines.size()).forEach(line -> html.append("<br>").append(HtmlUtils.htmlEscape(line)));
         return html.toString();
     }
 

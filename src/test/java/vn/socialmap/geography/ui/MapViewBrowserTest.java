@@ -148,13 +148,13 @@ class MapViewBrowserTest extends BrowserTest {
     }
 
     @Test
-    void aLeaderSeesAChoroplethWithSmallCountsHiddenAndNoResidences() {
+    void aLeaderSeesAProtectedChoroplethAndNoResidences() {
         login("leader");
         page.navigate(baseUrl() + "/?unit=001&date=" + JUNE_2022);
         assertThat(communes()).hasCount(14);
         chooseTheme("Quản lý sau cai");
         assertThat(page.locator(".sm-legend")).containsText("Quản lý sau cai");
-        assertThat(page.locator(".sm-legend")).containsText("ẩn để bảo vệ danh tính");
+        assertThat(page.locator(".sm-legend")).containsText("được bảo vệ");
         assertThat(page.locator(".sm-theme-points")).isHidden();
         assertThat(page.locator(".marker-cluster")).hasCount(0);
     }
@@ -164,7 +164,7 @@ class MapViewBrowserTest extends BrowserTest {
         login("district-006");
         page.navigate(baseUrl() + "/");
         chooseTheme("Có trong hồ sơ");
-        assertThat(page.locator(".sm-legend")).not().containsText("ẩn để bảo vệ danh tính");
+        assertThat(page.locator(".sm-legend")).containsText("ngoài địa bàn bạn được xem chi tiết");
         page.locator(".sm-theme-points").click();
         assertThat(page.locator(".marker-cluster").first()).isVisible();
         Object points = page.locator("sm-leaflet-map").getAttribute("data-layer-points");
@@ -212,7 +212,8 @@ class MapViewBrowserTest extends BrowserTest {
         page.navigate(baseUrl() + "/?unit=004&date=" + JUNE_2022);
         chooseTheme("Mô hình hỗ trợ sau cai");
         assertThat(page.locator(".sm-legend")).containsText("≥ 2");
-        assertThat(page.locator(".sm-legend")).not().containsText("ẩn để bảo vệ danh tính");
+        // models are not people: exact, no protection note
+        assertThat(page.locator(".sm-legend")).not().containsText("được bảo vệ");
     }
 
     @Test

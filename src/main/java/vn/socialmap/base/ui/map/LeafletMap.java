@@ -20,8 +20,9 @@ import vn.socialmap.base.geojson.GeoJson;
 
 /**
  * The project's Leaflet map: GeoJSON layers, basemap tiles, feature clicks. Every map of
- * the product uses it. Tooltip and popup content travel as feature properties
- * ({@code _tooltip}, {@code _popup}) so that text is translated and escaped on the server.
+ * the product uses it. Tooltip and popup content travel as feature properties, translated on
+ * the server: {@code _tooltip} is text and is shown as text whatever it holds (a unit's code
+ * from an uploaded file included); {@code _popup} is HTML the server has escaped.
  */
 @Tag("sm-leaflet-map")
 @NpmPackage(value = "leaflet", version = "1.9.4")
