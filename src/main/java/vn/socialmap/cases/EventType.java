@@ -27,6 +27,13 @@ public enum EventType {
     RELAPSE(List.of(), false),
     SUPPORT(List.of("kind"), false),
     /**
+     * Electronic monitoring ordered by the commune police chief during voluntary rehab at home or in
+     * the community, substitution therapy or post-rehab management: Law 120/2025, Article 12, so from
+     * 1 July 2026 only.
+     */
+    ELECTRONIC_MONITORING_START(List.of("orderNumber"), false),
+    ELECTRONIC_MONITORING_END(List.of(), false),
+    /**
      * The person leaves the list of people managed (died, moved out of the province, or the
      * management period ended without further use); a new drug-use record puts them back.
      */

@@ -264,6 +264,17 @@ public final class PathRules {
                 s.move(e.date(), PathStatus.RELAPSED, null);
             }
             case SUPPORT -> require(s.everInRehab, e, "support.requires.rehab");
+            case ELECTRONIC_MONITORING_START -> {
+                require(LegalRegime.on(e.date()) == LegalRegime.LAW_120_2025, e, "monitoring.before.law120");
+                require(main == PathStatus.VOLUNTARY_COMMUNITY || main == PathStatus.POST_REHAB || s.onMethadone, e,
+                        "monitoring.requires.measure");
+                require(!s.monitored, e, "monitoring.already");
+                s.monitored = true;
+            }
+            case ELECTRONIC_MONITORING_END -> {
+                require(s.monitored, e, "monitoring.end.without.start");
+                s.monitored = false;
+            }
             case RECORD_CLOSED -> {
                 // a management period ends only for someone neither in rehab or its follow-up nor in treatment
                 if ("MANAGEMENT_ENDED".equals(e.details().get("closure"))) {
@@ -305,6 +316,8 @@ public final class PathRules {
         boolean onMethadone;
         LocalDate methadoneSince;
         boolean everInRehab;
+        /** Under electronic monitoring (Law 120/2025, Article 12). */
+        boolean monitored;
         boolean determinedAddicted;
         boolean dossierOpen;
         boolean decisionPending;
@@ -325,6 +338,7 @@ public final class PathRules {
             close(main, facility, mainSince, date);
             main = null;
             facility = null;
+            monitored = false;
             if (onMethadone) {
                 setMethadone(date, false);
             }
@@ -407,6 +421,7 @@ public final class PathRules {
             case METHADONE_STOP -> Map.of("reason", "?");
             case POST_REHAB_START -> Map.of("plannedEnd", date.plusYears(1).toString(), "assignee", "?");
             case SUPPORT -> Map.of("kind", "LOAN");
+            case ELECTRONIC_MONITORING_START -> Map.of("orderNumber", "?");
             case RECORD_CLOSED -> Map.of("closure", "MOVED_AWAY");
             default -> Map.of();
         };

@@ -312,8 +312,23 @@ final class DemoPopulation {
                     String kind = random.nextBoolean() ? "LOAN" : "JOB_PLACEMENT";
                     p.add(EventType.SUPPORT, start.plusDays(30 + random.nextInt(200)), null, Map.of("kind", kind));
                 }
+                monitored(p, start, plannedEnd);
                 p.add(EventType.POST_REHAB_END, plannedEnd, null, Map.of());
             }
+        }
+    }
+
+    /**
+     * Under Law 120/2025 (from 1 July 2026) the commune police chief orders electronic monitoring
+     * for some people under post-rehab management: a quarter of those managed then, chosen by
+     * their number so that the rest of the data stays as it was.
+     */
+    private void monitored(Plan p, LocalDate start, LocalDate plannedEnd) {
+        LocalDate ordered = max(start, LegalRegime.LAW_120_IN_FORCE).plusDays(p.index % 30);
+        if (p.index % 4 == 0 && ordered.isBefore(plannedEnd)) {
+            p.add(EventType.ELECTRONIC_MONITORING_START, ordered, null,
+                    Map.of("orderNumber", (p.index % 500 + 1) + "/QĐ-CA" + p.commune.getCode()));
+            p.add(EventType.ELECTRONIC_MONITORING_END, plannedEnd, null, Map.of());
         }
     }
 

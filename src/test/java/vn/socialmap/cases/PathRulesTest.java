@@ -155,6 +155,37 @@ class PathRulesTest {
         assertThat(LegalRegime.on(LocalDate.of(2026, 7, 1))).isEqualTo(LegalRegime.LAW_120_2025);
     }
 
+    /** Someone in voluntary rehab at home from March 2026; judged on 31/12/2026. */
+    private PathRulesTest inCommunityRehab() {
+        events.clear();
+        return add(DRUG_USE_RECORD, "2026-01-10").add(ADDICTION_DETERMINATION, "2026-02-01", "BV-01", "result", "ADDICTED")
+                .add(VOLUNTARY_COMMUNITY_START, "2026-03-01", null, "provider", "Công an phường Ba Đình");
+    }
+
+    private void refusedOn2026(String rule) {
+        assertThatThrownBy(() -> PathRules.replay(BIRTH, LocalDate.of(2026, 12, 31), events)).isInstanceOf(PathRules.Violation.class)
+                .satisfies(e -> assertThat(((PathRules.Violation) e).rule()).isEqualTo(rule));
+    }
+
+    @Test
+    void electronicMonitoringIsOrderedFromTheNewLawOnAndOnlyDuringItsMeasures() {
+        // the same order: refused on 30/06/2026 under Law 73/2021, accepted on 01/07/2026 under Law 120/2025 (Article 12)
+        inCommunityRehab().add(ELECTRONIC_MONITORING_START, "2026-06-30", null, "orderNumber", "01/QĐ-CAP");
+        refusedOn2026("monitoring.before.law120");
+        inCommunityRehab().add(ELECTRONIC_MONITORING_START, "2026-07-01", null, "orderNumber", "01/QĐ-CAP")
+                .add(ELECTRONIC_MONITORING_END, "2026-10-01");
+        assertThat(PathRules.replay(BIRTH, LocalDate.of(2026, 12, 31), events)).isNotEmpty();
+        // not for someone only using drugs, nor twice, nor ended without a start
+        events.clear();
+        add(DRUG_USE_RECORD, "2026-01-10").add(ELECTRONIC_MONITORING_START, "2026-07-02", null, "orderNumber", "02");
+        refusedOn2026("monitoring.requires.measure");
+        inCommunityRehab().add(ELECTRONIC_MONITORING_START, "2026-07-01", null, "orderNumber", "03")
+                .add(ELECTRONIC_MONITORING_START, "2026-08-01", null, "orderNumber", "04");
+        refusedOn2026("monitoring.already");
+        inCommunityRehab().add(ELECTRONIC_MONITORING_END, "2026-08-01");
+        refusedOn2026("monitoring.end.without.start");
+    }
+
     @Test
     void ruleAdmissionWithoutCourtDecision() {
         add(DRUG_USE_RECORD, "2021-01-10").add(COMPULSORY_ADMISSION, "2021-02-01", "1");
