@@ -103,9 +103,18 @@ public class CaseBulkLoader {
         return ids.length;
     }
 
-    /** Returns the new people's ids in the order of the seeds. */
+    /** Returns the new people's ids in the order of the seeds; record keys from a secure source (imports). */
     @Transactional
     public List<Long> load(List<PersonSeed> seeds) {
+        return load(seeds, new java.security.SecureRandom());
+    }
+
+    /**
+     * As {@link #load(List)}, with the record keys (V15) drawn from {@code keys}: the demo's are
+     * seeded, so that the same demo data is published alike everywhere.
+     */
+    @Transactional
+    public List<Long> load(List<PersonSeed> seeds, java.util.random.RandomGenerator keys) {
         LocalDate today = time.today();
         List<Long> personIds = ids("person_id_seq", seeds.size());
         int eventCount = seeds.stream().mapToInt(s -> s.events().size()).sum();
@@ -115,7 +124,6 @@ public class CaseBulkLoader {
         String now = clock.instant().toString();
         List<List<PathRules.Period>> paths = new ArrayList<>(seeds.size());
         List<ResidencePlacement.Residence> residences = new ArrayList<>(seeds.size());
-        java.security.SecureRandom keys = new java.security.SecureRandom();
         Map<Long, Integer> recordKeys = new java.util.HashMap<>();
         int e = 0;
         for (int i = 0; i < seeds.size(); i++) {
@@ -128,7 +136,7 @@ public class CaseBulkLoader {
                 ruleEvents.add(new PathRules.Event(eventId, event.type(), event.date(), event.facilityCode(), event.details(), null));
                 row(events, eventId, seed.provinceCode(), personId, event.type().name(), event.date(), event.facilityCode(),
                         json.writeValueAsString(event.details() == null ? Map.of() : event.details()), null,
-                        seed.recordedBy(), now, seed.demo());
+                        seed.recordedBy(), now, seed.demo(), keys.nextInt(Integer.MAX_VALUE));
             }
             try {
                 paths.add(PathRules.replay(f.birthDate(), today, ruleEvents));
@@ -157,7 +165,7 @@ public class CaseBulkLoader {
                 from stdin with (format csv)""", persons);
         copy("""
                 copy case_event (id, province_code, person_id, type, event_date, facility_code, details, supersedes_id,
-                                 recorded_by, recorded_at, demo)
+                                 recorded_by, recorded_at, demo, record_key)
                 from stdin with (format csv)""", events);
         Map<Long, Map<String, Placement>> placed = placement.place(residences);
         placement.writeCurrent(placed);

@@ -104,7 +104,7 @@ public class NationalDataset {
                 seeds = seeds.subList(0, people[i]);
             }
             seeds = padded(seeds, Math.round(eventsPerPerson * seeds.size()), new Random(seed), until);
-            caseLoader.load(seeds);
+            caseLoader.load(seeds, new java.util.SplittableRandom(seed));
             persons += seeds.size();
             long provinceEvents = seeds.stream().mapToLong(s -> s.events().size()).sum();
             events += provinceEvents;
