@@ -31,4 +31,19 @@ public class ValidationException extends RuntimeException {
     public Object[] arguments() {
         return arguments.clone();
     }
+
+    /** Translation key of the legal basis the refusal rests on, or null where it rests on none. */
+    public String basisKey() {
+        return null;
+    }
+
+    /**
+     * The message in a language, followed by its legal basis when it has one: the single place where
+     * a refusal becomes text, for the screens and the API alike.
+     */
+    public String describe(java.util.function.BiFunction<String, Object[], String> translate) {
+        String message = translate.apply(messageKey, arguments.clone());
+        String basis = basisKey();
+        return basis == null ? message : message + " " + translate.apply("rule.basis", new Object[] {translate.apply(basis, new Object[0])});
+    }
 }

@@ -24,11 +24,43 @@ public final class PathRules {
     static final Set<String> SUPPORT_KINDS = Set.of("LOAN", "VOCATIONAL_TRAINING", "JOB_PLACEMENT");
     /** Why a record is closed: the person died, moved out of the province, or their management ended. */
     static final Set<String> CLOSURES = Set.of("DIED", "MOVED_AWAY", "MANAGEMENT_ENDED");
+    /** Why a resident moves to another facility: a merger of facilities, turning 18, or a placement decision. */
+    static final Set<String> TRANSFER_REASONS = Set.of("MERGER", "AGE_18", "PLACEMENT");
     /** The events that begin a rehab: a later decision counts them as earlier rehab. */
     public static final Set<EventType> REHAB_STARTS = java.util.EnumSet.of(EventType.VOLUNTARY_COMMUNITY_START,
             EventType.VOLUNTARY_FACILITY_ADMISSION, EventType.COMPULSORY_ADMISSION);
-    static final int MIN_MONTHS = 3;
-    static final int MAX_MONTHS = 24;
+    /**
+     * Compulsory rehab before Law 120/2025: adults 12 to 24 months (Law on Handling Administrative Violations,
+     * Article 95), people aged 12 to under 18 6 to 12 months (Law 73/2021, Article 33 clause 3).
+     */
+    static final int ADULT_MIN_MONTHS = 12;
+    static final int ADULT_MAX_MONTHS = 24;
+    static final int MINOR_MIN_MONTHS = 6;
+    static final int MINOR_MAX_MONTHS = 12;
+    static final int ADULT_AGE = 18;
+    /** A management decision lasts a year (Law 73/2021, Article 23; Law 120/2025, Article 24 clause 2). */
+    static final java.time.Period MANAGEMENT_TERM = java.time.Period.ofYears(1);
+    /** Hours to report at a new residence, and for the old commune to notify the new one (Law 120/2025, Articles 25, 27). */
+    public static final int MOVE_HOURS = 24;
+
+    /** The ages a facility admits, from {@code from} years to under {@code below} (null: no upper limit). */
+    public record AgeRange(int from, Integer below) {
+        boolean admits(int age) {
+            return age >= from && (below == null || age < below);
+        }
+    }
+
+    /** The ages each facility admits (Law 120/2025, Article 28 clause 1); null where not known. */
+    @FunctionalInterface
+    public interface FacilityAges {
+        FacilityAges UNKNOWN = code -> null;
+
+        AgeRange of(String facilityCode);
+    }
+
+    /** Something an officer must do by a day: report at a new residence, a transfer at 18. */
+    public record Due(String kind, LocalDate since, LocalDate by, String detail) {
+    }
 
     /** An event as the rules see it. {@code id} orders events of the same date (null: a new one, last). */
     public record Event(Long id, EventType type, LocalDate date, String facilityCode, Map<String, Object> details,
@@ -52,6 +84,13 @@ public final class PathRules {
         Violation(Event event, String rule, Object... arguments) {
             super("event", "event.rule." + rule, arguments);
             this.event = event;
+        }
+
+        /** The law in force on the event's date and the article the rule rests on, e.g. event.basis.decision.months.adult.LAW_73_2021. */
+        @Override
+        public String basisKey() {
+            LegalRegime regime = LegalRegime.on(event.date() == null ? LegalRegime.LAW_120_IN_FORCE : event.date());
+            return "event.basis." + rule() + "." + regime.name();
         }
 
         public Event event() {
@@ -90,13 +129,59 @@ public final class PathRules {
      * @throws Violation at the first impossible event
      */
     public static List<Period> replay(LocalDate birthDate, LocalDate today, List<Event> events) {
+        return replay(birthDate, today, events, FacilityAges.UNKNOWN);
+    }
+
+    /** As {@link #replay(LocalDate, LocalDate, List)}, with the ages each facility admits. */
+    public static List<Period> replay(LocalDate birthDate, LocalDate today, List<Event> events, FacilityAges ages) {
+        return walk(birthDate, today, events, ages).finish();
+    }
+
+    private static State walk(LocalDate birthDate, LocalDate today, List<Event> events, FacilityAges ages) {
         State s = new State();
         for (Event e : effective(events)) {
             checkCommon(e, birthDate, today);
-            checkDetails(e);
+            checkDetails(e, birthDate);
+            checkAge(e, birthDate, ages);
             apply(s, e);
         }
-        return s.finish();
+        return s;
+    }
+
+    /**
+     * What is due on the path as of {@code today}: a report at the new residence within 24 hours of a move
+     * under Law 120/2025 (Article 25 clause 4), and the move to a public facility of a minor in compulsory rehab
+     * who turned 18 with at least 3 months left (Article 36 clause 4).
+     */
+    public static List<Due> due(LocalDate birthDate, LocalDate today, List<Event> events, FacilityAges ages) {
+        State s = walk(birthDate, today, events, ages);
+        List<Due> due = new ArrayList<>();
+        if (s.moveSince != null && LegalRegime.on(s.moveSince) == LegalRegime.LAW_120_2025) {
+            due.add(new Due("MOVE_REPORT", s.moveSince, s.moveSince.plusDays(1), s.moveTo));
+        }
+        LocalDate adult = birthDate.plusYears(ADULT_AGE);
+        AgeRange range = s.facility == null ? null : ages.of(s.facility);
+        if (s.main == PathStatus.IN_COMPULSORY && range != null && !range.admits(ADULT_AGE) && !adult.isAfter(today)
+                && LegalRegime.on(adult) == LegalRegime.LAW_120_2025 && s.termEnd != null
+                && !adult.plusMonths(3).isAfter(s.termEnd)) {
+            due.add(new Due("TRANSFER_AT_18", adult, adult, s.facility));
+        }
+        return due;
+    }
+
+    /** Under Law 120/2025 a facility takes only the ages its kind admits (Article 28 clause 1). */
+    private static void checkAge(Event e, LocalDate birthDate, FacilityAges ages) {
+        boolean entersFacility = e.type() == EventType.VOLUNTARY_FACILITY_ADMISSION || e.type() == EventType.COMPULSORY_ADMISSION
+                || e.type() == EventType.FACILITY_TRANSFER;
+        if (!entersFacility || LegalRegime.on(e.date()) != LegalRegime.LAW_120_2025) {
+            return;
+        }
+        AgeRange range = ages.of(e.facilityCode());
+        int age = java.time.Period.between(birthDate, e.date()).getYears();
+        if (range != null && !range.admits(age)) {
+            throw new Violation(e, range.below() == null ? "facility.age.from" : "facility.age.range", age, range.from(),
+                    range.below() == null ? 0 : range.below());
+        }
     }
 
     private static void checkCommon(Event e, LocalDate birthDate, LocalDate today) {
@@ -129,32 +214,47 @@ public final class PathRules {
         }
     }
 
-    private static void checkDetails(Event e) {
+    private static void checkDetails(Event e, LocalDate birthDate) {
         Map<String, Object> d = e.details();
         switch (e.type()) {
             case ADDICTION_DETERMINATION -> oneOf(e, "result", DETERMINATION_RESULTS);
             case VOLUNTARY_COMMUNITY_END, VOLUNTARY_FACILITY_DISCHARGE -> oneOf(e, "outcome", OUTCOMES);
             case SUPPORT -> oneOf(e, "kind", SUPPORT_KINDS);
             case RECORD_CLOSED -> oneOf(e, "closure", CLOSURES);
+            case FACILITY_TRANSFER -> oneOf(e, "transferReason", TRANSFER_REASONS);
             case COURT_DECISION -> {
                 int months = months(e);
-                if (LegalRegime.on(e.date()) == LegalRegime.LAW_73_2021 && (months < MIN_MONTHS || months > MAX_MONTHS)) {
-                    throw new Violation(e, "decision.months", MIN_MONTHS, MAX_MONTHS);
+                if (LegalRegime.on(e.date()) == LegalRegime.LAW_73_2021) {
+                    boolean minor = java.time.Period.between(birthDate, e.date()).getYears() < ADULT_AGE;
+                    int min = minor ? MINOR_MIN_MONTHS : ADULT_MIN_MONTHS;
+                    int max = minor ? MINOR_MAX_MONTHS : ADULT_MAX_MONTHS;
+                    if (months < min || months > max) {
+                        throw new Violation(e, minor ? "decision.months.minor" : "decision.months.adult", min, max);
+                    }
+                }
+            }
+            case SUMMONS -> {
+                LocalDate appearOn = date(e, "appearOn", "summons.appear.date");
+                if (appearOn.isBefore(e.date())) {
+                    throw new Violation(e, "summons.appear.date");
                 }
             }
             case POST_REHAB_START -> {
-                LocalDate plannedEnd;
-                try {
-                    plannedEnd = LocalDate.parse(d.get("plannedEnd").toString().strip());
-                } catch (DateTimeParseException ex) {
-                    throw new Violation(e, "postrehab.planned.end");
-                }
+                LocalDate plannedEnd = date(e, "plannedEnd", "postrehab.planned.end");
                 if (!plannedEnd.isAfter(e.date())) {
                     throw new Violation(e, "postrehab.planned.end");
                 }
             }
             default -> {
             }
+        }
+    }
+
+    private static LocalDate date(Event e, String field, String rule) {
+        try {
+            return LocalDate.parse(e.details().get(field).toString().strip());
+        } catch (DateTimeParseException ex) {
+            throw new Violation(e, rule);
         }
     }
 
@@ -179,12 +279,46 @@ public final class PathRules {
                 }
                 s.move(e.date(), PathStatus.USING, null);
             }
+            case MANAGEMENT_DECISION -> {
+                require(main == PathStatus.USING, e, "management.requires.use");
+                require(!s.managedOn(e.date()), e, "management.already", s.managedUntil);
+                s.managedUntil = e.date().plus(MANAGEMENT_TERM);
+            }
+            case SUMMONS -> {
+                require(LegalRegime.on(e.date()) == LegalRegime.LAW_120_2025, e, "summons.before.law120");
+                require(s.managedOn(e.date()) || main == PathStatus.POST_REHAB || main == PathStatus.VOLUNTARY_COMMUNITY, e,
+                        "summons.requires.management");
+            }
+            case RESIDENCE_MOVE -> {
+                require(s.onRecordSince != null, e, "move.not.on.record");
+                require(main != PathStatus.IN_COMPULSORY && main != PathStatus.VOLUNTARY_FACILITY && main != PathStatus.ABSCONDED,
+                        e, "move.in.facility");
+                s.moveSince = e.date();
+                s.moveTo = e.details().get("toCommune").toString();
+            }
+            case REPORTED_AT_NEW_RESIDENCE -> {
+                require(s.moveSince != null, e, "report.without.move");
+                s.moveSince = null;
+                s.moveTo = null;
+            }
+            case FACILITY_TRANSFER -> {
+                require(main == PathStatus.IN_COMPULSORY || main == PathStatus.VOLUNTARY_FACILITY, e, "transfer.requires.facility");
+                require(!e.facilityCode().equals(s.facility), e, "transfer.same.facility");
+                if ("AGE_18".equals(e.details().get("transferReason"))) {
+                    require(main == PathStatus.IN_COMPULSORY, e, "transfer.age18.compulsory");
+                }
+                s.move(e.date(), main, e.facilityCode());
+            }
             case ADDICTION_DETERMINATION -> {
                 if (main == PathStatus.IN_COMPULSORY || main == PathStatus.VOLUNTARY_FACILITY) {
                     throw new Violation(e, "determination.in.facility");
                 }
                 boolean addicted = "ADDICTED".equals(e.details().get("result"));
                 s.determinedAddicted |= addicted;
+                if (addicted) {
+                    // management ends when the person is found addicted (Law 120/2025, Article 24 clause 5)
+                    s.managedUntil = null;
+                }
                 if (main == null || main == PathStatus.USING || main == PathStatus.RELAPSED || main == PathStatus.AFTER_REHAB) {
                     s.move(e.date(), addicted ? PathStatus.ADDICTED : PathStatus.USING, null);
                 }
@@ -221,11 +355,14 @@ public final class PathRules {
                     throw new Violation(e, earlierRehab ? "decision.months.law120.later" : "decision.months.law120.first", due);
                 }
                 s.decisionPending = true;
+                s.decidedMonths = months(e);
             }
             case COMPULSORY_ADMISSION -> {
                 require(s.decisionPending, e, "admission.requires.decision");
                 s.decisionPending = false;
                 s.dossierOpen = false;
+                s.managedUntil = null;
+                s.termEnd = e.date().plusMonths(s.decidedMonths);
                 s.move(e.date(), PathStatus.IN_COMPULSORY, e.facilityCode());
             }
             case ABSCONDING -> {
@@ -271,6 +408,7 @@ public final class PathRules {
                 require(!s.monitored, e, "monitoring.already");
                 s.monitored = true;
             }
+            case ELECTRONIC_MONITORING_BREACH -> require(s.monitored, e, "monitoring.breach.without.start");
             case ELECTRONIC_MONITORING_END -> {
                 require(s.monitored, e, "monitoring.end.without.start");
                 s.monitored = false;
@@ -280,6 +418,7 @@ public final class PathRules {
                 if ("MANAGEMENT_ENDED".equals(e.details().get("closure"))) {
                     require(main == PathStatus.USING || main == PathStatus.AFTER_REHAB, e, "closure.management.status");
                     require(!s.onMethadone, e, "closure.methadone");
+                    require(!s.managedOn(e.date()), e, "closure.management.term", s.managedUntil);
                 }
                 s.closeRecord(e.date());
                 return;
@@ -302,9 +441,9 @@ public final class PathRules {
         }
     }
 
-    private static void require(boolean condition, Event e, String rule) {
+    private static void require(boolean condition, Event e, String rule, Object... arguments) {
         if (!condition) {
-            throw new Violation(e, rule);
+            throw new Violation(e, rule, arguments);
         }
     }
 
@@ -321,10 +460,22 @@ public final class PathRules {
         boolean determinedAddicted;
         boolean dossierOpen;
         boolean decisionPending;
+        int decidedMonths;
+        /** The end of the compulsory term being served (admission plus the decision's months). */
+        LocalDate termEnd;
+        /** The end of the management decision's year; null when none runs. */
+        LocalDate managedUntil;
+        /** A move not yet reported at the new residence: since when, and to which commune. */
+        LocalDate moveSince;
+        String moveTo;
         /** On record since this day; null before the first event and after the record is closed. */
         LocalDate onRecordSince;
         boolean closed;
         final List<Period> periods = new ArrayList<>();
+
+        boolean managedOn(LocalDate date) {
+            return managedUntil != null && date.isBefore(managedUntil);
+        }
 
         void record(LocalDate date) {
             if (onRecordSince == null) {
@@ -346,6 +497,8 @@ public final class PathRules {
             onRecordSince = null;
             dossierOpen = false;
             decisionPending = false;
+            managedUntil = null;
+            moveSince = null;
             closed = true;
         }
 
@@ -395,29 +548,50 @@ public final class PathRules {
      * is tried with plausible details; the form then asks for the real ones.
      */
     public static List<EventType> possibleNext(LocalDate birthDate, LocalDate today, List<Event> events, LocalDate date) {
+        return possibleNext(birthDate, today, events, date, FacilityAges.UNKNOWN);
+    }
+
+    public static List<EventType> possibleNext(LocalDate birthDate, LocalDate today, List<Event> events, LocalDate date,
+                                               FacilityAges ages) {
         List<EventType> possible = new ArrayList<>();
         for (EventType type : EventType.values()) {
             if (type == EventType.VOID) {
                 continue;
             }
-            List<Event> tried = new ArrayList<>(events);
-            tried.add(new Event(null, type, date, type.requiresFacility() ? "?" : null, sampleDetails(type, date), null));
-            try {
-                replay(birthDate, today, tried);
-                possible.add(type);
-            } catch (Violation e) {
-                // not possible now
+            for (Map<String, Object> sample : sampleDetails(type, date)) {
+                List<Event> tried = new ArrayList<>(events);
+                tried.add(new Event(null, type, date, type.requiresFacility() ? "?" : null, sample, null));
+                try {
+                    replay(birthDate, today, tried, ages);
+                    possible.add(type);
+                    break;
+                } catch (Violation e) {
+                    // not possible with these details
+                }
             }
         }
         return possible;
     }
 
-    private static Map<String, Object> sampleDetails(EventType type, LocalDate date) {
+    /** Plausible details to try: for a court decision each term some law or age allows. */
+    private static List<Map<String, Object>> sampleDetails(EventType type, LocalDate date) {
+        if (type == EventType.COURT_DECISION) {
+            return java.util.stream.Stream.of(MINOR_MIN_MONTHS, ADULT_MIN_MONTHS, ADULT_MAX_MONTHS,
+                            LegalRegime.LAW_120_2025.rehabMonths(true))
+                    .map(m -> Map.<String, Object>of("court", "?", "decisionNumber", "?", "months", m)).toList();
+        }
+        return List.of(sampleDetail(type, date));
+    }
+
+    private static Map<String, Object> sampleDetail(EventType type, LocalDate date) {
         return switch (type) {
             case ADDICTION_DETERMINATION -> Map.of("result", "ADDICTED");
             case VOLUNTARY_COMMUNITY_START -> Map.of("provider", "?");
             case VOLUNTARY_COMMUNITY_END, VOLUNTARY_FACILITY_DISCHARGE -> Map.of("outcome", "COMPLETED");
-            case COURT_DECISION -> Map.of("court", "?", "decisionNumber", "?", "months", MAX_MONTHS);
+            case MANAGEMENT_DECISION -> Map.of("decisionNumber", "?");
+            case SUMMONS -> Map.of("appearOn", date.toString());
+            case RESIDENCE_MOVE -> Map.of("toCommune", "?");
+            case FACILITY_TRANSFER -> Map.of("transferReason", "PLACEMENT");
             case METHADONE_STOP -> Map.of("reason", "?");
             case POST_REHAB_START -> Map.of("plannedEnd", date.plusYears(1).toString(), "assignee", "?");
             case SUPPORT -> Map.of("kind", "LOAN");
@@ -434,6 +608,7 @@ public final class PathRules {
             case "outcome" -> OUTCOMES;
             case "kind" -> SUPPORT_KINDS;
             case "closure" -> CLOSURES;
+            case "transferReason" -> TRANSFER_REASONS;
             default -> null;
         };
     }

@@ -141,6 +141,15 @@ public class Person {
                 || !java.util.Objects.equals(currentAddress, blankToNull(form.currentAddress()));
     }
 
+    /** A move of residence: the new commune, its exact place not yet known (the placement finds its district). */
+    void moveTo(String communeCode, String structure, Instant now) {
+        this.currentStructure = structure;
+        this.currentCommuneCode = communeCode;
+        this.currentAddress = null;
+        this.currentPoint = null;
+        this.updatedAt = now;
+    }
+
     void mergeInto(long survivorId, Instant now) {
         this.mergedIntoId = survivorId;
         this.updatedAt = now;

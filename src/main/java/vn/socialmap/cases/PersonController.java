@@ -109,6 +109,15 @@ class PersonController {
                 persons.unitOfEvent(event)));
     }
 
+    @GetMapping("/duties")
+    @Operation(summary = "What is due in the caller's area under Law 120/2025",
+            description = "People who moved in and have not reported at the new residence within 24 hours (Article 25"
+                    + " clause 4), and minors in compulsory rehab who turned 18 with 3 months or more left (Article 36"
+                    + " clause 4); kind MOVE_REPORT or TRANSFER_AT_18, overdue once the day 'by' has passed.")
+    List<PersonService.Duty> duties() {
+        return persons.duties();
+    }
+
     @GetMapping("/placement-reviews")
     @Operation(summary = "People provisionally placed in today's structure that the caller may confirm or move",
             description = "A record of a commune split between several new communes (1 July 2025) whose point and address"

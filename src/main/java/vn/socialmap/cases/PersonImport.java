@@ -73,7 +73,7 @@ public class PersonImport {
         ALL_OR_NOTHING, VALID_ROWS
     }
 
-    public record Rejected(int row, String field, String messageKey, List<Object> arguments, List<String> cells) {
+    public record Rejected(int row, ValidationException reason, List<String> cells) {
     }
 
     public record Result(int rows, int personsCreated, int eventsCreated, int eventsSkipped, List<Rejected> rejected,
@@ -171,7 +171,7 @@ public class PersonImport {
                 for (int i : group) {
                     ValidationException why = i == e.row ? e.cause : new ValidationException(null, "personimport.error.sameGroup",
                             e.row + 2);
-                    rejected.add(new Rejected(i + 2, why.field(), why.messageKey(), List.of(why.arguments()), rows.get(i)));
+                    rejected.add(new Rejected(i + 2, why, rows.get(i)));
                 }
             }
             int before = done;
@@ -200,7 +200,7 @@ public class PersonImport {
                     throw e;
                 }
                 int i = (Integer) a[2];
-                rejected.add(new Rejected(i + 2, e.field(), e.messageKey(), List.of(e.arguments()), rows.get(i)));
+                rejected.add(new Rejected(i + 2, e, rows.get(i)));
             }
         }
         return new Result(rows.size(), seeds.size(), created, skipped, rejected, true);

@@ -86,6 +86,16 @@ class PersonSearch {
                 && structures.current().code().equals(scope.areaStructure());
     }
 
+    /**
+     * People who may have something due under Law 120/2025: a move of residence since it came into force, or
+     * turning 18 since then while in compulsory rehab. {@link PathRules#due} decides; this only narrows.
+     */
+    static final String DUTY_CANDIDATES = """
+            (exists (select 1 from case_event m where m.person_id = p.id and m.type = 'RESIDENCE_MOVE' and m.event_date >= :law120)
+             or (p.birth_date + interval '18 years' between :law120 and :today
+                 and exists (select 1 from person_status_period c where c.person_id = p.id and c.status = 'IN_COMPULSORY'
+                             and c.valid_to is null)))""";
+
     /** The scope condition alone, for checking one person. */
     Query scope(AccessScope scope, LocalDate today) {
         Map<String, Object> params = new HashMap<>();

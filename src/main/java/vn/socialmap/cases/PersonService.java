@@ -61,11 +61,13 @@ public class PersonService {
     private final Clock clock;
     private final ResidencePlacement placement;
     private final AdminStructures structures;
+    private final PathContext context;
     private final GeometryFactory geometry = new GeometryFactory(new PrecisionModel(), 4326);
 
     PersonService(PersonRepository persons, CaseEventRepository events, StatusProjection projection, PersonSearch search,
                   AdminUnitService units, CurrentUser currentUser, BreakGlassService breakGlass, AuditLog audit, Clock clock,
-                  ResidencePlacement placement, AdminStructures structures) {
+                  ResidencePlacement placement, AdminStructures structures, PathContext context) {
+        this.context = context;
         this.placement = placement;
         this.structures = structures;
         this.persons = persons;
@@ -156,7 +158,7 @@ public class PersonService {
     /** What could be recorded next for this person on a date (for the person page's actions). */
     @Transactional(readOnly = true)
     public List<EventType> possibleNext(PersonDetail detail, LocalDate date) {
-        return PathRules.possibleNext(detail.person().getBirthDate(), today(), rules(detail.events()), date);
+        return PathRules.possibleNext(detail.person().getBirthDate(), today(), rules(detail.events()), date, context.facilityAges());
     }
 
     /** Whether the current user may record data (and which events). */
@@ -324,13 +326,68 @@ public class PersonService {
         }
         List<PathRules.Event> candidate = new ArrayList<>(rules(path));
         candidate.add(new PathRules.Event(null, form.type(), form.date(), form.facilityCode(), form.details(), form.supersedes()));
-        List<PathRules.Period> periods = PathRules.replay(person.getBirthDate(), today(), candidate);
+        List<PathRules.Period> periods = PathRules.replay(person.getBirthDate(), today(), candidate, context.facilityAges());
+        PathRules.Event added = candidate.getLast();
+        AdminUnit movedTo = form.type() == EventType.RESIDENCE_MOVE ? moveDestination(person, added) : null;
         CaseEvent saved = events.save(new CaseEvent(person.getProvinceCode(), personId, form, user.getUsername(), now()));
+        if (movedTo != null) {
+            // the commune left records the move: from now on the person lives, and is counted, in the new one
+            person.moveTo(movedTo.getCode(), movedTo.getStructure(), now());
+            placeResidence(person);
+        }
         projection.replace(person, periods);
         audit.record(AuditAction.CHANGE, RECORD_TYPE, List.of(personId), null,
                 "event " + saved.getId() + " " + form.type() + " " + form.date()
                         + (form.supersedes() == null ? "" : " supersedes " + form.supersedes()));
         return saved;
+    }
+
+    /** The commune a move goes to: one of today's communes of the person's province, not the one they live in. */
+    private AdminUnit moveDestination(Person person, PathRules.Event move) {
+        String code = move.details().get("toCommune").toString().strip();
+        AdminUnit commune = units.find(code)
+                .filter(u -> u.getLevel() == AdminLevel.COMMUNE && u.getProvinceCode().equals(person.getProvinceCode()))
+                .filter(u -> u.getStructure().equals(structures.current().code()))
+                .orElseThrow(() -> new PathRules.Violation(move, "move.commune.unknown", code));
+        if (commune.getCode().equals(person.getCurrentCommuneCode())) {
+            throw new PathRules.Violation(move, "move.commune.same", commune.getName());
+        }
+        return commune;
+    }
+
+    /** Something due on a person's path: overdue once {@code by} has passed. */
+    public record Duty(PersonSummary person, String kind, LocalDate since, LocalDate by, boolean overdue, String detail) {
+    }
+
+    /**
+     * What officers must see to in their area: people who moved in and have not reported (24 hours, Law 120/2025
+     * Article 25 clause 4), minors in compulsory rehab who turned 18 with 3 months or more left (Article 36
+     * clause 4). The candidates come from SQL, the judgement from {@link PathRules#due}; audited as a search.
+     */
+    public List<Duty> duties() {
+        PersonSearch.Query scope = search.scope(personScope(), today());
+        Map<String, Object> params = new HashMap<>(scope.params());
+        params.put("law120", java.sql.Date.valueOf(LegalRegime.LAW_120_IN_FORCE));
+        List<PersonSummary> candidates = search.find(new PersonSearch.Query("p.merged_into_id is null and (" + scope.where()
+                + ") and " + PersonSearch.DUTY_CANDIDATES, params), 0, DUTY_LIMIT);
+        List<Duty> duties = new ArrayList<>();
+        for (PersonSummary row : candidates) {
+            List<PathRules.Event> path = rules(events.findByPersonIdOrderByEventDateAscIdAsc(row.id()));
+            for (PathRules.Due due : PathRules.due(row.birthDate(), today(), path, context.facilityAges())) {
+                duties.add(new Duty(row, due.kind(), due.since(), due.by(), due.by().isBefore(today()), due.detail()));
+            }
+        }
+        duties.sort(java.util.Comparator.comparing(Duty::by));
+        audit.record(AuditAction.SEARCH, RECORD_TYPE, duties.stream().map(d -> d.person().id()).distinct().toList(), null,
+                "duties");
+        return duties;
+    }
+
+    static final int DUTY_LIMIT = 500;
+
+    /** What is due on the person's path today (a report at a new residence, a transfer at 18). */
+    public List<PathRules.Due> due(PersonDetail detail) {
+        return PathRules.due(detail.person().getBirthDate(), today(), rules(detail.events()), context.facilityAges());
     }
 
     /** Admin: merges a duplicate into the surviving record; every event follows it. */
@@ -462,7 +519,7 @@ public class PersonService {
     static final java.util.Set<EventType> FACILITY_EVENTS = java.util.EnumSet.of(EventType.COMPULSORY_ADMISSION,
             EventType.VOLUNTARY_FACILITY_ADMISSION, EventType.VOLUNTARY_FACILITY_DISCHARGE, EventType.ABSCONDING,
             EventType.RETURN, EventType.RELEASE, EventType.DETOX, EventType.METHADONE_START, EventType.METHADONE_STOP,
-            EventType.SUPPORT, EventType.VOID);
+            EventType.SUPPORT, EventType.FACILITY_TRANSFER, EventType.VOID);
 
     /**
      * A national ID already on record is refused. The caller is shown the record only if it is

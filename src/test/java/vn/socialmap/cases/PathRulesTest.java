@@ -122,7 +122,29 @@ class PathRulesTest {
         add(DRUG_USE_RECORD, "2021-01-10").add(ADDICTION_DETERMINATION, "2021-02-01", "BV-01", "result", "ADDICTED")
                 .add(COMPULSORY_DOSSIER, "2021-03-01")
                 .add(COURT_DECISION, "2021-04-01", null, "court", "TAND", "decisionNumber", "1", "months", 36);
-        refused("decision.months");
+        refused("decision.months.adult");
+    }
+
+    @Test
+    void theOldTermFollowsAgeAndCitesItsLaw() {
+        // an adult: 12 to 24 months (Law on Handling Administrative Violations, Article 95)
+        events.clear();
+        add(DRUG_USE_RECORD, "2021-01-10").add(ADDICTION_DETERMINATION, "2021-02-01", "BV-01", "result", "ADDICTED")
+                .add(COMPULSORY_DOSSIER, "2021-03-01")
+                .add(COURT_DECISION, "2021-04-01", null, "court", "TAND", "decisionNumber", "1", "months", 6);
+        assertThatThrownBy(this::replay).isInstanceOf(PathRules.Violation.class)
+                .satisfies(e -> assertThat(((PathRules.Violation) e).rule()).isEqualTo("decision.months.adult"))
+                .satisfies(e -> assertThat(((PathRules.Violation) e).arguments()).containsExactly(12, 24))
+                .satisfies(e -> assertThat(((PathRules.Violation) e).basisKey())
+                        .isEqualTo("event.basis.decision.months.adult.LAW_73_2021"));
+        // someone of 16: 6 to 12 months (Law 73/2021, Article 33 clause 3)
+        LocalDate minorBirth = LocalDate.of(2005, 1, 1);
+        assertThat(PathRules.replay(minorBirth, TODAY, events)).isNotEmpty();
+        events.set(events.size() - 1, new PathRules.Event(99L, COURT_DECISION, LocalDate.parse("2021-04-01"), null,
+                PathRules.details("court", "TAND", "decisionNumber", "1", "months", 13), null));
+        assertThatThrownBy(() -> PathRules.replay(minorBirth, TODAY, events)).isInstanceOf(PathRules.Violation.class)
+                .satisfies(e -> assertThat(((PathRules.Violation) e).rule()).isEqualTo("decision.months.minor"))
+                .satisfies(e -> assertThat(((PathRules.Violation) e).arguments()).containsExactly(6, 12));
     }
 
     /** A first compulsory path whose court decision is dated {@code decided}, setting {@code months}; judged on 31/12/2026. */
@@ -147,7 +169,7 @@ class PathRulesTest {
                 .satisfies(e -> assertThat(((PathRules.Violation) e).arguments()).containsExactly(24));
         // thirty-six months after an earlier rehab: refused under the old law, due under the new one
         assertThatThrownBy(() -> decidedOn("2026-06-30", 36, true)).isInstanceOf(PathRules.Violation.class)
-                .satisfies(e -> assertThat(((PathRules.Violation) e).rule()).isEqualTo("decision.months"));
+                .satisfies(e -> assertThat(((PathRules.Violation) e).rule()).isEqualTo("decision.months.adult"));
         assertThat(decidedOn("2026-07-01", 36, true)).isNotEmpty();
         assertThatThrownBy(() -> decidedOn("2026-07-01", 24, true)).isInstanceOf(PathRules.Violation.class)
                 .satisfies(e -> assertThat(((PathRules.Violation) e).rule()).isEqualTo("decision.months.law120.later"));
@@ -184,6 +206,150 @@ class PathRulesTest {
         refusedOn2026("monitoring.already");
         inCommunityRehab().add(ELECTRONIC_MONITORING_END, "2026-08-01");
         refusedOn2026("monitoring.end.without.start");
+    }
+
+    /** Someone using drugs, on record from 10/07/2026; judged on 31/12/2027. */
+    private PathRulesTest usingFromJuly2026() {
+        events.clear();
+        return add(DRUG_USE_RECORD, "2026-07-10");
+    }
+
+    private void refusedBy2028(String rule) {
+        assertThatThrownBy(() -> PathRules.replay(BIRTH, LocalDate.of(2027, 12, 31), events)).isInstanceOf(PathRules.Violation.class)
+                .satisfies(e -> assertThat(((PathRules.Violation) e).rule()).isEqualTo(rule));
+    }
+
+    private List<PathRules.Period> replayBy2028() {
+        return PathRules.replay(BIRTH, LocalDate.of(2027, 12, 31), events);
+    }
+
+    @Test
+    void aManagementDecisionRunsAYearAndTheRecordCannotCloseBefore() {
+        usingFromJuly2026().add(MANAGEMENT_DECISION, "2026-07-11", null, "decisionNumber", "05/QĐ-CAX")
+                .add(MANAGEMENT_DECISION, "2027-01-11", null, "decisionNumber", "06/QĐ-CAX");
+        refusedBy2028("management.already");
+        usingFromJuly2026().add(MANAGEMENT_DECISION, "2026-07-11", null, "decisionNumber", "05/QĐ-CAX")
+                .add(RECORD_CLOSED, "2027-07-10", null, "closure", "MANAGEMENT_ENDED");
+        refusedBy2028("closure.management.term");
+        usingFromJuly2026().add(MANAGEMENT_DECISION, "2026-07-11", null, "decisionNumber", "05/QĐ-CAX")
+                .add(RECORD_CLOSED, "2027-07-11", null, "closure", "MANAGEMENT_ENDED");
+        assertThat(replayBy2028()).isNotEmpty();
+        // not for someone found addicted, whose management ends with the finding (Law 120/2025, Article 24 clause 5)
+        usingFromJuly2026().add(ADDICTION_DETERMINATION, "2026-07-20", "BV-01", "result", "ADDICTED")
+                .add(MANAGEMENT_DECISION, "2026-07-21", null, "decisionNumber", "07");
+        refusedBy2028("management.requires.use");
+    }
+
+    @Test
+    void summonsesAreRecordedFromTheNewLawOnAndOnlyForPeopleManaged() {
+        // the same summons: refused on 30/06/2026 under Law 73/2021, accepted on 01/07/2026 (Law 120/2025, Article 25)
+        events.clear();
+        add(DRUG_USE_RECORD, "2026-06-01").add(MANAGEMENT_DECISION, "2026-06-02", null, "decisionNumber", "1")
+                .add(SUMMONS, "2026-06-30", null, "appearOn", "2026-07-02");
+        refusedBy2028("summons.before.law120");
+        events.set(2, new PathRules.Event(50L, SUMMONS, LocalDate.parse("2026-07-01"), null, PathRules.details("appearOn", "2026-07-02"), null));
+        assertThat(replayBy2028()).isNotEmpty();
+        usingFromJuly2026().add(SUMMONS, "2026-08-01", null, "appearOn", "2026-08-03");
+        refusedBy2028("summons.requires.management");
+        usingFromJuly2026().add(MANAGEMENT_DECISION, "2026-07-11", null, "decisionNumber", "1")
+                .add(SUMMONS, "2026-08-01", null, "appearOn", "2026-07-30");
+        refusedBy2028("summons.appear.date");
+    }
+
+    @Test
+    void aMoveUnderTheNewLawIsDueAtTheNewCommuneWithin24Hours() {
+        LocalDate judged = LocalDate.of(2026, 8, 5);
+        usingFromJuly2026().add(RESIDENCE_MOVE, "2026-08-01", null, "toCommune", "00004");
+        assertThat(PathRules.due(BIRTH, judged, events, PathRules.FacilityAges.UNKNOWN))
+                .containsExactly(new PathRules.Due("MOVE_REPORT", LocalDate.of(2026, 8, 1), LocalDate.of(2026, 8, 2), "00004"));
+        add(REPORTED_AT_NEW_RESIDENCE, "2026-08-03");
+        assertThat(PathRules.due(BIRTH, judged, events, PathRules.FacilityAges.UNKNOWN)).isEmpty();
+        // a move under the old law carries no 24-hour duty
+        events.clear();
+        add(DRUG_USE_RECORD, "2026-01-10").add(RESIDENCE_MOVE, "2026-06-30", null, "toCommune", "00004");
+        assertThat(PathRules.due(BIRTH, judged, events, PathRules.FacilityAges.UNKNOWN)).isEmpty();
+        // no report without a move; no move from inside a facility
+        usingFromJuly2026().add(REPORTED_AT_NEW_RESIDENCE, "2026-08-03");
+        refusedBy2028("report.without.move");
+    }
+
+    /** Public facility "PUB" admits 18 and over, "MIN" is a reform school (12 to under 18). */
+    private static final PathRules.FacilityAges AGES = code -> switch (code) {
+        case "PUB" -> new PathRules.AgeRange(18, null);
+        case "MIN" -> new PathRules.AgeRange(12, 18);
+        default -> null;
+    };
+
+    @Test
+    void facilitiesAdmitByAgeFromTheNewLawOn() {
+        LocalDate born = LocalDate.of(2010, 3, 1);
+        // 16 years old, into a public facility for adults: accepted on 30/06/2026, refused on 01/07/2026 (Article 28 clause 1)
+        events.clear();
+        add(DRUG_USE_RECORD, "2026-05-01").add(VOLUNTARY_FACILITY_ADMISSION, "2026-06-30", "PUB");
+        assertThat(PathRules.replay(born, LocalDate.of(2026, 12, 31), events, AGES)).isNotEmpty();
+        events.clear();
+        add(DRUG_USE_RECORD, "2026-05-01").add(VOLUNTARY_FACILITY_ADMISSION, "2026-07-01", "PUB");
+        assertThatThrownBy(() -> PathRules.replay(born, LocalDate.of(2026, 12, 31), events, AGES))
+                .isInstanceOf(PathRules.Violation.class)
+                .satisfies(e -> assertThat(((PathRules.Violation) e).rule()).isEqualTo("facility.age.from"))
+                .satisfies(e -> assertThat(((PathRules.Violation) e).basisKey()).isEqualTo("event.basis.facility.age.from.LAW_120_2025"));
+        events.clear();
+        add(DRUG_USE_RECORD, "2026-05-01").add(VOLUNTARY_FACILITY_ADMISSION, "2026-07-01", "MIN");
+        assertThat(PathRules.replay(born, LocalDate.of(2026, 12, 31), events, AGES)).isNotEmpty();
+    }
+
+    @Test
+    void aMinorWhoTurns18WithThreeMonthsLeftIsDueAPublicFacility() {
+        LocalDate born = LocalDate.of(2008, 9, 1);
+        events.clear();
+        add(DRUG_USE_RECORD, "2026-07-02").add(ADDICTION_DETERMINATION, "2026-07-03", "BV-01", "result", "ADDICTED")
+                .add(COMPULSORY_DOSSIER, "2026-07-05")
+                .add(COURT_DECISION, "2026-07-20", null, "court", "TAND khu vực 1", "decisionNumber", "9", "months", 24)
+                .add(COMPULSORY_ADMISSION, "2026-07-25", "MIN");
+        assertThat(PathRules.due(born, LocalDate.of(2026, 9, 10), events, AGES))
+                .containsExactly(new PathRules.Due("TRANSFER_AT_18", LocalDate.of(2026, 9, 1), LocalDate.of(2026, 9, 1), "MIN"));
+        // the transfer to the public facility settles it and moves the stay there
+        add(FACILITY_TRANSFER, "2026-09-02", "PUB", "transferReason", "AGE_18");
+        assertThat(PathRules.due(born, LocalDate.of(2026, 9, 10), events, AGES)).isEmpty();
+        assertThat(PathRules.replay(born, LocalDate.of(2026, 9, 10), events, AGES))
+                .filteredOn(p -> p.status() == PathStatus.IN_COMPULSORY).extracting(PathRules.Period::facilityCode)
+                .containsExactly("MIN", "PUB");
+        // not to the same facility, and not for someone outside a facility
+        add(FACILITY_TRANSFER, "2026-09-03", "PUB", "transferReason", "PLACEMENT");
+        assertThatThrownBy(() -> PathRules.replay(born, LocalDate.of(2026, 9, 10), events, AGES))
+                .satisfies(e -> assertThat(((PathRules.Violation) e).rule()).isEqualTo("transfer.same.facility"));
+    }
+
+    @Test
+    void everyRuleNamesItsLegalBasisUnderBothLaws() throws Exception {
+        // every dotted literal of the rules is a rule name; the service adds the move's own
+        String rulesSource = java.nio.file.Files.readString(java.nio.file.Path.of("src/main/java/vn/socialmap/cases/PathRules.java"));
+        String serviceSource = java.nio.file.Files.readString(java.nio.file.Path.of("src/main/java/vn/socialmap/cases/PersonService.java"));
+        java.util.Set<String> rules = new java.util.TreeSet<>();
+        java.util.regex.Matcher literal = java.util.regex.Pattern.compile("\"([a-z0-9]+(?:\\.[a-z0-9]+)+)\"").matcher(rulesSource);
+        while (literal.find()) {
+            if (!literal.group(1).startsWith("event.")) {
+                rules.add(literal.group(1));
+            }
+        }
+        java.util.regex.Matcher moved = java.util.regex.Pattern.compile("Violation\\([^,]+, \"([a-z0-9.]+)\"").matcher(serviceSource);
+        while (moved.find()) {
+            rules.add(moved.group(1));
+        }
+        assertThat(rules).hasSizeGreaterThan(40).contains("decision.months.adult", "move.commune.unknown", "facility.age.from");
+        for (String language : List.of("vi", "en")) {
+            java.util.Properties bundle = new java.util.Properties();
+            try (var in = getClass().getResourceAsStream("/vaadin-i18n/translations_" + language + ".properties")) {
+                bundle.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            for (String rule : rules) {
+                assertThat(bundle).as(language + " message of " + rule).containsKey("event.rule." + rule);
+                for (LegalRegime regime : LegalRegime.values()) {
+                    assertThat(bundle.getProperty("event.basis." + rule + "." + regime.name()))
+                            .as(language + " basis of " + rule + " under " + regime).isNotBlank();
+                }
+            }
+        }
     }
 
     @Test

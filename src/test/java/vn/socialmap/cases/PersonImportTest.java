@@ -60,7 +60,7 @@ class PersonImportTest extends IntegrationTest {
         assertThat(r.applied()).isFalse();
         assertThat(people()).isEqualTo(before);
         assertThat(r.rejected()).extracting(PersonImport.Rejected::row).containsExactly(6, 7, 8, 9, 10, 11);
-        assertThat(r.rejected()).extracting(PersonImport.Rejected::messageKey).containsExactly("person.error.fullName",
+        assertThat(r.rejected()).extracting(x -> x.reason().messageKey()).containsExactly("person.error.fullName",
                 "person.error.nationalId.sexCentury", "personimport.error.date", "event.rule.postrehab.end.without.start", "person.error.commune",
                 "person.error.fullName");
     }

@@ -239,7 +239,7 @@ public class PlanningView extends Composite<HorizontalLayout> implements HasDyna
             saved.setItems(scenarios.list(province.getValue().getCode()));
             saved.select(scenario);
         } catch (ValidationException e) {
-            name.setErrorMessage(getTranslation(e.messageKey(), e.arguments()));
+            name.setErrorMessage(e.describe((k, a) -> getTranslation(k, a)));
             name.setInvalid(true);
         }
     }

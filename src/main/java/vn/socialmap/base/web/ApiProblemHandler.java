@@ -28,7 +28,7 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     /** A domain rule refused the input; the API speaks English. */
     @ExceptionHandler(ValidationException.class)
     ProblemDetail refused(ValidationException e) {
-        String message = translations.getTranslation(e.messageKey(), Translations.ENGLISH, e.arguments());
+        String message = e.describe((key, arguments) -> translations.getTranslation(key, Translations.ENGLISH, arguments));
         boolean conflict = e instanceof ConflictException;
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(conflict ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST, message);
         if (e instanceof ConflictException c && c.existing() != null) {
@@ -37,6 +37,9 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
         problem.setTitle(!conflict ? "Invalid request"
                 : e.messageKey().endsWith(".concurrent") ? "Changed by someone else" : "Already exists");
         problem.setProperty("rule", e.messageKey());
+        if (e.basisKey() != null) {
+            problem.setProperty("legalBasis", translations.getTranslation(e.basisKey(), Translations.ENGLISH));
+        }
         if (e.field() != null) {
             problem.setProperty("invalidParams", java.util.List.of(new InvalidRequestException.InvalidParameter(e.field(), message)));
         }

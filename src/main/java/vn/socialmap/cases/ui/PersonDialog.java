@@ -122,7 +122,7 @@ class PersonDialog extends Dialog {
                     error.setText(getTranslation("record.changedMeanwhile", changes(base[0], now, units)));
                     base[0] = now;
                 } else {
-                    error.setText(getTranslation(ex.messageKey(), ex.arguments()));
+                    error.setText(ex.describe((k, a) -> getTranslation(k, a)));
                 }
             }
         });

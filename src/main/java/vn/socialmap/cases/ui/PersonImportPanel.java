@@ -67,7 +67,7 @@ class PersonImportPanel extends HorizontalLayout {
         try {
             rows = imports.read(bytes, fileName);
         } catch (ValidationException e) {
-            result.setText(getTranslation(e.messageKey(), e.arguments()));
+            result.setText(e.describe((k, a) -> getTranslation(k, a)));
             return;
         }
         int total = rows.size();
@@ -83,7 +83,7 @@ class PersonImportPanel extends HorizontalLayout {
                     result.setText(getTranslation("personimport.progress", done, total));
                 }));
             } catch (ValidationException e) {
-                ui.access(() -> finish(ui, getTranslation(e.messageKey(), e.arguments())));
+                ui.access(() -> finish(ui, e.describe((k, a) -> getTranslation(k, a))));
                 return;
             }
             PersonImport.Result done = r;
@@ -94,7 +94,7 @@ class PersonImportPanel extends HorizontalLayout {
                     Anchor file = new Anchor((DownloadHandler) event -> {
                         event.setFileName("dong-bi-tu-choi.xlsx");
                         event.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-                        imports.writeRejected(done.rejected(), x -> getTranslation(x.messageKey(), x.arguments().toArray()),
+                        imports.writeRejected(done.rejected(), x -> x.reason().describe((k, a) -> getTranslation(k, a)),
                                 key -> getTranslation(key), event.getOutputStream());
                     }, getTranslation("personimport.rejected.download"));
                     file.getElement().setAttribute("download", true);

@@ -91,6 +91,7 @@ public class PersonView extends VerticalLayout implements BeforeEnterObserver, H
         title = getTranslation("person.pageTitle", String.valueOf(p.getId()));
         add(new H2(p.getFullName()));
         add(statusBadges(detail));
+        duties(detail);
         // a record opened by breaking the glass is for reading only
         boolean changes = persons.canRecord() && persons.mayChange(id);
         if (changes) {
@@ -110,7 +111,7 @@ public class PersonView extends VerticalLayout implements BeforeEnterObserver, H
                         duplicate.setErrorMessage(getTranslation("person.merge.unknown"));
                         duplicate.setInvalid(true);
                     } catch (ValidationException ex) {
-                        duplicate.setErrorMessage(getTranslation(ex.messageKey(), ex.arguments()));
+                        duplicate.setErrorMessage(ex.describe((k, a) -> getTranslation(k, a)));
                         duplicate.setInvalid(true);
                     }
                 });
@@ -168,12 +169,22 @@ public class PersonView extends VerticalLayout implements BeforeEnterObserver, H
                 try {
                     show(reason.getValue());
                 } catch (ValidationException ex) {
-                    reason.setErrorMessage(getTranslation(ex.messageKey(), ex.arguments()));
+                    reason.setErrorMessage(ex.describe((k, a) -> getTranslation(k, a)));
                     reason.setInvalid(true);
                 }
             });
             open.addThemeVariants(ButtonVariant.LUMO_ERROR);
             add(reason, open);
+        }
+    }
+
+    /** What is due on this path (Law 120/2025), shown where the officer reads the person. */
+    private void duties(PersonService.PersonDetail detail) {
+        for (var due : persons.due(detail)) {
+            Span line = new Span(getTranslation("due." + due.kind()) + " — " + getTranslation("person.due.by") + " "
+                    + PersonListView.DATE.format(due.by()));
+            line.getElement().getThemeList().add(due.by().isBefore(persons.today()) ? "badge error" : "badge contrast");
+            add(line);
         }
     }
 
@@ -258,7 +269,7 @@ public class PersonView extends VerticalLayout implements BeforeEnterObserver, H
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 show(null);
             } catch (ValidationException ex) {
-                error.setText(getTranslation(ex.messageKey(), ex.arguments()));
+                error.setText(ex.describe((k, a) -> getTranslation(k, a)));
             } catch (org.springframework.security.access.AccessDeniedException ex) {
                 error.setText(getTranslation("person.placement.notYours"));
             }
@@ -297,7 +308,8 @@ public class PersonView extends VerticalLayout implements BeforeEnterObserver, H
             return then == null ? "" : then.communeName() + (then.districtName() == null ? "" : ", " + then.districtName());
         }).setHeader(getTranslation("person.event.unit")).setAutoWidth(true);
         grid.addColumn(e -> e.getDetails().entrySet().stream().map(d -> getTranslation("detail." + d.getKey()) + ": "
-                        + (PathRules.choices(d.getKey()) == null ? d.getValue() : getTranslation("value." + d.getValue())))
+                        + ("toCommune".equals(d.getKey()) ? units.find(String.valueOf(d.getValue())).map(u -> u.getName()).orElse("")
+                                : PathRules.choices(d.getKey()) == null ? d.getValue() : getTranslation("value." + d.getValue())))
                 .collect(Collectors.joining("; "))).setHeader(getTranslation("person.event.details")).setFlexGrow(1);
         grid.addColumn(CaseEvent::getRecordedBy).setHeader(getTranslation("person.event.recordedBy")).setAutoWidth(true);
         grid.addColumn(e -> e.getSupersedesId() == null ? "" : "#" + e.getSupersedesId()).setHeader(getTranslation("person.event.corrects")).setAutoWidth(true);
@@ -344,7 +356,20 @@ public class PersonView extends VerticalLayout implements BeforeEnterObserver, H
             facility.setVisible(e.getValue().requiresFacility());
             for (String field : e.getValue().requiredDetails()) {
                 Set<String> choices = PathRules.choices(field);
-                if (choices != null) {
+                if ("toCommune".equals(field)) {
+                    // a move within the city: one of today's communes, by name
+                    Select<String> select = new Select<>();
+                    select.setLabel(getTranslation("detail." + field));
+                    Map<String, String> names = new LinkedHashMap<>();
+                    units.byLevel(detail.person().getProvinceCode(), vn.socialmap.geography.AdminLevel.COMMUNE).stream()
+                            .filter(u -> !u.getCode().equals(detail.person().getCurrentCommuneCode()))
+                            .sorted(java.util.Comparator.comparing(u -> vn.socialmap.base.text.VietnameseText.fold(u.getName())))
+                            .forEach(u -> names.put(u.getCode(), u.getName()));
+                    select.setItems(names.keySet());
+                    select.setItemLabelGenerator(c -> c == null ? "" : names.get(c));
+                    details.put(field, select);
+                    detailFields.add(select);
+                } else if (choices != null) {
                     Select<String> select = new Select<>();
                     select.setLabel(getTranslation("detail." + field));
                     select.setItems(choices.stream().sorted().toList());
@@ -353,7 +378,7 @@ public class PersonView extends VerticalLayout implements BeforeEnterObserver, H
                     detailFields.add(select);
                 } else {
                     TextField text = new TextField(getTranslation("detail." + field));
-                    if ("plannedEnd".equals(field)) {
+                    if ("plannedEnd".equals(field) || "appearOn".equals(field)) {
                         text.setPlaceholder("YYYY-MM-DD");
                     }
                     details.put(field, text);
@@ -379,7 +404,7 @@ public class PersonView extends VerticalLayout implements BeforeEnterObserver, H
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 show(null);
             } catch (ValidationException ex) {
-                error.setText(getTranslation(ex.messageKey(), ex.arguments()));
+                error.setText(ex.describe((k, a) -> getTranslation(k, a)));
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -140,7 +140,7 @@ public class FacilitiesView extends VerticalLayout implements HasDynamicTitle, c
                         }
                         refresh();
                     } catch (vn.socialmap.base.ValidationException e) {
-                        result.setText(getTranslation(e.messageKey(), e.arguments()));
+                        result.setText(e.describe((k, a) -> getTranslation(k, a)));
                         result.getStyle().set("color", "var(--lumo-error-text-color)");
                     }
                 }))));

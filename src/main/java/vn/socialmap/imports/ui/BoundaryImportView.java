@@ -150,7 +150,7 @@ public class BoundaryImportView extends Composite<HorizontalLayout> implements H
             show(r);
         } catch (ValidationException e) {
             importId = null;
-            Span error = new Span(getTranslation(e.messageKey(), e.arguments()));
+            Span error = new Span(e.describe((k, a) -> getTranslation(k, a)));
             error.getStyle().set("color", "var(--lumo-error-text-color)");
             error.addClassName("sm-boundaries-error");
             report.add(error);
@@ -230,7 +230,7 @@ public class BoundaryImportView extends Composite<HorizontalLayout> implements H
             report.add(done);
             map.removeLayer("staged");
         } catch (ValidationException e) {
-            report.add(new Div(new Span(getTranslation(e.messageKey(), e.arguments()))));
+            report.add(new Div(new Span(e.describe((k, a) -> getTranslation(k, a)))));
         }
         importId = null;
         commit.setVisible(false);

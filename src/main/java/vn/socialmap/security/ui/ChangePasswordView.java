@@ -56,7 +56,7 @@ public class ChangePasswordView extends VerticalLayout implements HasDynamicTitl
                 getUI().ifPresent(ui -> ui.navigate(""));
             } catch (ValidationException ex) {
                 PasswordField field = "currentPassword".equals(ex.field()) ? current : next;
-                field.setErrorMessage(getTranslation(ex.messageKey(), ex.arguments()));
+                field.setErrorMessage(ex.describe((k, a) -> getTranslation(k, a)));
                 field.setInvalid(true);
             }
         });

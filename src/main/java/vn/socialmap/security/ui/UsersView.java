@@ -160,7 +160,7 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
                 notify(getTranslation("users.saved", values.username()), true);
                 refresh();
             } catch (ValidationException ex) {
-                notify(getTranslation(ex.messageKey(), ex.arguments()), false);
+                notify(ex.describe((k, a) -> getTranslation(k, a)), false);
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -202,7 +202,7 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
                 notify(getTranslation("users.reset.done", u.getUsername()), true);
                 refresh();
             } catch (ValidationException ex) {
-                password.setErrorMessage(getTranslation(ex.messageKey(), ex.arguments()));
+                password.setErrorMessage(ex.describe((k, a) -> getTranslation(k, a)));
                 password.setInvalid(true);
             }
         });
@@ -217,7 +217,7 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
             notify(action.get(), true);
             refresh();
         } catch (ValidationException ex) {
-            notify(getTranslation(ex.messageKey(), ex.arguments()), false);
+            notify(ex.describe((k, a) -> getTranslation(k, a)), false);
         }
     }
 
