@@ -329,7 +329,9 @@ public class PersonService {
         List<PathRules.Period> periods = PathRules.replay(person.getBirthDate(), today(), candidate, context.facilityAges());
         PathRules.Event added = candidate.getLast();
         AdminUnit movedTo = form.type() == EventType.RESIDENCE_MOVE ? moveDestination(person, added) : null;
-        CaseEvent saved = events.save(new CaseEvent(person.getProvinceCode(), personId, form, user.getUsername(), now()));
+        // a move keeps the commune left, which the person's record no longer names afterwards
+        EventForm stored = movedTo == null ? form : form.withDetail("fromCommune", person.getCurrentCommuneCode());
+        CaseEvent saved = events.save(new CaseEvent(person.getProvinceCode(), personId, stored, user.getUsername(), now()));
         if (movedTo != null) {
             // the commune left records the move: from now on the person lives, and is counted, in the new one
             person.moveTo(movedTo.getCode(), movedTo.getStructure(), now());
@@ -368,6 +370,7 @@ public class PersonService {
         PersonSearch.Query scope = search.scope(personScope(), today());
         Map<String, Object> params = new HashMap<>(scope.params());
         params.put("law120", java.sql.Date.valueOf(LegalRegime.LAW_120_IN_FORCE));
+        params.put("on", java.sql.Date.valueOf(today()));
         List<PersonSummary> candidates = search.find(new PersonSearch.Query("p.merged_into_id is null and (" + scope.where()
                 + ") and " + PersonSearch.DUTY_CANDIDATES, params), 0, DUTY_LIMIT);
         List<Duty> duties = new ArrayList<>();

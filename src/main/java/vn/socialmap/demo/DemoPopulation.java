@@ -196,6 +196,9 @@ final class DemoPopulation {
             methadoneInCommunity(p);
         }
         closeRecords(plans);
+        for (Plan p : plans) {
+            underLaw120(p);
+        }
 
         List<Generated> generated = new ArrayList<>(plans.size());
         for (Plan p : plans) {
@@ -245,6 +248,10 @@ final class DemoPopulation {
         p.add(EventType.COMPULSORY_DOSSIER, dossier, null, Map.of());
         LocalDate decided = dossier.plusDays(15 + random.nextInt(30));
         int months = 12 + random.nextInt(13);
+        if (decided.isBefore(p.birth.plusYears(18))) {
+            // 12 to under 18: 6 to 12 months under Law 73/2021 (Article 33 clause 3), from the same draw
+            months = 6 + (months - 12) / 2;
+        }
         // from 1 July 2026 the law sets the term: 24 months the first time, 36 after an earlier rehab
         int due = LegalRegime.on(decided).rehabMonths(p.events.stream().anyMatch(e -> PathRules.REHAB_STARTS.contains(e.type())));
         months = due > 0 ? due : months;
@@ -329,6 +336,55 @@ final class DemoPopulation {
             p.add(EventType.ELECTRONIC_MONITORING_START, ordered, null,
                     Map.of("orderNumber", (p.index % 500 + 1) + "/QĐ-CA" + p.commune.getCode()));
             p.add(EventType.ELECTRONIC_MONITORING_END, plannedEnd, null, Map.of());
+        }
+    }
+
+    /**
+     * What the commune police do under Law 120/2025 (from 1 July 2026), chosen by number so that the rest of
+     * the data stays as it was: a management decision the day a person is put on record (Article 24), a summons
+     * for a third of them, and a move of residence for one in fifty on record then, reported at the new commune
+     * the next day except by one in five (the officers' overdue list). Each is kept only if the rules accept it.
+     */
+    private void underLaw120(Plan p) {
+        if (!p.first.isBefore(LegalRegime.LAW_120_IN_FORCE)) {
+            keep(p, 1, new EventForm(EventType.MANAGEMENT_DECISION, p.first, null,
+                    Map.of("decisionNumber", (p.index % 900 + 1) + "/QĐ-CAX"), null));
+            LocalDate summoned = p.first.plusDays(14);
+            if (p.index % 3 == 0 && !summoned.isAfter(until)) {
+                keep(p, p.events.size(), new EventForm(EventType.SUMMONS, summoned, null,
+                        Map.of("appearOn", summoned.plusDays(2).toString()), null));
+            }
+        }
+        LocalDate moved = max(p.first, LegalRegime.LAW_120_IN_FORCE).plusDays(p.index % 60);
+        List<AdminUnit> neighbours = p.area.communes();
+        if (p.index % 50 == 7 && moved.isBefore(until) && neighbours.size() > 1) {
+            AdminUnit from = neighbours.get(p.index % neighbours.size()).equals(p.commune)
+                    ? neighbours.get((p.index + 1) % neighbours.size()) : neighbours.get(p.index % neighbours.size());
+            // the person lives in the commune moved to: the one they are recorded in
+            if (keep(p, p.events.size(), new EventForm(EventType.RESIDENCE_MOVE, moved, null,
+                    Map.of("toCommune", p.commune.getCode(), "fromCommune", from.getCode()), null)) && p.index % 5 != 2) {
+                keep(p, p.events.size(), new EventForm(EventType.REPORTED_AT_NEW_RESIDENCE, moved.plusDays(1), null, Map.of(), null));
+            }
+        }
+    }
+
+    /** Inserts the event at {@code position} if it is not after the last day and the rules accept the path with it. */
+    private boolean keep(Plan p, int position, EventForm event) {
+        if (event.date().isAfter(until)) {
+            return false;
+        }
+        p.events.add(position, event);
+        List<PathRules.Event> path = new ArrayList<>();
+        long id = 0;
+        for (EventForm e : p.events) {
+            path.add(new PathRules.Event(id++, e.type(), e.date(), e.facilityCode(), e.details(), null));
+        }
+        try {
+            PathRules.replay(p.birth, until, path);
+            return true;
+        } catch (PathRules.Violation refused) {
+            p.events.remove(position);
+            return false;
         }
     }
 

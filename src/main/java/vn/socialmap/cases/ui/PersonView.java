@@ -308,7 +308,7 @@ public class PersonView extends VerticalLayout implements BeforeEnterObserver, H
             return then == null ? "" : then.communeName() + (then.districtName() == null ? "" : ", " + then.districtName());
         }).setHeader(getTranslation("person.event.unit")).setAutoWidth(true);
         grid.addColumn(e -> e.getDetails().entrySet().stream().map(d -> getTranslation("detail." + d.getKey()) + ": "
-                        + ("toCommune".equals(d.getKey()) ? units.find(String.valueOf(d.getValue())).map(u -> u.getName()).orElse("")
+                        + (("toCommune".equals(d.getKey()) || "fromCommune".equals(d.getKey())) ? units.find(String.valueOf(d.getValue())).map(u -> u.getName()).orElse("")
                                 : PathRules.choices(d.getKey()) == null ? d.getValue() : getTranslation("value." + d.getValue())))
                 .collect(Collectors.joining("; "))).setHeader(getTranslation("person.event.details")).setFlexGrow(1);
         grid.addColumn(CaseEvent::getRecordedBy).setHeader(getTranslation("person.event.recordedBy")).setAutoWidth(true);
