@@ -22,6 +22,8 @@ import vn.socialmap.base.VietnamTime;
 import vn.socialmap.base.text.VietnameseText;
 import vn.socialmap.cases.CaseBulkLoader;
 import vn.socialmap.cases.CaseBulkLoader.PersonSeed;
+import vn.socialmap.cases.EventForm;
+import vn.socialmap.cases.EventType;
 import vn.socialmap.cases.PersonForm;
 import vn.socialmap.geography.AdminLevel;
 import vn.socialmap.geography.AdminStructure;
@@ -43,7 +45,7 @@ import vn.socialmap.geography.GeographyReady;
 class DemoDataLoader implements ApplicationListener<GeographyReady> {
 
     /** Changes when the generator does: the stored demo data is then loaded again. */
-    static final String GENERATOR = "population-3";
+    static final String GENERATOR = "population-4";
     /** The seed of the demo's record keys (per province: plus its code). */
     private static final long KEY_SEED = 120_2025L;
     /** The day whose units the demo people are placed in first: Plan 78's. */
@@ -141,9 +143,11 @@ class DemoDataLoader implements ApplicationListener<GeographyReady> {
         }
         Map<Long, String> communes = new HashMap<>();
         byStructure.forEach((structure, points) -> communes.putAll(units.communesAt(structure, province, points)));
+        Map<Long, String[]> moves = movesInTodaysCommunes(province, generated);
         List<PersonSeed> seeds = new ArrayList<>(generated.size());
         for (int i = 0; i < generated.size(); i++) {
             PersonSeed seed = generated.get(i).seed();
+            String[] move = moves.get((long) i);
             AdminStructure structure = structures.on(generated.get(i).firstRecord());
             String commune = communes.get((long) i);
             if (commune == null) {
@@ -156,9 +160,54 @@ class DemoDataLoader implements ApplicationListener<GeographyReady> {
             String address = f.currentAddress() + ", " + name;
             seeds.add(new PersonSeed(new PersonForm(f.fullName(), f.birthDate(), f.sex(), f.nationalId(), commune, address,
                     commune, address, f.longitude(), f.latitude(), f.occupation(), f.notes()), seed.provinceCode(),
-                    structure.code(), seed.events(), "commune-" + commune, seed.demo()));
+                    structure.code(), withMove(seed.events(), move), "commune-" + commune, seed.demo()));
         }
         return seeds;
+    }
+
+    /** The events with the move's communes of today; without the move (and its report) where none was found. */
+    private static List<EventForm> withMove(List<EventForm> events, String[] move) {
+        List<EventForm> result = new ArrayList<>(events.size());
+        for (EventForm e : events) {
+            if (e.type() == EventType.RESIDENCE_MOVE && move != null) {
+                result.add(new EventForm(e.type(), e.date(), null, Map.of("toCommune", move[0], "fromCommune", move[1]), null));
+            } else if (move != null || (e.type() != EventType.RESIDENCE_MOVE && e.type() != EventType.REPORTED_AT_NEW_RESIDENCE)) {
+                result.add(e);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * A demo move of residence (2026) ends in today's commune that holds the person's residence, and starts in a
+     * commune next to it: {toCommune, fromCommune} per person index.
+     */
+    private Map<Long, String[]> movesInTodaysCommunes(String province, List<DemoPopulation.Generated> generated) {
+        Map<Long, double[]> moved = new HashMap<>();
+        for (int i = 0; i < generated.size(); i++) {
+            DemoPopulation.Generated g = generated.get(i);
+            // people whose point is recorded: placed by it, so the move ends where their record says they live
+            if (g.seed().form().longitude() != null && g.seed().events().stream().anyMatch(e -> e.type() == EventType.RESIDENCE_MOVE)) {
+                moved.put((long) i, new double[] {g.residence().x, g.residence().y});
+            }
+        }
+        String today = structures.current().code();
+        Map<Long, String> to = moved.isEmpty() ? Map.of() : units.communesAt(today, province, moved);
+        Map<String, String> neighbour = new HashMap<>();
+        jdbc.sql("""
+                select c.code, (select n.code from admin_unit n where n.structure = c.structure and n.level = 'COMMUNE'
+                                and n.code <> c.code and st_touches(n.geom, c.geom) order by n.code limit 1) as neighbour
+                from admin_unit c where c.structure = :s and c.province_code = :p and c.level = 'COMMUNE'""")
+                .param("s", today).param("p", province)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list()
+                .forEach(r -> neighbour.put(r[0], r[1]));
+        Map<Long, String[]> moves = new HashMap<>();
+        to.forEach((i, commune) -> {
+            if (neighbour.get(commune) != null) {
+                moves.put(i, new String[] {commune, neighbour.get(commune)});
+            }
+        });
+        return moves;
     }
 
     /** Appendix I gives districts by name; weights are their compulsory dossier targets. */

@@ -64,7 +64,17 @@ final class DemoPopulation {
     }
 
     /** Facility codes with relative weights, for compulsory and voluntary admissions. */
-    record Facilities(Map<String, Double> compulsory, Map<String, Double> voluntary) {
+    record Facilities(Map<String, Double> compulsory, Map<String, Double> voluntary, Map<String, String> successors,
+                      LocalDate mergedOn) {
+
+        Facilities(Map<String, Double> compulsory, Map<String, Double> voluntary) {
+            this(compulsory, voluntary, Map.of(), null);
+        }
+
+        /** The facility that takes an admission on a date: after a merger, the successor of the one drawn. */
+        String on(String drawn, LocalDate date) {
+            return mergedOn != null && !date.isBefore(mergedOn) ? successors.getOrDefault(drawn, drawn) : drawn;
+        }
     }
 
     /**
@@ -197,6 +207,7 @@ final class DemoPopulation {
         }
         closeRecords(plans);
         for (Plan p : plans) {
+            carriedOver(p);
             underLaw120(p);
         }
 
@@ -258,7 +269,7 @@ final class DemoPopulation {
         p.add(EventType.COURT_DECISION, decided, null, Map.of("court", "Tòa án nhân dân " + p.area.name(),
                 "decisionNumber", (p.index % 900 + 1) + "/" + decided.getYear() + "/QĐ-TA", "months", months));
         LocalDate admitted = decided.plusDays(3 + random.nextInt(12));
-        String facility = weighted(facilities.compulsory());
+        String facility = facilities.on(weighted(facilities.compulsory()), admitted);
         p.add(EventType.COMPULSORY_ADMISSION, admitted, facility, Map.of());
         p.stayFacility = facility;
         p.admitted = admitted;
@@ -280,7 +291,7 @@ final class DemoPopulation {
             p.add(EventType.ADDICTION_DETERMINATION, max(p.first.plusDays(1), admitted.minusDays(10 + random.nextInt(20))),
                     "Trung tâm Y tế " + p.area.name(), Map.of("result", "ADDICTED"));
         }
-        String facility = weighted(facilities.voluntary());
+        String facility = facilities.on(weighted(facilities.voluntary()), admitted);
         p.add(EventType.VOLUNTARY_FACILITY_ADMISSION, admitted, facility, Map.of());
         p.stayFacility = facility;
         p.admitted = admitted;
@@ -366,6 +377,17 @@ final class DemoPopulation {
                 keep(p, p.events.size(), new EventForm(EventType.REPORTED_AT_NEW_RESIDENCE, moved.plusDays(1), null, Map.of(), null));
             }
         }
+    }
+
+    /** A resident on the day of a merger of facilities moves, with the facility, to its successor. */
+    private void carriedOver(Plan p) {
+        LocalDate merged = facilities.mergedOn();
+        if (merged == null || p.stayFacility == null || !facilities.successors().containsKey(p.stayFacility)
+                || p.admitted.isAfter(merged) || !p.inFacilityOn(merged)) {
+            return;
+        }
+        keep(p, p.events.size(), new EventForm(EventType.FACILITY_TRANSFER, merged, facilities.successors().get(p.stayFacility),
+                Map.of("transferReason", "MERGER"), null));
     }
 
     /** Inserts the event at {@code position} if it is not after the last day and the rules accept the path with it. */
