@@ -45,7 +45,7 @@ import vn.socialmap.geography.GeographyReady;
 class DemoDataLoader implements ApplicationListener<GeographyReady> {
 
     /** Changes when the generator does: the stored demo data is then loaded again. */
-    static final String GENERATOR = "population-4";
+    static final String GENERATOR = "population-5";
     /** The seed of the demo's record keys (per province: plus its code). */
     private static final long KEY_SEED = 120_2025L;
     /** The day whose units the demo people are placed in first: Plan 78's. */

@@ -373,7 +373,7 @@ final class DemoPopulation {
                     ? neighbours.get((p.index + 1) % neighbours.size()) : neighbours.get(p.index % neighbours.size());
             // the person lives in the commune moved to: the one they are recorded in
             if (keep(p, p.events.size(), new EventForm(EventType.RESIDENCE_MOVE, moved, null,
-                    Map.of("toCommune", p.commune.getCode(), "fromCommune", from.getCode()), null)) && p.index % 5 != 2) {
+                    Map.of("toCommune", p.commune.getCode(), "fromCommune", from.getCode()), null)) && p.index / 50 % 5 != 0) {
                 keep(p, p.events.size(), new EventForm(EventType.REPORTED_AT_NEW_RESIDENCE, moved.plusDays(1), null, Map.of(), null));
             }
         }
