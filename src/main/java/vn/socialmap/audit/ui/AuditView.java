@@ -48,8 +48,8 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
     private final TextField username = new TextField();
     private final Select<AuditAction> action = new Select<>();
     private final TextField recordId = new TextField();
-    private final DatePicker from = new DatePicker();
-    private final DatePicker to = new DatePicker();
+    private final DatePicker from = vn.socialmap.base.ui.DatePickers.localized(new DatePicker());
+    private final DatePicker to = vn.socialmap.base.ui.DatePickers.localized(new DatePicker());
     private final Grid<AuditEntry> grid = new Grid<>();
     private final Span verification = new Span();
     private CallbackDataProvider<AuditEntry, Void> provider;

@@ -39,7 +39,7 @@ class PersonDialog extends Dialog {
     PersonDialog(PersonService persons, AdminUnitService units, Person existing, LongConsumer onSaved) {
         setHeaderTitle(getTranslation(existing == null ? "persons.new" : "persons.edit"));
         TextField name = new TextField(getTranslation("persons.name"));
-        DatePicker birth = new DatePicker(getTranslation("persons.birth"));
+        DatePicker birth = vn.socialmap.base.ui.DatePickers.localized(new DatePicker(getTranslation("persons.birth")));
         Select<Sex> sex = new Select<>();
         sex.setLabel(getTranslation("persons.sex"));
         sex.setItems(Sex.values());

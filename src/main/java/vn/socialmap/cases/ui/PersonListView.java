@@ -51,7 +51,7 @@ public class PersonListView extends VerticalLayout implements HasDynamicTitle {
     private final PersonService persons;
     private final TextField query = new TextField();
     private final Select<PathStatus> status = new Select<>();
-    private final DatePicker date = new DatePicker();
+    private final DatePicker date = vn.socialmap.base.ui.DatePickers.localized(new DatePicker());
     private final ComboBox<AdminUnit> district = new ComboBox<>();
     private final ComboBox<AdminUnit> commune = new ComboBox<>();
     private final TextField facility = new TextField();

@@ -321,7 +321,7 @@ public class PersonView extends VerticalLayout implements BeforeEnterObserver, H
     private Component eventForm(PersonService.PersonDetail detail) {
         VerticalLayout box = new VerticalLayout();
         box.setPadding(false);
-        DatePicker date = new DatePicker(getTranslation("person.event.date"), persons.today());
+        DatePicker date = vn.socialmap.base.ui.DatePickers.localized(new DatePicker(getTranslation("person.event.date"), persons.today()));
         Select<EventType> type = new Select<>();
         type.setLabel(getTranslation("person.event.type"));
         type.setItemLabelGenerator(t -> t == null ? "" : getTranslation("event." + t.name()));

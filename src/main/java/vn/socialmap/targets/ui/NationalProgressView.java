@@ -35,7 +35,7 @@ public class NationalProgressView extends VerticalLayout implements HasDynamicTi
 
     private final NationalProgress national;
     private final int minCount;
-    private final DatePicker asOf = new DatePicker();
+    private final DatePicker asOf = vn.socialmap.base.ui.DatePickers.localized(new DatePicker());
     private final Span summary = new Span();
     private final Grid<IndicatorTotal> indicators = new Grid<>();
     private final H3 provincesTitle = new H3();

@@ -43,7 +43,7 @@ public class PlansView extends VerticalLayout implements HasDynamicTitle {
 
     private final ProgressService progress;
     private final Select<PlanModel.Plan> plan = new Select<>();
-    private final DatePicker asOf = new DatePicker();
+    private final DatePicker asOf = vn.socialmap.base.ui.DatePickers.localized(new DatePicker());
     private final Select<PlanModel.Level> level = new Select<>();
     private final Grid<ProgressService.Row> grid = new Grid<>();
     private final Select<ProgressReport.Period> period = new Select<>();
