@@ -236,7 +236,7 @@ public class PersonService {
     /** Whether the caller may change this record: theirs to record and in their area (not through a grant). */
     public boolean mayChange(long id) {
         AccessScope scope = currentUser.require().scope();
-        return records(scope) && search.inScope(search.scope(scope, today()), id);
+        return records(scope) && search.inScope(search.scopeForChanging(scope, today()), id);
     }
 
     /** The records opened by officers of other areas (break the glass), shown to the record's own officers. */
@@ -494,7 +494,7 @@ public class PersonService {
      * is for reading). Outside it, the answer is that of a missing record.
      */
     private Person writable(long id) {
-        return present(id, search.scope(personScope(), today()));
+        return present(id, search.scopeForChanging(personScope(), today()));
     }
 
     private Person present(long id, PersonSearch.Query scope) {
