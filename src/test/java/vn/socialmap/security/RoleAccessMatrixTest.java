@@ -204,24 +204,24 @@ class RoleAccessMatrixTest extends IntegrationTest {
                     .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
             assertThat(anonymous.statusCode()).as("anonymous %s", operation.getKey()).isEqualTo(401);
             for (Role role : Role.values()) {
-              for (String user : usersOf(role)) {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).method(method, body)
-                                .header("Content-Type", "application/json")
-                                .header("Authorization", basic(user, "demo")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                String as = user + " (" + role + ") " + operation.getKey() + ": " + response.body();
-                if (!operation.getValue().contains(role)) {
-                    assertThat(response.statusCode()).as(as).isEqualTo(403);
-                } else if (write) {
-                    // past the role check: the empty input is refused, the record is not in the caller's area,
-                    // or the version sent is not the record's
-                    assertThat(response.statusCode()).as(as).isIn(400, 404, 409);
-                } else if (template.contains("{person}")) {
-                    assertThat(response.statusCode()).as(as).isIn(200, 404);
-                } else {
-                    assertThat(response.statusCode()).as(as).isEqualTo(200);
+                for (String user : usersOf(role)) {
+                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).method(method, body)
+                                    .header("Content-Type", "application/json")
+                                    .header("Authorization", basic(user, "demo")).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    String as = user + " (" + role + ") " + operation.getKey() + ": " + response.body();
+                    if (!operation.getValue().contains(role)) {
+                        assertThat(response.statusCode()).as(as).isEqualTo(403);
+                    } else if (write) {
+                        // past the role check: the empty input is refused, the record is not in the caller's area,
+                        // or the version sent is not the record's
+                        assertThat(response.statusCode()).as(as).isIn(400, 404, 409);
+                    } else if (template.contains("{person}")) {
+                        assertThat(response.statusCode()).as(as).isIn(200, 404);
+                    } else {
+                        assertThat(response.statusCode()).as(as).isEqualTo(200);
+                    }
                 }
-              }
             }
         }
     }
