@@ -1,23 +1,56 @@
 package vn.socialmap.cases;
 
+import java.util.Optional;
+
 import org.springframework.stereotype.Component;
 
+import vn.socialmap.base.text.VietnameseText;
+import vn.socialmap.courts.RegionalCourt;
+import vn.socialmap.courts.RegionalCourts;
 import vn.socialmap.facilities.AdmissionAges;
+import vn.socialmap.geography.AdminUnit;
+import vn.socialmap.geography.AdminUnitService;
 
 /**
  * What the path rules need to know beyond the path itself when an officer records an event: the ages each
- * facility admits. History already stored is read as recorded (a rule added later does not hide a record).
+ * facility admits, and the regional court whose area covers a commune. History already stored is read as
+ * recorded (a rule added later does not hide a record).
  */
 @Component
 class PathContext {
 
     private final AdmissionAges admissionAges;
+    private final RegionalCourts courts;
+    private final AdminUnitService units;
 
-    PathContext(AdmissionAges admissionAges) {
+    PathContext(AdmissionAges admissionAges, RegionalCourts courts, AdminUnitService units) {
         this.admissionAges = admissionAges;
+        this.courts = courts;
+        this.units = units;
     }
 
     PathRules.FacilityAges facilityAges() {
         return code -> admissionAges.of(code).map(r -> new PathRules.AgeRange(r.from(), r.below())).orElse(null);
+    }
+
+    /**
+     * A court decision from 1 July 2025 comes from the regional People's Court whose area covers the person's
+     * commune (Resolution 81/2025/UBTVQH15; Law 120/2025 Articles 35, 36), where the courts table knows it: the
+     * decision names that court, by its name or code, diacritics and case aside.
+     */
+    void checkCourt(PathRules.Event decision, String communeCode) {
+        if (decision.type() != EventType.COURT_DECISION || decision.date() == null) {
+            return;
+        }
+        Optional<RegionalCourt> court = courts.courtFor(communeCode, decision.date());
+        if (court.isEmpty()) {
+            return;
+        }
+        String named = VietnameseText.fold(String.valueOf(decision.details().get("court")).strip());
+        RegionalCourt due = court.get();
+        if (!named.equals(VietnameseText.fold(due.name())) && !named.equals(VietnameseText.fold(due.code()))) {
+            String commune = units.find(communeCode).map(AdminUnit::getName).orElse(communeCode);
+            throw new PathRules.Violation(decision, "decision.court", due.name(), commune);
+        }
     }
 }

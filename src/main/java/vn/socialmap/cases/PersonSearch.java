@@ -115,14 +115,31 @@ class PersonSearch {
                     ? "p.former_district_code = :area" : PLACED.formatted("district_code"), params);
             case COMMUNE -> new Query(structures.current().code().equals(scope.areaStructure())
                     ? "p.current_commune_code = :area" : PLACED.formatted("commune_code"), params);
+            // the people who have been in the facility, by the facility code of their status periods: a former
+            // facility's officer keeps reading its people after they moved on (merged facilities: issue 19), and
+            // the facility they were carried over to reads them from its own periods
             case FACILITY -> {
                 params.put("facilityStatuses", FACILITY_STATUSES);
                 yield new Query("""
                         exists (select 1 from person_status_period f where f.person_id = p.id and f.facility_code = :area
-                                and f.status in (:facilityStatuses) and f.valid_from <= :today
-                                and (f.valid_to is null or f.valid_to > :today))""", params);
+                                and f.status in (:facilityStatuses) and f.valid_from <= :today)""", params);
             }
         };
+    }
+
+    /**
+     * The people the caller may change: those of {@link #scope}, but for a facility officer only the
+     * facility's residents today (its past residents are read, not written).
+     */
+    Query scopeForChanging(AccessScope scope, LocalDate today) {
+        Query scoped = scope(scope, today);
+        if (scope.areaType() != AreaType.FACILITY || !scope.seesPersons()) {
+            return scoped;
+        }
+        return new Query("""
+                exists (select 1 from person_status_period f where f.person_id = p.id and f.facility_code = :area
+                        and f.status in (:facilityStatuses) and f.valid_from <= :today
+                        and (f.valid_to is null or f.valid_to > :today))""", scoped.params());
     }
 
     Query build(AccessScope scope, PersonFilter filter, LocalDate today) {

@@ -238,7 +238,7 @@ public class PersonService {
     /** Whether the caller may change this record: theirs to record and in their area (not through a grant). */
     public boolean mayChange(long id) {
         AccessScope scope = currentUser.require().scope();
-        return records(scope) && search.inScope(search.scope(scope, today()), id);
+        return records(scope) && search.inScope(search.scopeForChanging(scope, today()), id);
     }
 
     /** The records opened by officers of other areas (break the glass), shown to the record's own officers. */
@@ -328,6 +328,7 @@ public class PersonService {
         candidate.add(new PathRules.Event(null, form.type(), form.date(), form.facilityCode(), form.details(), form.supersedes()));
         List<PathRules.Period> periods = PathRules.replay(person.getBirthDate(), today(), candidate, context.facilityAges());
         PathRules.Event added = candidate.getLast();
+        context.checkCourt(added, person.getCurrentCommuneCode());
         AdminUnit movedTo = form.type() == EventType.RESIDENCE_MOVE ? moveDestination(person, added) : null;
         // a move keeps the commune left, which the person's record no longer names afterwards
         EventForm stored = movedTo == null ? form : form.withDetail("fromCommune", person.getCurrentCommuneCode());
@@ -554,7 +555,7 @@ public class PersonService {
      * is for reading). Outside it, the answer is that of a missing record.
      */
     private Person writable(long id) {
-        return present(id, search.scope(personScope(), today()));
+        return present(id, search.scopeForChanging(personScope(), today()));
     }
 
     private Person present(long id, PersonSearch.Query scope) {

@@ -45,7 +45,7 @@ import vn.socialmap.geography.GeographyReady;
 class DemoDataLoader implements ApplicationListener<GeographyReady> {
 
     /** Changes when the generator does: the stored demo data is then loaded again. */
-    static final String GENERATOR = "population-5";
+    static final String GENERATOR = "population-6";
     /** The seed of the demo's record keys (per province: plus its code). */
     private static final long KEY_SEED = 120_2025L;
     /** The day whose units the demo people are placed in first: Plan 78's. */
@@ -237,6 +237,15 @@ class DemoDataLoader implements ApplicationListener<GeographyReady> {
                 voluntary.put(row[0], Double.parseDouble(row[3]));
             }
         }
-        return new DemoPopulation.Facilities(compulsory, voluntary);
+        // residents follow the merger of 1 March 2025 (V19's facility_succession), admissions after it go to the successors
+        Map<String, String> successors = new LinkedHashMap<>();
+        java.util.Set<LocalDate> dates = new java.util.TreeSet<>();
+        jdbc.sql("select predecessor_code, successor_code, succession_date from facility_succession where province_code = '01'")
+                .query((rs, n) -> {
+                    successors.put(rs.getString(1), rs.getString(2));
+                    dates.add(rs.getDate(3).toLocalDate());
+                    return null;
+                }).list();
+        return new DemoPopulation.Facilities(compulsory, voluntary, successors, dates.isEmpty() ? null : dates.iterator().next());
     }
 }

@@ -37,6 +37,8 @@ import vn.socialmap.geography.PointSampler;
  * per district, a few private facilities and providers, and synthetic hotspots.
  */
 @Component
+// before the facility mergers (vn.socialmap.facilities.FacilityMergers, last), which close the merged ones
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE - 10)
 class DemoFacilities implements ApplicationListener<GeographyReady> {
 
     /** Suburban districts for the public facilities (plausible, not their real addresses). */

@@ -73,6 +73,10 @@ public class Facility {
     @Column(name = "status_since", nullable = false)
     private LocalDate statusSince;
 
+    /** The day the facility began; null when it was there before the registry knows (most are). */
+    @Column(name = "opened_on")
+    private LocalDate openedOn;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
     private Map<String, Object> details = new HashMap<>();
@@ -125,6 +129,18 @@ public class Facility {
 
     void markDemo() {
         this.demo = true;
+    }
+
+    /** A facility formed on a known day (a merger's successor): it did not exist before. */
+    void openedOn(LocalDate day) {
+        this.openedOn = day;
+    }
+
+    /** Closed as merged into its successors on that day; what it was stays in its history. */
+    void closeMerged(LocalDate day, Instant now) {
+        this.status = FacilityStatus.CLOSED;
+        this.statusSince = day;
+        this.updatedAt = now;
     }
 
     private static String blankToNull(String s) {
@@ -209,6 +225,10 @@ public class Facility {
 
     public LocalDate getStatusSince() {
         return statusSince;
+    }
+
+    public LocalDate getOpenedOn() {
+        return openedOn;
     }
 
     public Map<String, Object> getDetails() {

@@ -35,10 +35,17 @@ class FacilityController {
 
     private final FacilityService facilities;
     private final AdminUnitService units;
+    private final FacilityHistory history;
 
-    FacilityController(FacilityService facilities, AdminUnitService units) {
+    FacilityController(FacilityService facilities, AdminUnitService units, FacilityHistory history) {
         this.facilities = facilities;
         this.units = units;
+        this.history = history;
+    }
+
+    /** Who ran a facility when, and the mergers it took part in. */
+    record Lineage(long id, String code, List<FacilityHistory.OperatorPeriod> operators,
+                   List<FacilityHistory.Succession> predecessors, List<FacilityHistory.Succession> successors) {
     }
 
     @GetMapping(produces = {"application/geo+json", "application/json"})
@@ -48,8 +55,9 @@ class FacilityController {
                                    @RequestParam(required = false) String type,
                                    @RequestParam(required = false) String district,
                                    @RequestParam(required = false) String commune,
-                                   @RequestParam(required = false) String bbox) {
-        QueryParameters.requireOnly(request, Set.of("province", "type", "district", "commune", "bbox"));
+                                   @RequestParam(required = false) String bbox,
+                                   @RequestParam(required = false) String asOf) {
+        QueryParameters.requireOnly(request, Set.of("province", "type", "district", "commune", "bbox", "asOf"));
         if (!units.isProvince(province)) {
             throw new InvalidRequestException("province", "Unknown or missing province code '" + province + "'");
         }
@@ -69,7 +77,9 @@ class FacilityController {
         if (commune != null && units.find(commune).filter(u -> u.getLevel() == AdminLevel.COMMUNE).isEmpty()) {
             throw new InvalidRequestException("commune", "Unknown commune code '" + commune + "'");
         }
-        List<Facility> found = facilities.find(new FacilityService.Query(province, types, district, commune, bbox(bbox)));
+        // asOf: the facilities there on that day (opened by then, not closed by then); all when absent
+        List<Facility> found = facilities.find(new FacilityService.Query(province, types, district, commune, bbox(bbox)),
+                day(asOf));
         return new GeoJson.FeatureCollection(found.stream().map(FacilityController::feature).toList());
     }
 
@@ -77,6 +87,17 @@ class FacilityController {
     @Operation(summary = "One facility as a GeoJSON Feature")
     GeoJson.Feature get(@PathVariable long id) {
         return feature(facilities.get(id));
+    }
+
+    @GetMapping("/{id}/history")
+    @Operation(summary = "A facility's operators over time (source of each) and the facilities merged into it or it into")
+    Lineage history(@PathVariable long id) {
+        Facility f = facilities.get(id);
+        if (f.getCode() == null) {
+            return new Lineage(id, null, List.of(), List.of(), List.of());
+        }
+        return new Lineage(id, f.getCode(), history.operators(f.getProvinceCode(), f.getCode()),
+                history.predecessors(f.getProvinceCode(), f.getCode()), history.successors(f.getProvinceCode(), f.getCode()));
     }
 
     @PostMapping
@@ -107,10 +128,19 @@ class FacilityController {
         p.put("contactPerson", f.getContactPerson());
         p.put("status", f.getStatus().name());
         p.put("statusSince", f.getStatusSince().toString());
+        p.put("openedOn", f.getOpenedOn() == null ? null : f.getOpenedOn().toString());
         p.put("details", f.getDetails());
         p.put("demo", f.isDemo());
         p.put("version", f.getVersion());
         return new GeoJson.Feature(String.valueOf(f.getId()), GeoJson.geometry(f.getLocation()), p);
+    }
+
+    private static java.time.LocalDate day(String asOf) {
+        try {
+            return asOf == null || asOf.isBlank() ? null : java.time.LocalDate.parse(asOf.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidRequestException("asOf", "asOf must be a date YYYY-MM-DD, got '" + asOf + "'");
+        }
     }
 
     private static Envelope bbox(String bbox) {

@@ -11,4 +11,6 @@ interface FacilityRepository extends JpaRepository<Facility, Long> {
     List<Facility> findByProvinceCodeOrderByTypeAscNameAsc(String provinceCode);
 
     java.util.Optional<Facility> findFirstByCode(String code);
+
+    java.util.Optional<Facility> findByProvinceCodeAndTypeAndCode(String provinceCode, FacilityType type, String code);
 }

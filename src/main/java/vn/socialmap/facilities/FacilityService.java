@@ -131,6 +131,19 @@ public class FacilityService {
         return f;
     }
 
+    /** The registry as of a date: the facilities there on that date ({@link #existsOn}). */
+    @Transactional(readOnly = true)
+    public List<Facility> find(Query q, LocalDate asOf) {
+        return find(q).stream().filter(f -> asOf == null || existsOn(f, asOf)).toList();
+    }
+
+    /** Closes a facility merged into others on a day, with the change in its history. */
+    void closeMerged(Facility f, LocalDate day) {
+        Map<String, Object> before = f.snapshot();
+        f.closeMerged(day, clock.instant());
+        history(f, "MERGED", before);
+    }
+
     @Transactional(readOnly = true)
     public List<Change> history(long id) {
         get(id);
@@ -141,9 +154,14 @@ public class FacilityService {
                         rs.getString(4), rs.getString(5))).list();
     }
 
-    /** Whether the current user registers facilities at all (admins anywhere, district officers in their district). */
+    /**
+     * Whether the current user registers facilities at all (admins anywhere, the provincial police in
+     * their province, district officers in their district). The police since Decree 184/2025: their
+     * director receives providers' registrations and publishes the provider list.
+     */
     public boolean mayRegister() {
-        return currentUser.get().map(u -> u.role() == Role.ADMIN || u.role() == Role.DISTRICT_OFFICER).orElse(false);
+        return currentUser.get().map(u -> u.role() == Role.ADMIN || u.role() == Role.DISTRICT_OFFICER
+                || u.role() == Role.PROVINCIAL_POLICE && u.scope().areaType() == AreaType.PROVINCE).orElse(false);
     }
 
     /** Communes where the current user may register facilities. */
@@ -158,15 +176,23 @@ public class FacilityService {
             return provinceCode == null ? units.nationally(AdminLevel.COMMUNE, structures.today())
                     : units.byLevel(provinceCode, AdminLevel.COMMUNE);
         }
+        if (user.role() == Role.PROVINCIAL_POLICE) {
+            String own = user.scope().areaCode();
+            return provinceCode == null || provinceCode.equals(own) ? units.byLevel(own, AdminLevel.COMMUNE) : List.of();
+        }
         // a district officer: today's communes that lie, at least in part, in their former district
         return units.find(user.scope().areaUnit()).map(d -> units.overlapping(d, structures.today())).orElse(List.of());
     }
 
     /**
-     * Whether a facility was there on a date, as far as the registry knows: not closed by then,
-     * and a post-rehab model running in that year.
+     * Whether a facility was there on a date, as far as the registry knows: opened by then (a
+     * merger's successor did not exist before the merger), not closed by then, and a post-rehab
+     * model running in that year.
      */
     public boolean existsOn(Facility f, LocalDate date) {
+        if (f.getOpenedOn() != null && date.isBefore(f.getOpenedOn())) {
+            return false;
+        }
         if (f.getStatus() == FacilityStatus.CLOSED && !f.getStatusSince().isAfter(date)) {
             return false;
         }

@@ -75,7 +75,13 @@ public class ProviderList {
         return units.formerDistrict(code);
     }
 
+    /** Today's list. */
     public List<Entry> entries(String districtCode) {
+        return entries(districtCode, units.today());
+    }
+
+    /** The list as of a date: the providers and facilities there then (Hà Nội's 7 until 28/02/2025, the police's 4 since). */
+    public List<Entry> entries(String districtCode, LocalDate date) {
         AdminUnit district = district(districtCode).filter(u -> u.getLevel() == AdminLevel.DISTRICT)
                 .orElseThrow(() -> new NotFoundException("No district " + districtCode));
         List<Entry> entries = new ArrayList<>();
@@ -86,7 +92,7 @@ public class ProviderList {
                 case PUBLIC_REHAB -> Boolean.TRUE.equals(f.getDetails().get("voluntary"));
                 default -> false;
             };
-            if (listed && f.getStatus() != FacilityStatus.CLOSED) {
+            if (listed && facilities.existsOn(f, date)) {
                 entries.add(new Entry(f.getName(), f.getType(), f.getAddress(),
                         units.find(f.getCommuneCode()).map(AdminUnit::getName).orElse(f.getCommuneCode()),
                         f.getPhone(), f.getStatus()));
@@ -100,7 +106,7 @@ public class ProviderList {
     }
 
     public void writeXlsx(String districtCode, LocalDate date, OutputStream out) {
-        List<Entry> entries = entries(districtCode);
+        List<Entry> entries = entries(districtCode, date);
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             Sheet sheet = workbook.createSheet("Danh sách");
             CellStyle bold = workbook.createCellStyle();
@@ -137,7 +143,7 @@ public class ProviderList {
     }
 
     public void writePdf(String districtCode, LocalDate date, OutputStream out) {
-        List<Entry> entries = entries(districtCode);
+        List<Entry> entries = entries(districtCode, date);
         Document document = new Document(PageSize.A4.rotate(), 36, 36, 36, 36);
         PdfWriter.getInstance(document, out);
         document.open();

@@ -28,7 +28,8 @@ import vn.socialmap.geography.GeographyReady;
  * {@code leader}, {@code planner}, {@code district-<code>} for every former district and
  * {@code commune-<code>} for every commune of today of the provinces with history (Hà Nội,
  * Đà Nẵng) and for every commune of the last structure with districts whose code no commune of
- * today carries (officers of a former commune), and {@code facility-<n>} for each public rehab facility, all with password
+ * today carries (officers of a former commune), and {@code facility-<n>} for each public rehab facility of Plan 78 and {@code facility-pc04-<n>} for each of
+ * the police's since 01/03/2025, all with password
  * {@code demo}. Outside demo mode: only the first admin from
  * the settings, who must change the password at first login.
  */
@@ -36,6 +37,8 @@ import vn.socialmap.geography.GeographyReady;
 class AccountBootstrap implements ApplicationListener<GeographyReady> {
 
     static final String DEMO_PASSWORD = "demo";
+    /** Hà Nội police's rehab facilities since 01/03/2025 (codes PC04-1..4). */
+    static final int POLICE_FACILITIES = 4;
     private static final Logger log = LoggerFactory.getLogger(AccountBootstrap.class);
 
     private final UserAccountService accounts;
@@ -117,6 +120,12 @@ class AccountBootstrap implements ApplicationListener<GeographyReady> {
         for (int n = 1; n <= publicFacilityCount(); n++) {
             created += demoAccount("facility-" + n, "Cán bộ Cơ sở cai nghiện ma túy số " + n, hash,
                     Role.FACILITY_OFFICER, AreaType.FACILITY, null, String.valueOf(n));
+        }
+        // issue 19: the officers of Hà Nội police's 4 facilities, formed on 01/03/2025 from the 7 above (whose
+        // accounts keep reading their former facility's people)
+        for (int n = 1; n <= POLICE_FACILITIES; n++) {
+            created += demoAccount("facility-pc04-" + n, "Cán bộ Cơ sở cai nghiện ma túy số " + n + " Hà Nội (Công an TP)", hash,
+                    Role.FACILITY_OFFICER, AreaType.FACILITY, null, FacilityArea.POLICE_PREFIX + n);
         }
         if (created > 0) {
             log.info("Demo mode: created or updated {} demo accounts (password '{}')", created, DEMO_PASSWORD);

@@ -227,7 +227,7 @@ public class UserAccountService {
             throw new ValidationException("areaCode", "user.error.area.required");
         }
         if (expected == AreaType.FACILITY) {
-            if (!code.matches("[1-9][0-9]{0,3}")) {
+            if (!FacilityArea.valid(code)) {
                 throw new ValidationException("areaCode", "user.error.area.facility", code);
             }
             return;

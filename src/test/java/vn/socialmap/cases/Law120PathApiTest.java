@@ -125,7 +125,13 @@ class Law120PathApiTest extends IntegrationTest {
         assertThat(refused.path("rule").asString()).isEqualTo("event.rule.decision.months.adult");
         assertThat(refused.path("legalBasis").asString()).contains("Article 95", "Handling Administrative Violations");
         assertThat(refused.path("legalBasis").asString()).doesNotContain("120/2025");
-        ok(event("commune-00229", id, "COURT_DECISION", "2026-03-01", "court", "TAND khu vực 1", "decisionNumber", "4/QĐ-TA",
-                "months", 18), 201);
+        // the regional court whose area covers Phường Kim Liên is court 2 (Resolution 81/2025/UBTVQH15)
+        JsonNode wrongCourt = ok(event("commune-00229", id, "COURT_DECISION", "2026-03-01", "court", "TAND khu vực 1",
+                "decisionNumber", "4/QĐ-TA", "months", 18), 400);
+        assertThat(wrongCourt.path("rule").asString()).isEqualTo("event.rule.decision.court");
+        assertThat(wrongCourt.path("detail").asString()).contains("Tòa án nhân dân khu vực 2 - Hà Nội", "Kim Liên");
+        assertThat(wrongCourt.path("legalBasis").asString()).contains("81/2025/UBTVQH15");
+        ok(event("commune-00229", id, "COURT_DECISION", "2026-03-01", "court", "Tòa án nhân dân khu vực 2 - Hà Nội",
+                "decisionNumber", "4/QĐ-TA", "months", 18), 201);
     }
 }

@@ -324,7 +324,8 @@ class PathRulesTest {
     void everyRuleNamesItsLegalBasisUnderBothLaws() throws Exception {
         // every dotted literal of the rules is a rule name; the service adds the move's own
         String rulesSource = java.nio.file.Files.readString(java.nio.file.Path.of("src/main/java/vn/socialmap/cases/PathRules.java"));
-        String serviceSource = java.nio.file.Files.readString(java.nio.file.Path.of("src/main/java/vn/socialmap/cases/PersonService.java"));
+        String serviceSource = java.nio.file.Files.readString(java.nio.file.Path.of("src/main/java/vn/socialmap/cases/PersonService.java"))
+                + java.nio.file.Files.readString(java.nio.file.Path.of("src/main/java/vn/socialmap/cases/PathContext.java"));
         java.util.Set<String> rules = new java.util.TreeSet<>();
         java.util.regex.Matcher literal = java.util.regex.Pattern.compile("\"([a-z0-9]+(?:\\.[a-z0-9]+)+)\"").matcher(rulesSource);
         while (literal.find()) {
@@ -336,7 +337,7 @@ class PathRulesTest {
         while (moved.find()) {
             rules.add(moved.group(1));
         }
-        assertThat(rules).hasSizeGreaterThan(40).contains("decision.months.adult", "move.commune.unknown", "facility.age.from");
+        assertThat(rules).hasSizeGreaterThan(40).contains("decision.months.adult", "move.commune.unknown", "facility.age.from", "decision.court");
         for (String language : List.of("vi", "en")) {
             java.util.Properties bundle = new java.util.Properties();
             try (var in = getClass().getResourceAsStream("/vaadin-i18n/translations_" + language + ".properties")) {

@@ -24,19 +24,23 @@ class ProviderListTest extends IntegrationTest {
 
     @Test
     void cauGiayListsItsProviderAndThePublicVoluntaryFacilities() {
-        List<ProviderList.Entry> entries = providers.entries("005");
+        List<ProviderList.Entry> entries = providers.entries("005", LocalDate.of(2022, 6, 30));
         assertThat(entries).filteredOn(e -> e.type() == FacilityType.COMMUNITY_PROVIDER).hasSize(2);
         // Appendix II: facilities 2, 5, 6 and 7 mobilise voluntary admissions
         assertThat(entries).filteredOn(e -> e.type() == FacilityType.PUBLIC_REHAB).extracting(ProviderList.Entry::name)
                 .containsExactlyInAnyOrder("Cơ sở cai nghiện ma túy số 2 Hà Nội", "Cơ sở cai nghiện ma túy số 5 Hà Nội",
                         "Cơ sở cai nghiện ma túy số 6 Hà Nội", "Cơ sở cai nghiện ma túy số 7 Hà Nội");
+        // since 01/03/2025 the police's 4, each taking voluntary admissions (issue 19)
+        assertThat(providers.entries("005")).filteredOn(e -> e.type() == FacilityType.PUBLIC_REHAB).extracting(ProviderList.Entry::name)
+                .containsExactlyInAnyOrder("Cơ sở cai nghiện ma túy số 1 Hà Nội", "Cơ sở cai nghiện ma túy số 2 Hà Nội",
+                        "Cơ sở cai nghiện ma túy số 3 Hà Nội", "Cơ sở cai nghiện ma túy số 4 Hà Nội");
     }
 
     @Test
     void theXlsxReadsBackWithVietnameseHeadingsAndEveryRow() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         providers.writeXlsx("006", LocalDate.of(2022, 6, 30), out);
-        List<ProviderList.Entry> entries = providers.entries("006");
+        List<ProviderList.Entry> entries = providers.entries("006", LocalDate.of(2022, 6, 30));
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
             Sheet sheet = workbook.getSheetAt(0);
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).endsWith("Quận Đống Đa");
@@ -62,7 +66,7 @@ class ProviderListTest extends IntegrationTest {
         // table cells wrap long names over lines: compare without white space
         String all = text.toString().replaceAll("\\s+", "");
         assertThat(all).contains("QuậnĐốngĐa").contains("30/06/2022").contains("Têncơsở,tổchức");
-        for (ProviderList.Entry e : providers.entries("006")) {
+        for (ProviderList.Entry e : providers.entries("006", LocalDate.of(2022, 6, 30))) {
             assertThat(all).contains(e.name().replaceAll("\\s+", ""));
         }
     }

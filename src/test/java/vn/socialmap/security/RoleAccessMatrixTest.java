@@ -46,6 +46,15 @@ class RoleAccessMatrixTest extends IntegrationTest {
             Role.ADMIN, "admin", Role.CITY_LEADER, "leader", Role.PLANNER, "planner", Role.PROVINCIAL_POLICE, "police-01",
             Role.DISTRICT_OFFICER, "district-003", Role.COMMUNE_OFFICER, "commune-00004", Role.FACILITY_OFFICER, "facility-1");
 
+    /** Further demo users of a role, tried like the one above. */
+    private static final Map<Role, java.util.List<String>> MORE_USERS = new java.util.EnumMap<>(Role.class);
+
+    static {
+        // issue 19: the officers of Hà Nội police's 4 facilities (from 01/03/2025)
+        MORE_USERS.put(Role.FACILITY_OFFICER, java.util.List.of("facility-pc04-1", "facility-pc04-2", "facility-pc04-3",
+                "facility-pc04-4"));
+    }
+
     static {
         VIEWS.put("", ALL);
         VIEWS.put("login", ALL);
@@ -54,6 +63,7 @@ class RoleAccessMatrixTest extends IntegrationTest {
         VIEWS.put("admin/audit", ADMIN_ONLY);
         VIEWS.put("admin/access-grants", ADMIN_ONLY);
         VIEWS.put("admin/boundaries", ADMIN_ONLY);
+        VIEWS.put("admin/courts", ADMIN_ONLY);
         Set<Role> personRoles = EnumSet.of(Role.ADMIN, Role.PROVINCIAL_POLICE, Role.DISTRICT_OFFICER, Role.COMMUNE_OFFICER,
                 Role.FACILITY_OFFICER);
         VIEWS.put("persons", personRoles);
@@ -100,6 +110,13 @@ class RoleAccessMatrixTest extends IntegrationTest {
                 "/api/v1/persons/{person}/events");
         // ResidencePlacementTest covers which commune officers may confirm which placement
         api("PUT /api/v1/persons/{id}/placement", EnumSet.of(Role.ADMIN, Role.COMMUNE_OFFICER), "/api/v1/persons/{person}/placement");
+        // issue 19: facility operators and mergers; regional courts (an admin's write of a commune that does not
+        // exist is refused as input, a removal of a commune the court does not have is a 404: nothing changes)
+        api("GET /api/v1/facilities/{id}/history", ALL, "/api/v1/facilities/{facility}/history");
+        api("GET /api/v1/courts", ALL, "/api/v1/courts?province=01");
+        api("GET /api/v1/courts/for-commune/{communeCode}", ALL, "/api/v1/courts/for-commune/00004");
+        api("PUT /api/v1/courts/{code}/communes/{communeCode}", ADMIN_ONLY, "/api/v1/courts/HN-KV5/communes/99999");
+        api("DELETE /api/v1/courts/{code}/communes/{communeCode}", ADMIN_ONLY, "/api/v1/courts/HN-KV5/communes/00004");
     }
 
     private static void api(String operation, Set<Role> roles, String sample) {
@@ -187,24 +204,32 @@ class RoleAccessMatrixTest extends IntegrationTest {
                     .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
             assertThat(anonymous.statusCode()).as("anonymous %s", operation.getKey()).isEqualTo(401);
             for (Role role : Role.values()) {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).method(method, body)
-                                .header("Content-Type", "application/json")
-                                .header("Authorization", basic(USERS.get(role), "demo")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                String as = role + " " + operation.getKey() + ": " + response.body();
-                if (!operation.getValue().contains(role)) {
-                    assertThat(response.statusCode()).as(as).isEqualTo(403);
-                } else if (write) {
-                    // past the role check: the empty input is refused, the record is not in the caller's area,
-                    // or the version sent is not the record's
-                    assertThat(response.statusCode()).as(as).isIn(400, 404, 409);
-                } else if (template.contains("{person}")) {
-                    assertThat(response.statusCode()).as(as).isIn(200, 404);
-                } else {
-                    assertThat(response.statusCode()).as(as).isEqualTo(200);
+                for (String user : usersOf(role)) {
+                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).method(method, body)
+                                    .header("Content-Type", "application/json")
+                                    .header("Authorization", basic(user, "demo")).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    String as = user + " (" + role + ") " + operation.getKey() + ": " + response.body();
+                    if (!operation.getValue().contains(role)) {
+                        assertThat(response.statusCode()).as(as).isEqualTo(403);
+                    } else if (write) {
+                        // past the role check: the empty input is refused, the record is not in the caller's area,
+                        // or the version sent is not the record's
+                        assertThat(response.statusCode()).as(as).isIn(400, 404, 409);
+                    } else if (template.contains("{person}")) {
+                        assertThat(response.statusCode()).as(as).isIn(200, 404);
+                    } else {
+                        assertThat(response.statusCode()).as(as).isEqualTo(200);
+                    }
                 }
             }
         }
+    }
+
+    private static java.util.List<String> usersOf(Role role) {
+        java.util.List<String> users = new java.util.ArrayList<>(java.util.List.of(USERS.get(role)));
+        users.addAll(MORE_USERS.getOrDefault(role, java.util.List.of()));
+        return users;
     }
 
     private static Map<String, Class<?>> routes() {

@@ -63,7 +63,8 @@ public class AreaView extends VerticalLayout implements HasDynamicTitle {
         AccessScope scope = currentUser.scope();
         String area = scope.areaType() == null ? getTranslation("users.area.system")
                 : scope.areaType() == AreaType.PROVINCE ? units.find(scope.areaCode()).map(AdminUnit::getName).orElse(scope.areaCode())
-                : scope.areaType() == AreaType.FACILITY ? getTranslation("users.area.facility", scope.areaCode())
+                : scope.areaType() == AreaType.FACILITY ? getTranslation(new vn.socialmap.security.FacilityArea(scope.areaCode()).labelKey(),
+                        new vn.socialmap.security.FacilityArea(scope.areaCode()).number())
                 : units.find(scope.areaUnit()).map(AdminUnit::getName).orElse(scope.areaCode());
         asOf.setLabel(getTranslation("area.asOf"));
         DatePickers.localized(asOf);

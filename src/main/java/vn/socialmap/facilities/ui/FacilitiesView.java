@@ -22,6 +22,7 @@ import tools.jackson.databind.ObjectMapper;
 
 import vn.socialmap.base.text.VietnameseText;
 import vn.socialmap.facilities.Facility;
+import vn.socialmap.facilities.FacilityHistory;
 import vn.socialmap.facilities.FacilityImport;
 import vn.socialmap.facilities.FacilityService;
 import vn.socialmap.facilities.FacilityType;
@@ -37,16 +38,20 @@ public class FacilitiesView extends VerticalLayout implements HasDynamicTitle, c
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
     private final FacilityService facilities;
+    private final FacilityHistory lineage;
     private final AdminUnitService units;
     private final Grid<Facility> grid = new Grid<>();
     private final Select<FacilityType> type = new Select<>();
     private final TextField search = new TextField();
     private Long only;
 
-    public FacilitiesView(FacilityService facilities, FacilityImport imports, AdminUnitService units, AdminUnitFeatures features,
-                          ObjectMapper json) {
+    public FacilitiesView(FacilityService facilities, FacilityHistory lineage, FacilityImport imports, AdminUnitService units,
+                          AdminUnitFeatures features, ObjectMapper json) {
         this.facilities = facilities;
+        this.lineage = lineage;
         this.units = units;
         setSizeFull();
         type.setLabel(getTranslation("facilities.type"));
@@ -60,7 +65,8 @@ public class FacilitiesView extends VerticalLayout implements HasDynamicTitle, c
         search.setClearButtonVisible(true);
         search.addValueChangeListener(e -> refresh());
 
-        grid.addColumn(Facility::getName).setHeader(getTranslation("facilities.name")).setAutoWidth(true).setFlexGrow(1);
+        // a merger's successor may carry a former facility's name: its opening day tells them apart
+        grid.addColumn(this::label).setHeader(getTranslation("facilities.name")).setAutoWidth(true).setFlexGrow(1);
         grid.addColumn(f -> getTranslation("facility.type." + f.getType().name())).setHeader(getTranslation("facilities.type")).setAutoWidth(true);
         grid.addColumn(f -> units.find(f.getCommuneCode()).map(AdminUnit::getName).orElse(f.getCommuneCode()))
                 .setHeader(getTranslation("persons.commune")).setAutoWidth(true);
@@ -183,10 +189,59 @@ public class FacilitiesView extends VerticalLayout implements HasDynamicTitle, c
         changes.addColumn(c -> c.before() == null ? "" : c.before()).setHeader(getTranslation("facilities.before")).setFlexGrow(1);
         changes.setItems(facilities.history(f.getId()));
         changes.setAllRowsVisible(true);
-        dialog.add(changes);
-        dialog.setWidth("60rem");
+        if (f.getCode() != null) {
+            addLineage(dialog, f);
+        }
+        dialog.add(new com.vaadin.flow.component.html.H4(getTranslation("facilities.changes")), changes);
+        dialog.setWidth("80rem");
         dialog.getFooter().add(new Button(getTranslation("users.cancel"), e -> dialog.close()));
         dialog.open();
+    }
+
+    private String label(Facility f) {
+        return f.getOpenedOn() == null ? f.getName() : getTranslation("facilities.openedOn", f.getName(), DAY.format(f.getOpenedOn()));
+    }
+
+    /** Who ran the facility when, and the mergers it took part in, each with its source. */
+    private void addLineage(Dialog dialog, Facility f) {
+        var operators = lineage.operators(f.getProvinceCode(), f.getCode());
+        if (!operators.isEmpty()) {
+            Grid<FacilityHistory.OperatorPeriod> grid = new Grid<>();
+            grid.addColumn(o -> o.name()).setHeader(getTranslation("facilities.operator")).setFlexGrow(1);
+            grid.addColumn(o -> getTranslation("facilities.operator.kind." + o.kind().name()))
+                    .setHeader(getTranslation("facilities.operator.kind")).setAutoWidth(true);
+            grid.addColumn(o -> o.validFrom() == null ? "" : DAY.format(o.validFrom())).setHeader(getTranslation("facilities.operator.from"))
+                    .setAutoWidth(true);
+            // periods end before validTo: the last day run is the day before
+            grid.addColumn(o -> o.validTo() == null ? "" : DAY.format(o.validTo().minusDays(1)))
+                    .setHeader(getTranslation("facilities.operator.until")).setAutoWidth(true);
+            grid.addColumn(FacilityHistory.OperatorPeriod::source).setHeader(getTranslation("facilities.source")).setFlexGrow(1);
+            grid.setAllRowsVisible(true);
+            dialog.add(new com.vaadin.flow.component.html.H4(getTranslation("facilities.operators")), grid);
+        }
+        var names = new java.util.HashMap<String, String>();
+        facilities.find(new FacilityService.Query(f.getProvinceCode(), java.util.List.of(f.getType()), null, null, null))
+                .forEach(x -> names.put(x.getCode(), label(x)));
+        addSuccessions(dialog, "facilities.predecessors", lineage.predecessors(f.getProvinceCode(), f.getCode()), names, true);
+        addSuccessions(dialog, "facilities.successors", lineage.successors(f.getProvinceCode(), f.getCode()), names, false);
+    }
+
+    private void addSuccessions(Dialog dialog, String title, java.util.List<FacilityHistory.Succession> rows,
+                                java.util.Map<String, String> names, boolean predecessors) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Grid<FacilityHistory.Succession> grid = new Grid<>();
+        grid.addColumn(r -> {
+            String code = predecessors ? r.predecessorCode() : r.successorCode();
+            return getTranslation("facilities.succession.facility", names.getOrDefault(code, code), code);
+        }).setHeader(getTranslation("facility.type.PUBLIC_REHAB")).setFlexGrow(1);
+        grid.addColumn(r -> DAY.format(r.date())).setHeader(getTranslation("facilities.succession.date")).setAutoWidth(true);
+        grid.addColumn(r -> getTranslation(r.assumed() ? "facilities.succession.assumed" : "facilities.succession.published"))
+                .setHeader(getTranslation("facilities.succession.certainty")).setAutoWidth(true);
+        grid.addColumn(FacilityHistory.Succession::source).setHeader(getTranslation("facilities.source")).setFlexGrow(1);
+        grid.setAllRowsVisible(true);
+        dialog.add(new com.vaadin.flow.component.html.H4(getTranslation(title)), grid);
     }
 
     @Override

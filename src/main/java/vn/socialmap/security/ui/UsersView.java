@@ -92,7 +92,8 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
             return getTranslation("users.area.system");
         }
         if (u.getAreaType() == AreaType.FACILITY) {
-            return getTranslation("users.area.facility", u.getAreaCode());
+            var area = new vn.socialmap.security.FacilityArea(u.getAreaCode());
+            return getTranslation(area.labelKey(), area.number());
         }
         if (u.getAreaType() == AreaType.PROVINCE) {
             return units.find(u.getAreaCode()).map(AdminUnit::getName).orElse(u.getAreaCode());
@@ -185,6 +186,10 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
             case FACILITY -> {
                 for (int n = 1; n <= 7; n++) {
                     choices.put(String.valueOf(n), getTranslation("users.area.facility", n));
+                }
+                // the police's facilities since 01/03/2025 (Hà Nội's 4, issue 19)
+                for (int n = 1; n <= 4; n++) {
+                    choices.put("PC04-" + n, getTranslation("users.area.facility.police", n));
                 }
             }
         }
