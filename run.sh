@@ -26,6 +26,12 @@ ensure_node
 
 log "Building (production mode)"
 ./mvnw -B -q -DskipTests package
-jar=$(ls target/socialmap-*.jar | grep -v original | head -1)
+built=$(ls target/socialmap-*.jar | grep -v original | head -1)
+# The app runs from its own copy: a later build (./test.sh in the same checkout) replaces target/'s jar,
+# and a jar replaced under a running JVM serves its frontend files as empty, hanging responses.
+mkdir -p .run
+jar=".run/socialmap-$(date +%Y%m%d%H%M%S)-$$.jar"
+cp "$built" "$jar"
+find .run -name 'socialmap-*.jar' ! -newer "$jar" ! -name "$(basename "$jar")" -mmin +1 -delete 2>/dev/null || true
 log "Starting the app: open http://localhost:${PORT:-8080}"
 exec "$JAVA_HOME/bin/java" ${JAVA_OPTS:-} -jar "$jar" "$@"
