@@ -26,8 +26,22 @@ public class ServerErrorView extends Div implements HasErrorParameter<Exception>
 
     private static final Logger log = LoggerFactory.getLogger(ServerErrorView.class);
 
+    private static boolean deniedBy(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.springframework.security.access.AccessDeniedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
+        if (deniedBy(parameter.getCaughtException())) {
+            // a service refused the role (a leader opening a list of people): the same page as a refused route
+            NoAccessView.show(this);
+            return HttpServletResponse.SC_FORBIDDEN;
+        }
         boolean outage = DatabaseOutage.isCause(parameter.getCaughtException());
         if (outage) {
             log.warn("Database unavailable opening {}", event.getLocation().getPath());
