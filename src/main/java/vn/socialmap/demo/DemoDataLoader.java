@@ -45,7 +45,9 @@ import vn.socialmap.geography.GeographyReady;
 class DemoDataLoader implements ApplicationListener<GeographyReady> {
 
     /** Changes when the generator does: the stored demo data is then loaded again. */
-    static final String GENERATOR = "population-6";
+    static final String GENERATOR = "population-7";
+    /** Regional People's Courts decide compulsory rehab from this day (Resolution 81/2025/UBTVQH15). */
+    private static final LocalDate REGIONAL_COURTS = vn.socialmap.courts.RegionalCourts.REGIONAL_COURTS_FROM;
     /** The seed of the demo's record keys (per province: plus its code). */
     private static final long KEY_SEED = 120_2025L;
     /** The day whose units the demo people are placed in first: Plan 78's. */
@@ -143,7 +145,11 @@ class DemoDataLoader implements ApplicationListener<GeographyReady> {
         }
         Map<Long, String> communes = new HashMap<>();
         byStructure.forEach((structure, points) -> communes.putAll(units.communesAt(structure, province, points)));
-        Map<Long, String[]> moves = movesInTodaysCommunes(province, generated);
+        Map<Long, String> todays = todaysCommunesOfThoseNeeded(province, generated);
+        Map<Long, String[]> moves = movesInTodaysCommunes(province, todays, i -> generated.get(i.intValue()).seed().events()
+                .stream().anyMatch(e -> e.type() == EventType.RESIDENCE_MOVE));
+        Map<String, String> courts = regionalCourts(province);
+        String regionalCourt = "Tòa án nhân dân khu vực - " + units.find(province).map(AdminUnit::getName).orElse(province);
         List<PersonSeed> seeds = new ArrayList<>(generated.size());
         for (int i = 0; i < generated.size(); i++) {
             PersonSeed seed = generated.get(i).seed();
@@ -160,7 +166,8 @@ class DemoDataLoader implements ApplicationListener<GeographyReady> {
             String address = f.currentAddress() + ", " + name;
             seeds.add(new PersonSeed(new PersonForm(f.fullName(), f.birthDate(), f.sex(), f.nationalId(), commune, address,
                     commune, address, f.longitude(), f.latitude(), f.occupation(), f.notes()), seed.provinceCode(),
-                    structure.code(), withMove(seed.events(), move), "commune-" + commune, seed.demo()));
+                    structure.code(), withCourt(withMove(seed.events(), move), courts.getOrDefault(todays.get((long) i), regionalCourt)),
+                    "commune-" + commune, seed.demo()));
         }
         return seeds;
     }
@@ -178,21 +185,53 @@ class DemoDataLoader implements ApplicationListener<GeographyReady> {
         return result;
     }
 
+    /** Court decisions from 1 July 2025 come from the regional court of the person's commune (Resolution 81/2025). */
+    private static List<EventForm> withCourt(List<EventForm> events, String court) {
+        return events.stream().map(e -> e.type() != EventType.COURT_DECISION || e.date().isBefore(REGIONAL_COURTS) ? e
+                : new EventForm(e.type(), e.date(), e.facilityCode(), withValue(e.details(), "court", court), e.supersedes())).toList();
+    }
+
+    private static Map<String, Object> withValue(Map<String, Object> details, String key, Object value) {
+        Map<String, Object> changed = new HashMap<>(details);
+        changed.put(key, value);
+        return changed;
+    }
+
+    /** The regional court's name per commune of today, where the courts table knows it. */
+    private Map<String, String> regionalCourts(String province) {
+        Map<String, String> courts = new HashMap<>();
+        jdbc.sql("""
+                select k.commune_code, c.name from regional_court_commune k join regional_court c on c.code = k.court_code
+                where c.province_code = :p and k.unit_structure = :s and k.valid_to is null""")
+                .param("p", province).param("s", structures.current().code())
+                .query((rs, n) -> courts.put(rs.getString(1), rs.getString(2))).list();
+        return courts;
+    }
+
+    /**
+     * Today's commune holding the residence of each person whose point is recorded (placed by it, so it is where
+     * their record says they live) and who has a move or a court decision of a regional court's time.
+     */
+    private Map<Long, String> todaysCommunesOfThoseNeeded(String province, List<DemoPopulation.Generated> generated) {
+        Map<Long, double[]> needed = new HashMap<>();
+        for (int i = 0; i < generated.size(); i++) {
+            DemoPopulation.Generated g = generated.get(i);
+            if (g.seed().form().longitude() != null && g.seed().events().stream().anyMatch(e -> e.type() == EventType.RESIDENCE_MOVE
+                    || e.type() == EventType.COURT_DECISION && !e.date().isBefore(REGIONAL_COURTS))) {
+                needed.put((long) i, new double[] {g.residence().x, g.residence().y});
+            }
+        }
+        return needed.isEmpty() ? Map.of() : units.communesAt(structures.current().code(), province, needed);
+    }
+
     /**
      * A demo move of residence (2026) ends in today's commune that holds the person's residence, and starts in a
      * commune next to it: {toCommune, fromCommune} per person index.
      */
-    private Map<Long, String[]> movesInTodaysCommunes(String province, List<DemoPopulation.Generated> generated) {
-        Map<Long, double[]> moved = new HashMap<>();
-        for (int i = 0; i < generated.size(); i++) {
-            DemoPopulation.Generated g = generated.get(i);
-            // people whose point is recorded: placed by it, so the move ends where their record says they live
-            if (g.seed().form().longitude() != null && g.seed().events().stream().anyMatch(e -> e.type() == EventType.RESIDENCE_MOVE)) {
-                moved.put((long) i, new double[] {g.residence().x, g.residence().y});
-            }
-        }
+    private Map<Long, String[]> movesInTodaysCommunes(String province, Map<Long, String> todays,
+                                                      java.util.function.Predicate<Long> hasMove) {
         String today = structures.current().code();
-        Map<Long, String> to = moved.isEmpty() ? Map.of() : units.communesAt(today, province, moved);
+        Map<Long, String> to = todays;
         Map<String, String> neighbour = new HashMap<>();
         jdbc.sql("""
                 select c.code, (select n.code from admin_unit n where n.structure = c.structure and n.level = 'COMMUNE'
@@ -203,7 +242,7 @@ class DemoDataLoader implements ApplicationListener<GeographyReady> {
                 .forEach(r -> neighbour.put(r[0], r[1]));
         Map<Long, String[]> moves = new HashMap<>();
         to.forEach((i, commune) -> {
-            if (neighbour.get(commune) != null) {
+            if (neighbour.get(commune) != null && hasMove.test(i)) {
                 moves.put(i, new String[] {commune, neighbour.get(commune)});
             }
         });

@@ -160,7 +160,7 @@ public class AnalyticsView extends Composite<HorizontalLayout> implements HasDyn
         distanceBand.setHelperText(getTranslation("analytics.distanceBand.help"));
         distanceBand.setMin(100);
         distanceBand.setMax(200_000);
-        distanceBand.setStep(500);
+        distanceBand.setStep(100);
         distanceBand.setClearButtonVisible(true);
         service.setLabel(getTranslation("analytics.service"));
         service.setItems(ServiceKind.values());
@@ -174,7 +174,7 @@ public class AnalyticsView extends Composite<HorizontalLayout> implements HasDyn
         beyond.setLabel(getTranslation("analytics.beyond"));
         beyond.setValue(5_000);
         beyond.setMin(0);
-        beyond.setStep(500);
+        beyond.setStep(100);
         source.setLabel(getTranslation("analytics.source"));
         source.setItems(DensityService.Source.values());
         source.setItemLabelGenerator(s -> getTranslation("analytics.source." + s.name()));

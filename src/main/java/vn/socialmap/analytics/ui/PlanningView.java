@@ -119,7 +119,7 @@ public class PlanningView extends Composite<HorizontalLayout> implements HasDyna
         radius.setValue(3000);
         radius.setMin(100);
         radius.setMax(100_000);
-        radius.setStep(500);
+        radius.setStep(100);
         demand.setLabel(getTranslation("planning.demand"));
         demand.setItems(AnalyticsIndicator.POST_REHAB, AnalyticsIndicator.PERSONS, AnalyticsIndicator.METHADONE,
                 AnalyticsIndicator.RELAPSES);

@@ -321,7 +321,7 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
         bufferMeters.setLabel(getTranslation("map.buffer.meters"));
         bufferMeters.setMin(100);
         bufferMeters.setMax(50_000);
-        bufferMeters.setStep(500);
+        bufferMeters.setStep(100);
         bufferMeters.setStepButtonsVisible(true);
         bufferMeters.setValue(3000);
         bufferMeters.addClassName("sm-buffer-meters");
