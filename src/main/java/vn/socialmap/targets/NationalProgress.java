@@ -93,7 +93,7 @@ public class NationalProgress {
             return compute(asOf);
         }
         String key = asOf + "|" + currentUser.scope().role() + "|" + currentUser.scope().label() + "|" + indicators.registryVersion() + "|"
-                + facilities.version() + "|" + plans.targetsVersion();
+                + facilities.version() + "|" + plans.targetsVersion() + "|" + progress.sourcesVersion();
         return cache.get(key, () -> compute(asOf));
     }
 
@@ -245,7 +245,13 @@ public class NationalProgress {
                     }
                     yield counts;
                 }
-                default -> throw new IllegalStateException("Unknown indicator kind " + d.kind());
+                default -> {
+                    // kinds other modules compute (IndicatorSource), province by province
+                    Map<String, Long> counts = new TreeMap<>();
+                    from.forEach((province, start) -> counts.put(province, progress.sourcedActual(d.kind(), province, start,
+                            asOf)));
+                    yield counts;
+                }
             };
             entry.getValue().forEach((province, c) -> {
                 Number n = byProvince.get(province);
