@@ -100,6 +100,16 @@ class RoleAccessMatrixTest extends IntegrationTest {
                 "/api/v1/persons/{person}/events");
         // ResidencePlacementTest covers which commune officers may confirm which placement
         api("PUT /api/v1/persons/{id}/placement", EnumSet.of(Role.ADMIN, Role.COMMUNE_OFFICER), "/api/v1/persons/{person}/placement");
+
+        // drug-free communes: statuses and protected counts for every role; the commune officer of 00004 proposes
+        // and enters evidence there, the provincial police and the admin record every decision (DrugFreeApiTest)
+        VIEWS.put("drug-free-communes", ALL);
+        api("GET /api/v1/drug-free-communes", ALL, "/api/v1/drug-free-communes?province=01&year=2026");
+        api("GET /api/v1/drug-free-communes/{code}/history", ALL, "/api/v1/drug-free-communes/00004/history");
+        Set<Role> drugFreeWriters = EnumSet.of(Role.ADMIN, Role.PROVINCIAL_POLICE, Role.COMMUNE_OFFICER);
+        api("POST /api/v1/drug-free-communes/{code}/assessments", drugFreeWriters, "/api/v1/drug-free-communes/00004/assessments");
+        api("PUT /api/v1/drug-free-communes/{code}/evidence/{criterion}", drugFreeWriters,
+                "/api/v1/drug-free-communes/00004/evidence/DRUG_OFFENCES");
     }
 
     private static void api(String operation, Set<Role> roles, String sample) {
