@@ -75,10 +75,16 @@ public class DrugFreeCommunes {
     }
 
     /** A status decision as entered. */
+    @io.swagger.v3.oas.annotations.media.Schema(example = """
+            {"year": 2026, "status": "RECOGNISED", "decidedBy": "Hội đồng xét duyệt địa bàn cấp xã không ma túy TP Hà Nội",
+             "decidedOn": "2026-11-20", "reference": "Quyết định 5208/QĐ-UBND"}""")
     public record AssessmentForm(Integer year, DrugFreeStatus status, String decidedBy, LocalDate decidedOn, String reference) {
     }
 
     /** Evidence for a criterion the registry cannot compute, as entered. */
+    @io.swagger.v3.oas.annotations.media.Schema(example = """
+            {"year": 2026, "value": 0, "evidence": "Biên bản rà soát của Công an phường: không phát hiện đối tượng phạm tội về ma túy",
+             "document": "BB-2026-00004"}""")
     public record EvidenceForm(Integer year, Long value, String evidence, String document) {
     }
 

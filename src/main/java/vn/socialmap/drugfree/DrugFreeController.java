@@ -84,7 +84,7 @@ class DrugFreeController {
             description = "Registry criteria are read on 31 December of the year, or today for the current year.")
     ListView list(HttpServletRequest request,
                   @Parameter(description = "province code, e.g. 01") @RequestParam(required = false) String province,
-                  @Parameter(description = "year, from 2025") @RequestParam(required = false) String year) {
+                  @Parameter(description = "year, from 2025", example = "2026") @RequestParam(required = false) String year) {
         QueryParameters.requireOnly(request, Set.of("province", "year"));
         if (!units.isProvince(province)) {
             throw new InvalidRequestException("province", "Unknown or missing province code '" + province + "'");
@@ -114,7 +114,7 @@ class DrugFreeController {
 
     @GetMapping("/{code}/history")
     @Operation(summary = "A commune's decisions and evidence entries, oldest first (nothing is ever changed in place)")
-    History history(@PathVariable String code) {
+    History history(@Parameter(description = "commune code (today's structure)", example = "00004") @PathVariable String code) {
         return new History(code, communes.history(code).stream().map(DecisionView::of).toList(),
                 communes.evidenceHistory(code).stream().map(EvidenceView::of).toList());
     }
@@ -123,14 +123,18 @@ class DrugFreeController {
     @ApiResponse(responseCode = "201", description = "Recorded", useReturnTypeSchema = true)
     @Operation(summary = "Record a status decision for a commune and year: PROPOSED (commune officer of the commune, provincial "
             + "police, admin), RECOGNISED or LOST (provincial police as the council's standing body, admin)")
-    ResponseEntity<DecisionView> decide(@PathVariable String code, @RequestBody DrugFreeCommunes.AssessmentForm form) {
+    ResponseEntity<DecisionView> decide(
+            @Parameter(description = "commune code (today's structure)", example = "00004") @PathVariable String code,
+            @RequestBody DrugFreeCommunes.AssessmentForm form) {
         Decision d = communes.decide(code, form);
         return ResponseEntity.created(URI.create("/api/v1/drug-free-communes/" + code + "/history")).body(DecisionView.of(d));
     }
 
     @PutMapping("/{code}/evidence/{criterion}")
     @Operation(summary = "Enter the value and evidence of a criterion the registry cannot compute (a new entry; the latest counts)")
-    EvidenceView evidence(@PathVariable String code, @PathVariable String criterion,
+    EvidenceView evidence(@Parameter(description = "commune code (today's structure)", example = "00004") @PathVariable String code,
+                          @Parameter(description = "criterion id of the settings (kind EVIDENCE)", example = "DRUG_OFFENCES")
+                          @PathVariable String criterion,
                           @RequestBody DrugFreeCommunes.EvidenceForm form) {
         return EvidenceView.of(communes.enterEvidence(code, criterion, form));
     }

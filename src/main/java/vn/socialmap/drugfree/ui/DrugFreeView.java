@@ -3,6 +3,7 @@ package vn.socialmap.drugfree.ui;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -119,6 +120,18 @@ public class DrugFreeView extends VerticalLayout implements HasDynamicTitle {
             return;
         }
         details.add(new H4(a.name()));
+        if (communes.mayRecord()) {
+            Button decide = new Button(getTranslation("drugfree.record"), e -> RecordDialog.decision(communes, a, this::refresh).open());
+            Button evidence = new Button(getTranslation("drugfree.evidence"),
+                    e -> RecordDialog.evidence(communes, a, this::refresh).open());
+            decide.addClassName("sm-drugfree-record");
+            evidence.addClassName("sm-drugfree-evidence");
+            // only where the user may record something for this commune (a commune officer: their own)
+            decide.setVisible(java.util.Arrays.stream(vn.socialmap.drugfree.DrugFreeStatus.values())
+                    .anyMatch(s -> s != vn.socialmap.drugfree.DrugFreeStatus.NOT_ASSESSED && communes.mayRecord(a.code(), s)));
+            evidence.setVisible(communes.mayRecord(a.code(), vn.socialmap.drugfree.DrugFreeStatus.PROPOSED));
+            details.add(new HorizontalLayout(decide, evidence));
+        }
         for (CriterionResult c : a.criteria()) {
             Div row = new Div();
             row.addClassName("sm-drugfree-criterion");
