@@ -1,6 +1,7 @@
 package vn.socialmap.drugfree.ui;
 
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 
 import com.vaadin.flow.component.button.Button;
@@ -27,6 +28,7 @@ import vn.socialmap.drugfree.CriterionResult;
 import vn.socialmap.drugfree.Decision;
 import vn.socialmap.drugfree.DrugFreeCommunes;
 import vn.socialmap.drugfree.DrugFreeProgress;
+import vn.socialmap.drugfree.DrugFreeStatus;
 
 /**
  * Today's communes of Hanoi with their drug-free status for a year, their criteria (values as
@@ -106,6 +108,22 @@ public class DrugFreeView extends VerticalLayout implements HasDynamicTitle {
                 .filter(a -> VietnameseText.fold(a.name()).contains(q) || a.code().contains(q)).toList());
     }
 
+    private static void show(Div place, RecordForm form) {
+        place.removeAll();
+        place.add(form);
+    }
+
+    /** After a save: the list read again, the commune shown again with a note of what was saved. */
+    private void saved(CommuneAssessment a, String savedKey) {
+        refresh();
+        all.stream().filter(c -> c.code().equals(a.code())).findFirst().ifPresent(c -> {
+            showDetails(c);
+            Span note = new Span(getTranslation(savedKey));
+            note.addClassName("sm-drugfree-saved");
+            details.addComponentAtIndex(1, note);
+        });
+    }
+
     private String decisionText(Decision d) {
         if (d == null) {
             return "";
@@ -121,16 +139,18 @@ public class DrugFreeView extends VerticalLayout implements HasDynamicTitle {
         }
         details.add(new H4(a.name()));
         if (communes.mayRecord()) {
-            Button decide = new Button(getTranslation("drugfree.record"), e -> RecordDialog.decision(communes, a, this::refresh).open());
+            Div form = new Div();
+            Button decide = new Button(getTranslation("drugfree.record"),
+                    e -> show(form, RecordForm.decision(communes, a, () -> saved(a, "drugfree.record.saved"))));
             Button evidence = new Button(getTranslation("drugfree.evidence"),
-                    e -> RecordDialog.evidence(communes, a, this::refresh).open());
+                    e -> show(form, RecordForm.evidence(communes, a, () -> saved(a, "drugfree.evidence.saved"))));
             decide.addClassName("sm-drugfree-record");
             evidence.addClassName("sm-drugfree-evidence");
             // only where the user may record something for this commune (a commune officer: their own)
-            decide.setVisible(java.util.Arrays.stream(vn.socialmap.drugfree.DrugFreeStatus.values())
-                    .anyMatch(s -> s != vn.socialmap.drugfree.DrugFreeStatus.NOT_ASSESSED && communes.mayRecord(a.code(), s)));
-            evidence.setVisible(communes.mayRecord(a.code(), vn.socialmap.drugfree.DrugFreeStatus.PROPOSED));
-            details.add(new HorizontalLayout(decide, evidence));
+            decide.setVisible(Arrays.stream(DrugFreeStatus.values())
+                    .anyMatch(s -> s != DrugFreeStatus.NOT_ASSESSED && communes.mayRecord(a.code(), s)));
+            evidence.setVisible(communes.mayRecord(a.code(), DrugFreeStatus.PROPOSED));
+            details.add(new HorizontalLayout(decide, evidence), form);
         }
         for (CriterionResult c : a.criteria()) {
             Div row = new Div();
