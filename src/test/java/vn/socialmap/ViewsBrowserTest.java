@@ -29,7 +29,8 @@ class ViewsBrowserTest extends BrowserTest {
             Map.entry("plans", "leader"),
             Map.entry("analytics", "district-006"),
             Map.entry("planning", "planner"),
-            Map.entry("admin/boundaries", "admin"));
+            Map.entry("admin/boundaries", "admin"),
+            Map.entry("drug-free-communes", "police-01"));
 
     @Test
     void everyViewRendersWithAllItsComponents() {

@@ -46,6 +46,27 @@ public interface ThematicLayer {
     List<double[]> points(String variant, String provinceCode, LocalDate date);
 
     /**
+     * Classes named rather than counted (e.g. a status per unit): each value drawn in its colour and
+     * named in the legend by its translation key; null (the default) for counts.
+     */
+    default List<LegendClass> legendClasses(String variant) {
+        return null;
+    }
+
+    /** A line under the legend (e.g. progress against a plan's target), or null. */
+    default Caption caption(String variant, String provinceCode, LocalDate date) {
+        return null;
+    }
+
+    /** A named class: units whose value is {@code value} are drawn in {@code color}. */
+    record LegendClass(long value, String labelKey, String color) {
+    }
+
+    /** A translation key with its arguments. */
+    record Caption(String key, List<Object> arguments) {
+    }
+
+    /**
      * @param threshold when suppressed: values from 1 to threshold - 1 are hidden
      */
     record Values(Map<String, Long> byUnit, boolean suppressed, Integer threshold) {

@@ -93,7 +93,7 @@ public class NationalProgress {
             return compute(asOf);
         }
         String key = asOf + "|" + currentUser.scope().role() + "|" + currentUser.scope().label() + "|" + indicators.registryVersion() + "|"
-                + facilities.version() + "|" + plans.targetsVersion();
+                + facilities.version() + "|" + plans.targetsVersion() + "|" + progress.sourcesVersion();
         return cache.get(key, () -> compute(asOf));
     }
 
@@ -172,6 +172,8 @@ public class NationalProgress {
             double expectedWeighted = 0;
             int[] statuses = new int[Status.values().length];
             boolean percentUnit = first.unit() == PlanModel.Unit.PERCENT;
+            // a share of people on record adds up over the people; other percents (drug-free communes) are averaged
+            boolean shareOfPeople = percentUnit && "SHARE".equals(first.definition().kind());
             long onRecord = 0;
             long reached = 0;
             double weightedTarget = 0;
@@ -184,14 +186,17 @@ public class NationalProgress {
                 if (shown.get(i).status() != null) {
                     statuses[shown.get(i).status().ordinal()]++;
                 }
-                if (percentUnit) {
+                if (shareOfPeople) {
                     CaseIndicators.Reach r = reach.getOrDefault(c.plan().provinceCode(), new CaseIndicators.Reach(0, 0));
                     onRecord += r.onRecord();
                     reached += r.reached();
                     weightedTarget += c.target() * r.onRecord();
                 }
             }
-            if (percentUnit) {
+            if (percentUnit && !shareOfPeople) {
+                target = target / indices.size();
+                actual = Math.round((double) actual / indices.size());
+            } else if (percentUnit) {
                 target = onRecord == 0 ? target / indices.size() : Math.round(10.0 * weightedTarget / onRecord) / 10.0;
                 actual = onRecord == 0 ? 0 : Math.round(100.0 * reached / onRecord);
             }
@@ -245,7 +250,13 @@ public class NationalProgress {
                     }
                     yield counts;
                 }
-                default -> throw new IllegalStateException("Unknown indicator kind " + d.kind());
+                default -> {
+                    // kinds other modules compute (IndicatorSource), province by province
+                    Map<String, Long> counts = new TreeMap<>();
+                    from.forEach((province, start) -> counts.put(province, progress.sourcedActual(d.kind(), province, start,
+                            asOf)));
+                    yield counts;
+                }
             };
             entry.getValue().forEach((province, c) -> {
                 Number n = byProvince.get(province);

@@ -34,8 +34,9 @@ class Plan78Loader implements ApplicationListener<GeographyReady> {
     private final TransactionTemplate transaction;
     private final Resource districtTargets;
     private final Resource facilityTargets;
+    private final DrugFreePlansLoader drugFreePlans;
 
-    Plan78Loader(PlanRepository plans, AdminUnitService units, TransactionTemplate transaction,
+    Plan78Loader(PlanRepository plans, AdminUnitService units, TransactionTemplate transaction, DrugFreePlansLoader drugFreePlans,
                  @Value("classpath:gis-data/hanoi-plan78-2022-district-targets.csv") Resource districtTargets,
                  @Value("classpath:gis-data/hanoi-plan78-2022-facility-targets.csv") Resource facilityTargets) {
         this.plans = plans;
@@ -43,6 +44,7 @@ class Plan78Loader implements ApplicationListener<GeographyReady> {
         this.transaction = transaction;
         this.districtTargets = districtTargets;
         this.facilityTargets = facilityTargets;
+        this.drugFreePlans = drugFreePlans;
     }
 
     static final String HANOI_2023 = "KH năm 2023";
@@ -59,6 +61,7 @@ class Plan78Loader implements ApplicationListener<GeographyReady> {
         if (units.find("48").isPresent() && !plans.exists("48", DA_NANG_117)) {
             transaction.executeWithoutResult(s -> loadDaNang117());
         }
+        drugFreePlans.load();
     }
 
     /** Hanoi's 2023 targets as the news of the plan reports them (seeds; the plan's number is not given there). */

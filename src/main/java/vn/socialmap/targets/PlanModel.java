@@ -15,7 +15,9 @@ public final class PlanModel {
     }
 
     public enum Unit {
-        PEOPLE, MODELS, PERCENT
+        PEOPLE, MODELS, PERCENT,
+        /** Communes (drug-free communes recognised). */
+        COMMUNES
     }
 
     public enum Level {

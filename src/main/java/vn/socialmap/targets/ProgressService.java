@@ -51,10 +51,12 @@ public class ProgressService {
     private final PublishedActuals published;
     private final RecentAnswers<List<Row>> cache;
     private final RecentAnswers<List<MonthActual>> trends;
+    private final List<IndicatorSource> sources;
 
     ProgressService(PlanRepository plans, CaseIndicators indicators, ModelCoverage models, FacilityService facilities,
                     AdminUnitService units, CurrentUser currentUser, Disclosure disclosure,
-                    PublishedActuals published, AnswerCaches caches) {
+                    PublishedActuals published, AnswerCaches caches, List<IndicatorSource> sources) {
+        this.sources = List.copyOf(sources);
         this.disclosure = disclosure;
         this.published = published;
         this.cache = caches.create(128);
@@ -127,7 +129,7 @@ public class ProgressService {
         // dashboards ask the same question often: kept until the registry, a facility or the targets change
         // (or a minute, for changes made on another node)
         String key = planId + "|" + asOf + "|" + level + "|" + currentUser.scope().role() + "|" + currentUser.scope().label() + "|"
-                + indicators.registryVersion() + "|" + facilities.version() + "|" + plans.targetsVersion();
+                + indicators.registryVersion() + "|" + facilities.version() + "|" + plans.targetsVersion() + "|" + sourcesVersion();
         return cache.get(key, () -> List.copyOf(computeProgress(planId, asOf, level)));
     }
 
@@ -184,7 +186,25 @@ public class ProgressService {
     private Row row(Plan plan, Indicator indicator, Target t, Long actual, double elapsed) {
         Double percent = percent(actual, t.value());
         return new Row(t.unitCode(), unitName(plan, t), indicator.code(), indicator.name(), t.value(), actual, percent,
-                status(percent, expectedPercent(indicator, elapsed)));
+                status(percent, source(indicator.definition().kind()) != null ? elapsed : expectedPercent(indicator, elapsed)));
+    }
+
+    long sourcesVersion() {
+        return sources.stream().mapToLong(IndicatorSource::version).sum();
+    }
+
+    /** The module computing an indicator kind this one does not know, or null. */
+    private IndicatorSource source(String kind) {
+        return sources.stream().filter(s -> s.kinds().contains(kind)).findFirst().orElse(null);
+    }
+
+    /** An indicator kind another module computes ({@link IndicatorSource}), for one province. */
+    long sourcedActual(String kind, String provinceCode, LocalDate from, LocalDate end) {
+        IndicatorSource source = source(kind);
+        if (source == null) {
+            throw new IllegalStateException("Unknown indicator kind " + kind);
+        }
+        return source.actual(kind, provinceCode, from, end);
     }
 
     static Double percent(Long actual, double target) {
@@ -313,7 +333,7 @@ public class ProgressService {
         }
         String key = planId + "|" + indicatorCode + "|" + asOf + "|" + currentUser.scope().role() + "|" + currentUser.scope().label()
                 + "|" + indicators.registryVersion() + "|" + facilities.version()
-                + "|" + plans.targetsVersion();
+                + "|" + plans.targetsVersion() + "|" + sourcesVersion();
         return trends.get(key, () -> List.copyOf(computeTrend(planId, indicatorCode, asOf)));
     }
 
@@ -362,7 +382,7 @@ public class ProgressService {
             case "MODELS" -> models.byDistrict(plan.provinceCode(), end, unitsDay(plan)).stream()
                     .filter(r -> district == null || r.code().equals(district))
                     .mapToLong(ModelCoverage.DistrictCoverage::models).sum();
-            default -> throw new IllegalStateException("Unknown indicator kind " + d.kind());
+            default -> sourcedActual(d.kind(), plan.provinceCode(), from, end);
         };
     }
 

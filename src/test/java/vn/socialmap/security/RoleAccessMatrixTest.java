@@ -110,6 +110,8 @@ class RoleAccessMatrixTest extends IntegrationTest {
                 "/api/v1/persons/{person}/events");
         // ResidencePlacementTest covers which commune officers may confirm which placement
         api("PUT /api/v1/persons/{id}/placement", EnumSet.of(Role.ADMIN, Role.COMMUNE_OFFICER), "/api/v1/persons/{person}/placement");
+        // issue 19: what is due under Law 120/2025 in the caller's area (reports after a move, transfers at 18)
+        api("GET /api/v1/persons/duties", personRoles, "/api/v1/persons/duties");
         // issue 19: facility operators and mergers; regional courts (an admin's write of a commune that does not
         // exist is refused as input, a removal of a commune the court does not have is a 404: nothing changes)
         api("GET /api/v1/facilities/{id}/history", ALL, "/api/v1/facilities/{facility}/history");
@@ -117,6 +119,16 @@ class RoleAccessMatrixTest extends IntegrationTest {
         api("GET /api/v1/courts/for-commune/{communeCode}", ALL, "/api/v1/courts/for-commune/00004");
         api("PUT /api/v1/courts/{code}/communes/{communeCode}", ADMIN_ONLY, "/api/v1/courts/HN-KV5/communes/99999");
         api("DELETE /api/v1/courts/{code}/communes/{communeCode}", ADMIN_ONLY, "/api/v1/courts/HN-KV5/communes/00004");
+
+        // drug-free communes: statuses and protected counts for every role; the commune officer of 00004 proposes
+        // and enters evidence there, the provincial police and the admin record every decision (DrugFreeApiTest)
+        VIEWS.put("drug-free-communes", ALL);
+        api("GET /api/v1/drug-free-communes", ALL, "/api/v1/drug-free-communes?province=01&year=2026");
+        api("GET /api/v1/drug-free-communes/{code}/history", ALL, "/api/v1/drug-free-communes/00004/history");
+        Set<Role> drugFreeWriters = EnumSet.of(Role.ADMIN, Role.PROVINCIAL_POLICE, Role.COMMUNE_OFFICER);
+        api("POST /api/v1/drug-free-communes/{code}/assessments", drugFreeWriters, "/api/v1/drug-free-communes/00004/assessments");
+        api("PUT /api/v1/drug-free-communes/{code}/evidence/{criterion}", drugFreeWriters,
+                "/api/v1/drug-free-communes/00004/evidence/DRUG_OFFENCES");
     }
 
     private static void api(String operation, Set<Role> roles, String sample) {

@@ -655,8 +655,15 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
         double[] breaks = fixed != null ? fixed : ClassBreaks.of(themeMethod.getValue() == null
                 ? ClassBreaks.Method.NATURAL_BREAKS : themeMethod.getValue(), known, PALETTE.length);
         String label = getTranslation(layer.variantLabelKey(variant)) + (rate ? " " + getTranslation("map.theme.rate.unit") : "");
-        Theme result = new Theme(label, shownValues, values, rate, breaks, getLocale());
+        Map<Long, String[]> named = namedClasses(layer.legendClasses(variant));
+        Theme result = new Theme(label, shownValues, values, rate, breaks, getLocale(), named);
         renderLegend(result);
+        ThematicLayer.Caption caption = layer.caption(variant, currentProvince.getCode(), asOf);
+        if (caption != null) {
+            Div line = new Div(new Span(getTranslation(caption.key(), caption.arguments().toArray())));
+            line.addClassName("sm-legend-caption");
+            legend.add(line);
+        }
         return result;
     }
 
@@ -664,12 +671,26 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
      * @param values the values drawn (counts or rates); a unit without one is hidden (small count)
      *               or, for rates, without a known population
      */
+    /** A layer's named classes: value → {translated label, colour}, in the layer's order; null for counts. */
+    private Map<Long, String[]> namedClasses(List<ThematicLayer.LegendClass> classes) {
+        if (classes == null) {
+            return null;
+        }
+        Map<Long, String[]> named = new LinkedHashMap<>();
+        classes.forEach(c -> named.put(c.value(), new String[] {getTranslation(c.labelKey()), c.color()}));
+        return named;
+    }
+
     private record Theme(String label, Map<String, Double> values, ThematicLayer.Values raw, boolean rate, double[] breaks,
-                         Locale locale) {
+                         Locale locale, Map<Long, String[]> named) {
         String color(String code) {
             Double v = values.get(code);
             if (v == null) {
                 return HIDDEN_COLOR;
+            }
+            if (named != null) {
+                String[] c = named.get(v.longValue());
+                return c == null ? HIDDEN_COLOR : c[1];
             }
             if (v == 0 || breaks.length == 0) {
                 return ZERO_COLOR;
@@ -681,6 +702,10 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
         String valueText(String code) {
             Double v = values.get(code);
             Long count = raw.byUnit().get(code);
+            if (named != null) {
+                String[] c = count == null ? null : named.get(count);
+                return label + ": " + (c == null ? "" : c[0]);
+            }
             String text = count == null ? (raw.suppressed() ? "<" + raw.threshold() : "") : format(v == null ? count : v);
             return label + ": " + text;
         }
@@ -695,6 +720,10 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
     private void renderLegend(Theme theme) {
         legend.removeAll();
         legend.add(new Div(new Span(theme.label())));
+        if (theme.named() != null) {
+            theme.named().values().forEach(c -> legend.add(legendRow(c[1], c[0])));
+            return;
+        }
         double lower = theme.values().values().stream().filter(v -> v > 0).mapToDouble(Double::doubleValue).min().orElse(1);
         for (int i = 0; i < theme.breaks().length; i++) {
             String color = PALETTE[PALETTE.length - theme.breaks().length + i];

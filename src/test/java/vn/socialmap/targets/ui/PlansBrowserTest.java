@@ -42,9 +42,10 @@ class PlansBrowserTest extends BrowserTest {
     void aLeaderReadsTheNationalSumAndTheProvincesFurthestBehindFirst() {
         login("leader");
         page.navigate(baseUrl() + "/plans/national");
-        // no plan is in force today in the demo: the page opens on the last day one was (Da Nang's 2023-2025 plan)
-        assertThat(page.locator("vaadin-date-picker input")).hasValue("31/12/2025");
-        assertThat(page.locator(".sm-national-summary")).containsText("1 kế hoạch");
+        // Hanoi's drug-free plans are in force today (08/KH-UBND, and the newer of 187 and 290 for the same indicator)
+        assertThat(page.locator("vaadin-date-picker input")).hasValue(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))
+                .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+        assertThat(page.locator(".sm-national-summary")).containsText("2 kế hoạch đang thực hiện của 1 tỉnh");
         page.locator("vaadin-date-picker input").fill("30/6/2023");
         page.locator("vaadin-date-picker input").press("Enter");
         assertThat(page.locator(".sm-national-summary")).containsText("2 kế hoạch đang thực hiện của 2 tỉnh");
