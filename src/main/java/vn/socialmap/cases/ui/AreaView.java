@@ -112,12 +112,40 @@ public class AreaView extends VerticalLayout implements HasDynamicTitle {
             cards.add(card);
         }
         // the placements to confirm, for those who may confirm them
-        content.add(cards, persons.canRecord() ? reviews() : new Div(),
+        content.add(cards, persons.canRecord() ? reviews() : new Div(), duties(),
                 list("area.postRehabOverdue", o.postRehabOverdue()),
                 list("area.postRehabEnding", o.postRehabEnding()),
                 list("area.methadoneStopped", o.methadoneStopped()),
                 list("area.absconded", o.absconded()),
                 list("area.recent", o.recentEvents()));
+    }
+
+    /** What is due in the area under Law 120/2025: reports after a move (24 hours), transfers at 18; overdue first. */
+    private Component duties() {
+        List<vn.socialmap.cases.PersonService.Duty> due = persons.duties();
+        VerticalLayout box = new VerticalLayout();
+        box.setPadding(false);
+        box.addClassName("sm-duties");
+        long overdue = due.stream().filter(vn.socialmap.cases.PersonService.Duty::overdue).count();
+        box.add(new H3(getTranslation("area.duties", due.size(), overdue)));
+        if (due.isEmpty()) {
+            box.add(new Span(getTranslation("area.none")));
+            return box;
+        }
+        Grid<vn.socialmap.cases.PersonService.Duty> grid = new Grid<>();
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        grid.addColumn(d -> d.person().fullName()).setHeader(getTranslation("persons.name")).setAutoWidth(true);
+        grid.addColumn(d -> getTranslation("due." + d.kind())).setHeader(getTranslation("person.due.kind")).setFlexGrow(1);
+        grid.addColumn(d -> PersonListView.DATE.format(d.since())).setHeader(getTranslation("person.due.since")).setAutoWidth(true);
+        grid.addColumn(d -> PersonListView.DATE.format(d.by()) + (d.overdue() ? " — " + getTranslation("area.duties.overdue") : ""))
+                .setHeader(getTranslation("person.due.by")).setAutoWidth(true);
+        grid.setItems(due);
+        grid.setAllRowsVisible(due.size() <= 10);
+        grid.setHeight(due.size() <= 10 ? null : "20rem");
+        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(PersonView.class,
+                new RouteParameters("id", String.valueOf(e.getItem().person().id())))));
+        box.add(grid);
+        return box;
     }
 
     /** The people provisionally placed in a commune of today that the officer may confirm or move. */
