@@ -33,6 +33,11 @@ class PathContext {
         return code -> admissionAges.of(code).map(r -> new PathRules.AgeRange(r.from(), r.below())).orElse(null);
     }
 
+    /** The name of the regional court covering the commune on the date, where the courts table knows it. */
+    Optional<String> courtName(String communeCode, java.time.LocalDate date) {
+        return courts.courtFor(communeCode, date).map(RegionalCourt::name);
+    }
+
     /**
      * A court decision from 1 July 2025 comes from the regional People's Court whose area covers the person's
      * commune (Resolution 81/2025/UBTVQH15; Law 120/2025 Articles 35, 36), where the courts table knows it: the

@@ -389,6 +389,11 @@ public class PersonService {
 
     static final int DUTY_LIMIT = 500;
 
+    /** The regional court whose area covers the person's commune on the date, for the decision form; empty where unknown. */
+    public Optional<String> courtFor(PersonDetail detail, LocalDate date) {
+        return context.courtName(detail.person().getCurrentCommuneCode(), date);
+    }
+
     /** What is due on the person's path today (a report at a new residence, a transfer at 18). */
     public List<PathRules.Due> due(PersonDetail detail) {
         return PathRules.due(detail.person().getBirthDate(), today(), rules(detail.events()), context.facilityAges());

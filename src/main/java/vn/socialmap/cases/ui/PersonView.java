@@ -378,6 +378,10 @@ public class PersonView extends VerticalLayout implements BeforeEnterObserver, H
                     detailFields.add(select);
                 } else {
                     TextField text = new TextField(getTranslation("detail." + field));
+                    if ("court".equals(field) && date.getValue() != null) {
+                        // the regional court of the person's commune, where the courts table knows it
+                        persons.courtFor(detail, date.getValue()).ifPresent(text::setValue);
+                    }
                     if ("plannedEnd".equals(field) || "appearOn".equals(field)) {
                         text.setPlaceholder("YYYY-MM-DD");
                     }
