@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
@@ -55,7 +56,9 @@ class CourtController {
 
     @GetMapping("/for-commune/{communeCode}")
     @Operation(summary = "The court whose area covers a commune of today on a date (default today); 404 when none is known")
-    CourtView forCommune(HttpServletRequest request, @PathVariable String communeCode, @RequestParam(required = false) String date) {
+    CourtView forCommune(HttpServletRequest request,
+            @Parameter(description = "commune code (today's structure)", example = "00004") @PathVariable String communeCode,
+            @RequestParam(required = false) String date) {
         QueryParameters.requireOnly(request, Set.of("date"));
         LocalDate day;
         try {
@@ -74,14 +77,16 @@ class CourtController {
 
     @PutMapping("/{code}/communes/{communeCode}")
     @Operation(summary = "Admin: put a commune of today into the court's area (409 when another court has it)")
-    CourtCommune add(@PathVariable String code, @PathVariable String communeCode,
-                     @RequestBody(required = false) CourtCommuneForm form) {
+    CourtCommune add(@Parameter(description = "regional court code", example = "HN-KV1") @PathVariable String code,
+            @Parameter(description = "commune code (today's structure)", example = "00004") @PathVariable String communeCode,
+            @RequestBody(required = false) CourtCommuneForm form) {
         return courts.addCommune(code, communeCode, form);
     }
 
     @DeleteMapping("/{code}/communes/{communeCode}")
     @Operation(summary = "Admin: take a commune out of the court's area")
-    ResponseEntity<Void> remove(@PathVariable String code, @PathVariable String communeCode) {
+    ResponseEntity<Void> remove(@Parameter(description = "regional court code", example = "HN-KV1") @PathVariable String code,
+            @Parameter(description = "commune code (today's structure)", example = "00004") @PathVariable String communeCode) {
         courts.removeCommune(code, communeCode);
         return ResponseEntity.noContent().build();
     }

@@ -87,6 +87,7 @@ class ApiDocumentation {
                     "address", "1 Phố Mẫu", "communeCode", "00004", "longitude", 105.8410, "latitude", 21.0482,
                     "phone", "024 3823 0000", "status", "ACTIVE", "statusSince", "2024-01-01", "details", Map.of()),
             "PlacementChoice", ordered("communeCode", "00004"),
+            "CourtCommuneForm", ordered("validFrom", "2025-07-01", "source", "Nghị quyết 81/2025/UBTVQH15, Phụ lục mục 12"),
             "ScenarioRequest", ordered("province", "01", "name", "Ví dụ: 5 điểm mới trong bán kính 3 km", "k", 5,
                     "radiusMeters", 3000, "demand", "post_rehab", "asOf", "2022-06-30", "excluded", List.of()));
 
