@@ -169,11 +169,15 @@ public final class PathRules {
         return due;
     }
 
-    /** Under Law 120/2025 a facility takes only the ages its kind admits (Article 28 clause 1). */
+    /**
+     * Under Law 120/2025 a facility takes only the ages its kind admits (Article 28 clause 1). Judged on a new event
+     * (no id yet) only: which facility may take minors is data an admin may correct later, and a path already
+     * recorded is read as recorded rather than hidden by that correction.
+     */
     private static void checkAge(Event e, LocalDate birthDate, FacilityAges ages) {
         boolean entersFacility = e.type() == EventType.VOLUNTARY_FACILITY_ADMISSION || e.type() == EventType.COMPULSORY_ADMISSION
                 || e.type() == EventType.FACILITY_TRANSFER;
-        if (!entersFacility || LegalRegime.on(e.date()) != LegalRegime.LAW_120_2025) {
+        if (e.id() != null || !entersFacility || LegalRegime.on(e.date()) != LegalRegime.LAW_120_2025) {
             return;
         }
         AgeRange range = ages.of(e.facilityCode());

@@ -285,16 +285,21 @@ class PathRulesTest {
         LocalDate born = LocalDate.of(2010, 3, 1);
         // 16 years old, into a public facility for adults: accepted on 30/06/2026, refused on 01/07/2026 (Article 28 clause 1)
         events.clear();
-        add(DRUG_USE_RECORD, "2026-05-01").add(VOLUNTARY_FACILITY_ADMISSION, "2026-06-30", "PUB");
+        add(DRUG_USE_RECORD, "2026-05-01");
+        events.add(new PathRules.Event(null, VOLUNTARY_FACILITY_ADMISSION, LocalDate.parse("2026-06-30"), "PUB", java.util.Map.of(), null));
         assertThat(PathRules.replay(born, LocalDate.of(2026, 12, 31), events, AGES)).isNotEmpty();
+        // judged when it is entered (no id yet); once recorded, the path is read as recorded
         events.clear();
         add(DRUG_USE_RECORD, "2026-05-01").add(VOLUNTARY_FACILITY_ADMISSION, "2026-07-01", "PUB");
+        assertThat(PathRules.replay(born, LocalDate.of(2026, 12, 31), events, AGES)).isNotEmpty();
+        events.set(1, new PathRules.Event(null, VOLUNTARY_FACILITY_ADMISSION, LocalDate.parse("2026-07-01"), "PUB", java.util.Map.of(), null));
         assertThatThrownBy(() -> PathRules.replay(born, LocalDate.of(2026, 12, 31), events, AGES))
                 .isInstanceOf(PathRules.Violation.class)
                 .satisfies(e -> assertThat(((PathRules.Violation) e).rule()).isEqualTo("facility.age.from"))
                 .satisfies(e -> assertThat(((PathRules.Violation) e).basisKey()).isEqualTo("event.basis.facility.age.from.LAW_120_2025"));
         events.clear();
-        add(DRUG_USE_RECORD, "2026-05-01").add(VOLUNTARY_FACILITY_ADMISSION, "2026-07-01", "MIN");
+        add(DRUG_USE_RECORD, "2026-05-01");
+        events.add(new PathRules.Event(null, VOLUNTARY_FACILITY_ADMISSION, LocalDate.parse("2026-07-01"), "MIN", java.util.Map.of(), null));
         assertThat(PathRules.replay(born, LocalDate.of(2026, 12, 31), events, AGES)).isNotEmpty();
     }
 

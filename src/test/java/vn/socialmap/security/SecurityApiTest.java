@@ -78,7 +78,7 @@ class SecurityApiTest extends IntegrationTest {
         assertThat(jdbc.queryForList("select area_structure || '/' || area_code from app_user where username in"
                 + " ('commune-00004', 'commune-00001', 'district-005') order by username", String.class))
                 .containsExactly("2025-01/00001", "2025-07/00004", "2025-01/005");
-        assertThat(jdbc.queryForObject("select count(*) from app_user where username like 'facility-%'", Long.class)).isEqualTo(7);
+        assertThat(jdbc.queryForObject("select count(*) from app_user where username like 'facility-%'", Long.class)).isEqualTo(11);
         assertThat(jdbc.queryForObject("select count(*) from app_user where username in ('admin','leader','planner')", Long.class)).isEqualTo(3);
         assertThat(jdbc.queryForObject("select password_hash from app_user where username = 'admin'", String.class)).startsWith("{bcrypt}");
     }
