@@ -22,8 +22,11 @@ class PathContext {
     private final AdmissionAges admissionAges;
     private final RegionalCourts courts;
     private final AdminUnitService units;
+    private final vn.socialmap.facilities.FacilityNames facilityNames;
 
-    PathContext(AdmissionAges admissionAges, RegionalCourts courts, AdminUnitService units) {
+    PathContext(AdmissionAges admissionAges, RegionalCourts courts, AdminUnitService units,
+                vn.socialmap.facilities.FacilityNames facilityNames) {
+        this.facilityNames = facilityNames;
         this.admissionAges = admissionAges;
         this.courts = courts;
         this.units = units;
@@ -31,6 +34,10 @@ class PathContext {
 
     PathRules.FacilityAges facilityAges() {
         return code -> admissionAges.of(code).map(r -> new PathRules.AgeRange(r.from(), r.below())).orElse(null);
+    }
+
+    String facilityName(String code) {
+        return facilityNames.nameOf(code);
     }
 
     /** The name of the regional court covering the commune on the date, where the courts table knows it. */

@@ -389,6 +389,11 @@ public class PersonService {
 
     static final int DUTY_LIMIT = 500;
 
+    /** The name of the facility an event names: the registered facility's, or the text as written. */
+    public String facilityName(String code) {
+        return context.facilityName(code);
+    }
+
     /** The regional court whose area covers the person's commune on the date, for the decision form; empty where unknown. */
     public Optional<String> courtFor(PersonDetail detail, LocalDate date) {
         return context.courtName(detail.person().getCurrentCommuneCode(), date);

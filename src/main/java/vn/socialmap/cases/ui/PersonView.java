@@ -301,7 +301,7 @@ public class PersonView extends VerticalLayout implements BeforeEnterObserver, H
         grid.addColumn(e -> getTranslation("event." + e.getType().name())
                         + (superseded.contains(e.getId()) ? " (" + getTranslation("person.event.superseded") + ")" : ""))
                 .setHeader(getTranslation("person.event.type")).setAutoWidth(true);
-        grid.addColumn(e -> e.getFacilityCode() == null ? "" : e.getFacilityCode()).setHeader(getTranslation("person.event.facility")).setAutoWidth(true);
+        grid.addColumn(e -> persons.facilityName(e.getFacilityCode())).setHeader(getTranslation("person.event.facility")).setAutoWidth(true);
         // where the person lived then, in the units in force that day: the unit the event counts in
         grid.addColumn(e -> {
             UnitOnDate then = persons.unitOn(detail, e.getEventDate());

@@ -107,8 +107,9 @@ class OpenApiDocumentTest extends IntegrationTest {
         assertThat(facilities.create(json.convertValue(ApiDocumentation.BODY_EXAMPLES.get("FacilityForm"), FacilityForm.class))
                 .getId()).isNotNull();
         // ScenarioRequest's example is sent by SwaggerUiBrowserTest through "Try it out"; PlacementChoice's
-        // needs a provisionally placed person, and ResidencePlacementTest sends it
+        // needs a provisionally placed person, and ResidencePlacementTest sends it; CourtCommuneForm's changes a
+        // court's area, and RegionalCourtsTest sends its fields (and its validFrom refused before 01/07/2025)
         assertThat(ApiDocumentation.BODY_EXAMPLES).containsOnlyKeys("PersonForm", "EventForm", "FacilityForm", "PlacementChoice",
-                "ScenarioRequest");
+                "ScenarioRequest", "CourtCommuneForm");
     }
 }
