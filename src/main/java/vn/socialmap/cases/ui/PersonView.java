@@ -58,10 +58,12 @@ public class PersonView extends VerticalLayout implements BeforeEnterObserver, H
 
     private final PersonService persons;
     private final AdminUnitService units;
+    private final vn.socialmap.security.UserAccountService accounts;
     private long id;
     private String title = "";
 
-    public PersonView(PersonService persons, AdminUnitService units) {
+    public PersonView(PersonService persons, AdminUnitService units, vn.socialmap.security.UserAccountService accounts) {
+        this.accounts = accounts;
         this.persons = persons;
         this.units = units;
         setMaxWidth("72rem");
@@ -311,7 +313,11 @@ public class PersonView extends VerticalLayout implements BeforeEnterObserver, H
                         + (("toCommune".equals(d.getKey()) || "fromCommune".equals(d.getKey())) ? units.find(String.valueOf(d.getValue())).map(u -> u.getName()).orElse("")
                                 : PathRules.choices(d.getKey()) == null ? d.getValue() : getTranslation("value." + d.getValue())))
                 .collect(Collectors.joining("; "))).setHeader(getTranslation("person.event.details")).setFlexGrow(1);
-        grid.addColumn(CaseEvent::getRecordedBy).setHeader(getTranslation("person.event.recordedBy")).setAutoWidth(true);
+        // who recorded it by name, as the officers know each other; the account stays in the audit log
+        Map<String, String> recorders = new HashMap<>();
+        grid.addColumn(e -> recorders.computeIfAbsent(e.getRecordedBy(), u -> accounts.find(u)
+                        .map(vn.socialmap.security.UserAccount::getDisplayName).orElse(u)))
+                .setHeader(getTranslation("person.event.recordedBy")).setAutoWidth(true);
         grid.addColumn(e -> e.getSupersedesId() == null ? "" : "#" + e.getSupersedesId()).setHeader(getTranslation("person.event.corrects")).setAutoWidth(true);
         grid.setItems(detail.events());
         grid.setAllRowsVisible(true);

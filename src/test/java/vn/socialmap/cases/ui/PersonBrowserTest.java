@@ -49,6 +49,9 @@ class PersonBrowserTest extends BrowserTest {
         page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("Lập danh sách người sử dụng trái phép")).click();
         page.locator("vaadin-button").filter(new Locator.FilterOptions().setHasText("Ghi sự kiện")).click();
         assertThat(page.locator(".sm-timeline")).containsText("Lập danh sách người sử dụng trái phép");
+        // the recorder by name, not the account (issue 20)
+        assertThat(page.locator(".sm-timeline")).containsText("Cán bộ Phường Kim Liên");
+        assertThat(page.locator(".sm-timeline")).not().containsText("commune-00229");
         assertThat(page.locator(".sm-status-today")).containsText("Sử dụng trái phép");
         assertThat(jdbc.queryForObject("select count(*) from case_event where person_id = ?", Long.class, id)).isEqualTo(1);
     }
