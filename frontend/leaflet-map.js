@@ -283,6 +283,37 @@ class SmLeafletMap extends HTMLElement {
     this.setAttribute('data-layer-' + id, String(data.length));
   }
 
+  /**
+   * Names written on the map at their points, shown only from minZoom on (a city-wide view of
+   * 126 names would be unreadable). labels: [[longitude, latitude, text], ...]; text stays text.
+   */
+  setLabelLayer(id, labels, minZoom) {
+    const map = this._ensureMap();
+    this.removeLayer(id);
+    const data = typeof labels === 'string' ? JSON.parse(labels) : labels;
+    const pane = this._pane(620);
+    const names = L.layerGroup(data.map(([lng, lat, text]) => {
+      const node = document.createElement('span');
+      node.textContent = text;
+      return L.tooltip({permanent: true, direction: 'center', className: 'sm-unit-label', pane, interactive: false})
+        .setLatLng([lat, lng]).setContent(node);
+    }));
+    const group = L.layerGroup();
+    const update = () => {
+      const show = map.getZoom() >= minZoom;
+      if (show && !group.hasLayer(names)) {
+        group.addLayer(names);
+      } else if (!show && group.hasLayer(names)) {
+        group.removeLayer(names);
+      }
+      this.setAttribute('data-labels-' + id, show ? String(data.length) : '0');
+    };
+    group.on('add', () => { map.on('zoomend', update); update(); });
+    group.on('remove', () => map.off('zoomend', update));
+    group.addTo(map);
+    this._layers.set(id, group);
+  }
+
   /** An image over a rectangle of the map (a density raster); pixels stay sharp when zoomed in. */
   setImageLayer(id, url, south, west, north, east, opacity) {
     const map = this._ensureMap();
@@ -312,6 +343,7 @@ class SmLeafletMap extends HTMLElement {
       this._layers.delete(id);
       this.removeAttribute('data-layer-' + id);
       this.removeAttribute('data-drawn-' + id);
+      this.removeAttribute('data-labels-' + id);
     }
   }
 

@@ -235,13 +235,14 @@ class PersonSearch {
     }
 
     /**
-     * Name order. With words to match, the order is one no index gives: the words' index then finds
+     * Name order: the Vietnamese one, by given name, then family and middle names (V20). With words to match, the order is one no index gives: the words' index then finds
      * the matches and only those are sorted; otherwise the planner may walk the names in order and
      * test each against the words, and the matches of a surname sit together far down that order
      * (7.6 s for "huynh" among a million people, 0.8 s this way).
      */
     private static String order(Query query) {
-        return query.params().containsKey("pairs") ? "p.name_folded || '', p.id" : "p.name_folded, p.id";
+        return query.params().containsKey("pairs") ? "p.given_name || '', p.family_and_middle_name || '', p.id"
+                : "p.given_name, p.family_and_middle_name, p.id";
     }
 
     /** The matches counted up to {@code limit}: the count stops reading there. */

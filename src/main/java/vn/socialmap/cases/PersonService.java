@@ -115,6 +115,16 @@ public class PersonService {
                 : new PersonPage(rows, page, size, counted, true);
     }
 
+    /** How many people the filter finds in the caller's area, counted up to {@link #COUNT_LIMIT} (then not exact). */
+    public PersonCount count(PersonFilter filter) {
+        long counted = search.countUpTo(search.build(personScope(), filter, today()), COUNT_LIMIT + 1);
+        return counted > COUNT_LIMIT ? new PersonCount(COUNT_LIMIT, false) : new PersonCount(counted, true);
+    }
+
+    /** A count of a list; {@code exact} false when there are more than {@code value}. */
+    public record PersonCount(long value, boolean exact) {
+    }
+
     /** Rows of the list from {@code offset}; every fetch is audited with the ids it returned. */
     public List<PersonSummary> rows(PersonFilter filter, int offset, int limit) {
         return fetch(search.build(personScope(), filter, today()), filter, offset, limit);

@@ -39,6 +39,16 @@ public interface ThematicLayer {
         return null;
     }
 
+    /** What follows each value and class bound, e.g. "%" for a share; empty for counts. */
+    default String valueSuffix(String variant) {
+        return "";
+    }
+
+    /** Translation key of the legend's line for units without a value ({0}: the threshold). */
+    default String hiddenLabelKey(String variant) {
+        return "map.theme.hidden";
+    }
+
     /** Whether the current user may see this layer's points at all. */
     boolean pointsAvailable();
 

@@ -19,6 +19,8 @@ import vn.socialmap.targets.PlanModel.Level;
 @Component
 class ProgressLayer implements ThematicLayer {
 
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
     private final ProgressService progress;
     private final AdminStructures structures;
 
@@ -54,27 +56,45 @@ class ProgressLayer implements ThematicLayer {
     }
 
     @Override
+    public String valueSuffix(String variant) {
+        return "%";
+    }
+
+    @Override
+    public String hiddenLabelKey(String variant) {
+        return "map.layer.progress.hidden";
+    }
+
+    @Override
     public Values values(String variant, String provinceCode, AdminLevel level, LocalDate date, LocalDate unitsAsOf) {
         Map<String, Long> byUnit = new HashMap<>();
         if (level != AdminLevel.DISTRICT) {
             return new Values(byUnit, false, null);
         }
+        planFor(variant, provinceCode, date, unitsAsOf).ifPresent(plan -> progress.progress(plan.id(), date, Level.DISTRICT)
+                .stream().filter(r -> r.indicatorCode().equals(variant))
+                .forEach(r -> byUnit.put(r.unitCode(), r.percent() == null ? null : Math.round(r.percent()))));
+        boolean suppressed = byUnit.containsValue(null);
+        return new Values(byUnit, suppressed, suppressed ? progress.minCount() : null);
+    }
+
+    /** Which plan the percentages are of, and up to which day: a percent means nothing without them. */
+    @Override
+    public Caption caption(String variant, String provinceCode, LocalDate date) {
+        return planFor(variant, provinceCode, date, date).map(plan -> new Caption("map.layer.progress.caption",
+                List.<Object>of(plan.number(), String.valueOf(plan.periodFrom().getYear()),
+                        String.valueOf(plan.periodTo().getYear()), DAY.format(date)))).orElse(null);
+    }
+
+    /** The newest plan in force on the date with district targets for this indicator, on the units shown. */
+    private java.util.Optional<PlanModel.Plan> planFor(String variant, String provinceCode, LocalDate date, LocalDate unitsAsOf) {
         String shown = structures.on(unitsAsOf).code();
-        // the newest plan in force on the date that has district targets for this indicator
         List<PlanModel.Plan> candidates = new java.util.ArrayList<>(progress.plans().stream()
                 .filter(p -> p.provinceCode().equals(provinceCode) && !date.isBefore(p.periodFrom())
                         && p.unitStructure().equals(shown)).toList());
         java.util.Collections.reverse(candidates);
-        for (PlanModel.Plan plan : candidates) {
-            progress.progress(plan.id(), date, Level.DISTRICT).stream()
-                    .filter(r -> r.indicatorCode().equals(variant))
-                    .forEach(r -> byUnit.put(r.unitCode(), r.percent() == null ? null : Math.round(r.percent())));
-            if (!byUnit.isEmpty()) {
-                break;
-            }
-        }
-        boolean suppressed = byUnit.containsValue(null);
-        return new Values(byUnit, suppressed, suppressed ? 5 : null);
+        return candidates.stream().filter(plan -> progress.progress(plan.id(), date, Level.DISTRICT).stream()
+                .anyMatch(r -> r.indicatorCode().equals(variant))).findFirst();
     }
 
     @Override

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
@@ -36,7 +37,7 @@ public class MainLayout extends AppLayout {
 
     public MainLayout(AuthenticationContext authentication) {
         H1 title = new H1(getTranslation("app.title"));
-        title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
+        title.addClassName("sm-app-title");
 
         HorizontalLayout navbar = new HorizontalLayout(new DrawerToggle(), title);
         navbar.setWidthFull();
@@ -45,30 +46,43 @@ public class MainLayout extends AppLayout {
         navbar.add(spacer);
         navbar.expand(spacer);
         authentication.getAuthenticatedUser(UserDetails.class).ifPresent(user -> navbar.add(userBox(user, authentication)));
-        navbar.add(languageChoice());
-        navbar.getStyle().set("padding-right", "var(--lumo-space-m)");
+        Select<Locale> language = languageChoice();
+        language.addClassName("sm-navbar-language");
+        navbar.add(language);
+        navbar.addClassName("sm-navbar");
         addToNavbar(true, navbar);
 
         SideNav nav = new SideNav();
         MenuConfiguration.getMenuEntries().forEach(entry ->
                 nav.addItem(new SideNavItem(getTranslation(entry.title()), entry.path())));
-        addToDrawer(nav);
+        // On a phone the navbar keeps only the title and the icons; who is signed in and the
+        // language move to the drawer (the theme shows this footer only at phone width).
+        VerticalLayout drawerFooter = new VerticalLayout();
+        drawerFooter.addClassName("sm-drawer-footer");
+        authentication.getAuthenticatedUser(UserDetails.class).ifPresent(user -> drawerFooter.add(currentUser(user, "sm-drawer-user")));
+        drawerFooter.add(languageChoice());
+        addToDrawer(nav, drawerFooter);
         setPrimarySection(Section.DRAWER);
         setDrawerOpened(false);
     }
 
-    private HorizontalLayout userBox(UserDetails user, AuthenticationContext authentication) {
+    private Span currentUser(UserDetails user, String className) {
         String role = user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .filter(a -> a.startsWith("ROLE_")).map(a -> getTranslation("role." + a.substring(5)))
                 .findFirst().orElse("");
         Span who = new Span(user.getUsername() + " · " + role);
-        who.addClassName("sm-current-user");
-        who.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+        who.addClassName(className);
+        return who;
+    }
+
+    private HorizontalLayout userBox(UserDetails user, AuthenticationContext authentication) {
+        Span who = currentUser(user, "sm-current-user");
         Button password = new Button(VaadinIcon.KEY.create(), e -> UI.getCurrent().navigate("password"));
         password.setAriaLabel(getTranslation("nav.password"));
         password.setTooltipText(getTranslation("nav.password"));
         Button logout = new Button(getTranslation("nav.logout"), VaadinIcon.SIGN_OUT.create(), e -> authentication.logout());
         logout.addClassName("sm-logout");
+        logout.setAriaLabel(getTranslation("nav.logout"));
         for (Button b : new Button[] {password, logout}) {
             b.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         }
@@ -84,7 +98,7 @@ public class MainLayout extends AppLayout {
         language.setItemLabelGenerator(l -> getTranslation("language." + l.getLanguage()));
         language.setValue(Translations.supported(getLocale()));
         language.setAriaLabel(getTranslation("language.choose"));
-        language.setWidth("9rem");
+        language.addClassName("sm-language");
         language.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) {
                 LocaleSelection.choose(e.getValue());

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -130,14 +131,23 @@ public class PersonListView extends VerticalLayout implements HasDynamicTitle {
         // pages fetched as the list scrolls, never counted: counting a common name nationally cost more than the page
         grid.setItems(q -> persons.rows(filter(), q.getOffset(), q.getLimit()).stream());
         provider = grid.getDataProvider();
-        query.addValueChangeListener(e -> provider.refreshAll());
-        status.addValueChangeListener(e -> provider.refreshAll());
-        date.addValueChangeListener(e -> provider.refreshAll());
-        commune.addValueChangeListener(e -> provider.refreshAll());
-        district.addValueChangeListener(e -> provider.refreshAll());
-        facility.addValueChangeListener(e -> provider.refreshAll());
-        sex.addValueChangeListener(e -> provider.refreshAll());
-        ageGroup.addValueChangeListener(e -> provider.refreshAll());
+        // how many the filter finds, counted apart from the pages (and only up to a limit)
+        Span found = new Span();
+        found.addClassName("sm-list-count");
+        Runnable refresh = () -> {
+            provider.refreshAll();
+            PersonService.PersonCount n = persons.count(filter());
+            found.setText(getTranslation(n.exact() ? "persons.count" : "persons.count.more", n.value()));
+        };
+        refresh.run();
+        query.addValueChangeListener(e -> refresh.run());
+        status.addValueChangeListener(e -> refresh.run());
+        date.addValueChangeListener(e -> refresh.run());
+        commune.addValueChangeListener(e -> refresh.run());
+        district.addValueChangeListener(e -> refresh.run());
+        facility.addValueChangeListener(e -> refresh.run());
+        sex.addValueChangeListener(e -> refresh.run());
+        ageGroup.addValueChangeListener(e -> refresh.run());
 
         Anchor export = new Anchor((DownloadHandler) event -> {
             event.setFileName("danh-sach-nguoi.csv");
@@ -152,7 +162,7 @@ public class PersonListView extends VerticalLayout implements HasDynamicTitle {
         HorizontalLayout filters = new HorizontalLayout(query, status, date, district, commune, facility, sex, ageGroup);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.getStyle().set("flex-wrap", "wrap");
-        HorizontalLayout tools = new HorizontalLayout(export);
+        HorizontalLayout tools = new HorizontalLayout(found, export);
         if (persons.canRecord()) {
             Button add = new Button(getTranslation("persons.new"), e -> new PersonDialog(persons, units, created ->
                     getUI().ifPresent(ui -> ui.navigate(PersonView.class,

@@ -302,26 +302,38 @@ public class PersonView extends VerticalLayout implements BeforeEnterObserver, H
         grid.addColumn(e -> PersonListView.DATE.format(e.getEventDate())).setHeader(getTranslation("person.event.date")).setAutoWidth(true);
         grid.addColumn(e -> getTranslation("event." + e.getType().name())
                         + (superseded.contains(e.getId()) ? " (" + getTranslation("person.event.superseded") + ")" : ""))
-                .setHeader(getTranslation("person.event.type")).setAutoWidth(true);
-        grid.addColumn(e -> persons.facilityName(e.getFacilityCode())).setHeader(getTranslation("person.event.facility")).setAutoWidth(true);
+                .setHeader(getTranslation("person.event.type")).setWidth("11rem").setFlexGrow(1);
+        grid.addColumn(e -> persons.facilityName(e.getFacilityCode())).setHeader(getTranslation("person.event.facility"))
+                .setWidth("10rem").setFlexGrow(1);
         // where the person lived then, in the units in force that day: the unit the event counts in
         grid.addColumn(e -> {
             UnitOnDate then = persons.unitOn(detail, e.getEventDate());
             return then == null ? "" : then.communeName() + (then.districtName() == null ? "" : ", " + then.districtName());
-        }).setHeader(getTranslation("person.event.unit")).setAutoWidth(true);
+        }).setHeader(getTranslation("person.event.unit")).setWidth("10rem").setFlexGrow(1);
         grid.addColumn(e -> e.getDetails().entrySet().stream().map(d -> getTranslation("detail." + d.getKey()) + ": "
                         + (("toCommune".equals(d.getKey()) || "fromCommune".equals(d.getKey())) ? units.find(String.valueOf(d.getValue())).map(u -> u.getName()).orElse("")
                                 : PathRules.choices(d.getKey()) == null ? d.getValue() : getTranslation("value." + d.getValue())))
-                .collect(Collectors.joining("; "))).setHeader(getTranslation("person.event.details")).setFlexGrow(1);
+                .collect(Collectors.joining("; "))).setHeader(getTranslation("person.event.details")).setWidth("12rem").setFlexGrow(2);
         // who recorded it by name, as the officers know each other; the account stays in the audit log
         Map<String, String> recorders = new HashMap<>();
         grid.addColumn(e -> recorders.computeIfAbsent(e.getRecordedBy(), u -> accounts.find(u)
                         .map(vn.socialmap.security.UserAccount::getDisplayName).orElse(u)))
-                .setHeader(getTranslation("person.event.recordedBy")).setAutoWidth(true);
-        grid.addColumn(e -> e.getSupersedesId() == null ? "" : "#" + e.getSupersedesId()).setHeader(getTranslation("person.event.corrects")).setAutoWidth(true);
+                .setHeader(getTranslation("person.event.recordedBy")).setWidth("8rem").setFlexGrow(1);
+        // a correction names the event it corrects as the officer saw it: its kind and date, not a row number
+        Map<Long, CaseEvent> byId = detail.events().stream().collect(Collectors.toMap(CaseEvent::getId, e -> e));
+        grid.addColumn(e -> e.getSupersedesId() == null || !byId.containsKey(e.getSupersedesId()) ? ""
+                        : eventLabel(byId.get(e.getSupersedesId())))
+                .setHeader(getTranslation("person.event.corrects")).setWidth("10rem").setFlexGrow(1)
+                .setVisible(!superseded.isEmpty());
+        // long details wrap inside their column instead of pushing the last columns out of sight
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setItems(detail.events());
         grid.setAllRowsVisible(true);
         return grid;
+    }
+
+    private String eventLabel(CaseEvent e) {
+        return getTranslation("event." + e.getType().name()) + " " + PersonListView.DATE.format(e.getEventDate());
     }
 
     private Component eventForm(PersonService.PersonDetail detail) {
@@ -334,8 +346,7 @@ public class PersonView extends VerticalLayout implements BeforeEnterObserver, H
         Select<CaseEvent> corrects = new Select<>();
         corrects.setLabel(getTranslation("person.event.corrects"));
         corrects.setItems(detail.events());
-        corrects.setItemLabelGenerator(e -> e == null ? "" : "#" + e.getId() + " " + getTranslation("event." + e.getType().name())
-                + " " + PersonListView.DATE.format(e.getEventDate()));
+        corrects.setItemLabelGenerator(e -> e == null ? "" : eventLabel(e));
         corrects.setEmptySelectionAllowed(true);
         corrects.setEmptySelectionCaption(getTranslation("person.event.new"));
         TextField facility = new TextField(getTranslation("person.event.facility"));

@@ -78,6 +78,10 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
     static final String FOCUS = "focus";
     static final String FORMER = "former";
     static final String POINTS = "points";
+    static final String LABELS = "labels";
+    /** From which zoom the names are written: a district's communes fit from 12, the districts of a city from 10. */
+    static final int COMMUNE_LABEL_ZOOM = 12;
+    static final int DISTRICT_LABEL_ZOOM = 10;
     static final String OVERLAY_PREFIX = "overlay-";
     static final String BUFFERS = "buffers";
     static final String[] PALETTE = {"#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026"};
@@ -382,7 +386,8 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
     private void drawUnits() {
         List<AdminUnit> top = provinceUnits();
         if (structure().hasDistricts()) {
-            map.setLayer(DISTRICTS, layer(top, PROVINCE_WIDE_SIMPLIFY), districtStyle());
+            // within a district the legend is the communes' scale: the neighbouring districts are drawn plain
+            map.setLayer(DISTRICTS, layer(top, PROVINCE_WIDE_SIMPLIFY, currentDistrict == null), districtStyle());
             if (currentDistrict != null) {
                 map.setLayer(COMMUNES, layer(units.children(currentDistrict), DISTRICT_WIDE_SIMPLIFY), communeStyle());
             } else {
@@ -392,8 +397,11 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
             map.removeLayer(DISTRICTS);
             map.setLayer(COMMUNES, layer(top, PROVINCE_WIDE_SIMPLIFY), communeStyle());
         }
+        boolean districtsOnly = structure().hasDistricts() && currentDistrict == null;
+        map.setLabelLayer(LABELS, labels(districtsOnly ? top : shownCommunes()),
+                districtsOnly ? DISTRICT_LABEL_ZOOM : COMMUNE_LABEL_ZOOM);
         if (currentCommune != null) {
-            map.setLayer(FOCUS, layer(List.of(currentCommune), DISTRICT_WIDE_SIMPLIFY), focusStyle());
+            map.setLayer(FOCUS, layer(List.of(currentCommune), DISTRICT_WIDE_SIMPLIFY, false), focusStyle());
         } else {
             map.removeLayer(FOCUS);
         }
@@ -402,6 +410,17 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
         } else {
             map.removeLayer(FORMER);
         }
+    }
+
+    /** Each unit's name without its kind ("Ba Đình", not "Phường Ba Đình"), at a point inside it. */
+    private static List<LeafletMap.Label> labels(List<AdminUnit> shown) {
+        return shown.stream().map(u -> {
+            org.locationtech.jts.geom.Point inside = u.getGeom().getInteriorPoint();
+            String name = u.getName();
+            String kind = u.getUnitType() == null ? "" : u.getUnitType() + " ";
+            String text = !kind.isBlank() && name.startsWith(kind) && name.length() > kind.length() ? name.substring(kind.length()) : name;
+            return new LeafletMap.Label(inside.getX(), inside.getY(), text);
+        }).toList();
     }
 
     @Override
@@ -592,8 +611,12 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
     }
 
     private GeoJson.FeatureCollection layer(List<AdminUnit> shown, double simplify) {
+        return layer(shown, simplify, true);
+    }
+
+    private GeoJson.FeatureCollection layer(List<AdminUnit> shown, double simplify, boolean themed) {
         GeoJson.FeatureCollection collection = features.toFeatureCollection(shown, simplify);
-        Theme theme = theme(shown);
+        Theme theme = themed ? theme(shown) : null;
         Map<String, Long> communes = shown.isEmpty() || currentProvince == null ? Map.of()
                 : units.childCounts(currentProvince.getCode(), shown.getFirst().getLevel(), asOf);
         List<GeoJson.Feature> decorated = new ArrayList<>();
@@ -656,7 +679,8 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
                 ? ClassBreaks.Method.NATURAL_BREAKS : themeMethod.getValue(), known, PALETTE.length);
         String label = getTranslation(layer.variantLabelKey(variant)) + (rate ? " " + getTranslation("map.theme.rate.unit") : "");
         Map<Long, String[]> named = namedClasses(layer.legendClasses(variant));
-        Theme result = new Theme(label, shownValues, values, rate, breaks, getLocale(), named);
+        Theme result = new Theme(label, shownValues, values, rate, breaks, fixed != null, layer.valueSuffix(variant),
+                layer.hiddenLabelKey(variant), getLocale(), named);
         renderLegend(result);
         ThematicLayer.Caption caption = layer.caption(variant, currentProvince.getCode(), asOf);
         if (caption != null) {
@@ -681,8 +705,13 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
         return named;
     }
 
+    /**
+     * @param fixed  whether the breaks are the layer's own scale (then every class is named from its
+     *               bounds) rather than the data's (then the first class starts at the smallest value)
+     * @param suffix what follows each value, e.g. "%"
+     */
     private record Theme(String label, Map<String, Double> values, ThematicLayer.Values raw, boolean rate, double[] breaks,
-                         Locale locale, Map<Long, String[]> named) {
+                         boolean fixed, String suffix, String hiddenKey, Locale locale, Map<Long, String[]> named) {
         String color(String code) {
             Double v = values.get(code);
             if (v == null) {
@@ -710,10 +739,37 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
             return label + ": " + text;
         }
 
+        /**
+         * The range of class {@code i}: from the smallest value drawn (first class of the data's
+         * breaks) or the bound after the previous class, to its own bound; one value when both meet.
+         * Counts are whole, so a class after "… – 24" starts at 25; rates continue from the bound.
+         */
+        String classText(int i) {
+            double upper = breaks[i];
+            double lower;
+            if (i > 0) {
+                lower = rate ? breaks[i - 1] : breaks[i - 1] + 1;
+            } else if (fixed) {
+                lower = 1;
+            } else {
+                lower = values.values().stream().filter(v -> v > 0).mapToDouble(Double::doubleValue).min().orElse(1);
+            }
+            if (upper == Double.MAX_VALUE) {
+                return "≥ " + format(lower);
+            }
+            if (format(lower).equals(format(upper)) || lower > upper) {
+                return format(upper);
+            }
+            String from = format(lower);
+            // "12 – 34%", not "12% – 34%"
+            return (suffix.isEmpty() ? from : from.substring(0, from.length() - suffix.length())) + " – " + format(upper);
+        }
+
         String format(double value) {
             java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(locale);
             f.setMaximumFractionDigits(rate ? 1 : 0);
-            return f.format(value);
+            f.setGroupingUsed(true);
+            return f.format(value) + suffix;
         }
     }
 
@@ -724,18 +780,12 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
             theme.named().values().forEach(c -> legend.add(legendRow(c[1], c[0])));
             return;
         }
-        double lower = theme.values().values().stream().filter(v -> v > 0).mapToDouble(Double::doubleValue).min().orElse(1);
         for (int i = 0; i < theme.breaks().length; i++) {
-            String color = PALETTE[PALETTE.length - theme.breaks().length + i];
-            double upper = theme.breaks()[i];
-            String range = upper == Double.MAX_VALUE ? "≥ " + theme.format(lower)
-                    : theme.format(lower) + " – " + theme.format(upper);
-            legend.add(legendRow(color, range));
-            lower = theme.rate() ? upper : upper + 1;
+            legend.add(legendRow(PALETTE[PALETTE.length - theme.breaks().length + i], theme.classText(i)));
         }
-        legend.add(legendRow(ZERO_COLOR, "0"));
+        legend.add(legendRow(ZERO_COLOR, theme.format(0)));
         if (theme.raw().suppressed()) {
-            legend.add(legendRow(HIDDEN_COLOR, getTranslation("map.theme.hidden", theme.raw().threshold())));
+            legend.add(legendRow(HIDDEN_COLOR, getTranslation(theme.hiddenKey(), theme.raw().threshold())));
         }
         if (theme.rate()) {
             legend.add(legendRow(HIDDEN_COLOR, getTranslation("map.theme.rate.unknown")));

@@ -94,6 +94,16 @@ public class LeafletMap extends Component implements HasSize {
         return addListener(MapClickEvent.class, listener);
     }
 
+    /** Names written at points, shown from {@code minZoom} on; each label is [longitude, latitude, text]. */
+    public void setLabelLayer(String id, java.util.List<Label> labels, int minZoom) {
+        java.util.List<Object[]> rows = labels.stream().map(l -> new Object[] {l.longitude(), l.latitude(), l.text()}).toList();
+        getElement().callJsFunction("setLabelLayer", id, json.writeValueAsString(rows), minZoom);
+    }
+
+    /** A name on the map. */
+    public record Label(double longitude, double latitude, String text) {
+    }
+
     public void removeLayer(String id) {
         getElement().callJsFunction("removeLayer", id);
     }
