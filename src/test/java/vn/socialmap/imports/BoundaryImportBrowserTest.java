@@ -64,6 +64,28 @@ class BoundaryImportBrowserTest extends BrowserTest {
     }
 
     @Test
+    void veryLargeChangesMustBeConfirmedBeforeTheCommitButtonWorks() throws Exception {
+        Path file = java.nio.file.Files.createTempFile("danang-swapped", ".geojson");
+        java.nio.file.Files.write(file, BoundaryImportTest.swapped());
+        login("admin");
+        page.navigate(baseUrl() + "/admin/boundaries");
+        page.locator(".sm-boundaries-province").click();
+        page.locator("vaadin-select-list-box vaadin-select-item:visible", new Page.LocatorOptions().setHasText("Đà Nẵng")).click();
+        page.locator(".sm-boundaries-structure").click();
+        page.locator("vaadin-select-list-box vaadin-select-item:visible",
+                new Page.LocatorOptions().setHasText("01/01/2025 – 30/06/2025")).click();
+        page.locator("vaadin-upload input[type=file]").setInputFiles(file);
+        assertThat(page.locator(".sm-boundaries-large")).containsText("2 đơn vị thay đổi hình hơn 50%");
+        assertThat(page.locator(".sm-boundaries-report")).containsText("Có thể ghi sau khi xác nhận");
+        assertThat(page.locator(".sm-boundaries-commit")).isDisabled();
+        page.locator(".sm-boundaries-confirm").click();
+        assertThat(page.locator(".sm-boundaries-commit")).isEnabled();
+        // cancelled, not committed: the shapes of the structure stay as the other tests expect them
+        page.locator(".sm-boundaries-cancel").click();
+        assertThat(page.locator(".sm-boundaries-done")).containsText("không có gì thay đổi");
+    }
+
+    @Test
     void aFileWithAnUnknownCodeCannotBeCommitted() throws Exception {
         login("admin");
         page.navigate(baseUrl() + "/admin/boundaries");

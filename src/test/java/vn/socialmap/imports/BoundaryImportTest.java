@@ -77,6 +77,27 @@ class BoundaryImportTest extends IntegrationTest {
         return out.toByteArray();
     }
 
+    /** Đà Nẵng's districts with the shapes of Thanh Khê (491) and Hải Châu (492) swapped. */
+    static byte[] swapped() throws IOException {
+        var root = (tools.jackson.databind.node.ObjectNode) new tools.jackson.databind.ObjectMapper()
+                .readTree(Files.readAllBytes(Path.of("gis-data/danang-districts.geojson")));
+        var features = (tools.jackson.databind.node.ArrayNode) root.get("features");
+        tools.jackson.databind.node.ObjectNode thanhKhe = null;
+        tools.jackson.databind.node.ObjectNode haiChau = null;
+        for (var f : features) {
+            String code = f.path("properties").path("code").asString();
+            if (code.equals("491")) {
+                thanhKhe = (tools.jackson.databind.node.ObjectNode) f;
+            } else if (code.equals("492")) {
+                haiChau = (tools.jackson.databind.node.ObjectNode) f;
+            }
+        }
+        var geometry = thanhKhe.get("geometry");
+        thanhKhe.set("geometry", haiChau.get("geometry"));
+        haiChau.set("geometry", geometry);
+        return root.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private static Options daNang(Integer chosenEpsg) {
         return new Options("48", AdminLevel.DISTRICT, "code", "name", 10_000, "2025-01", chosenEpsg);
     }
@@ -166,23 +187,7 @@ class BoundaryImportTest extends IntegrationTest {
     @Test
     void veryLargeShapeChangesAreCommittedOnlyWhenConfirmed() throws IOException {
         // Thanh Khê (491) and Hải Châu (492) swap shapes: both change by far more than half their area
-        var root = (tools.jackson.databind.node.ObjectNode) new tools.jackson.databind.ObjectMapper()
-                .readTree(Files.readAllBytes(Path.of("gis-data/danang-districts.geojson")));
-        var features = (tools.jackson.databind.node.ArrayNode) root.get("features");
-        tools.jackson.databind.node.ObjectNode thanhKhe = null;
-        tools.jackson.databind.node.ObjectNode haiChau = null;
-        for (var f : features) {
-            String code = f.path("properties").path("code").asString();
-            if (code.equals("491")) {
-                thanhKhe = (tools.jackson.databind.node.ObjectNode) f;
-            } else if (code.equals("492")) {
-                haiChau = (tools.jackson.databind.node.ObjectNode) f;
-            }
-        }
-        var geometry = thanhKhe.get("geometry");
-        thanhKhe.set("geometry", haiChau.get("geometry"));
-        haiChau.set("geometry", geometry);
-        Report r = imports.stage(root.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), "swapped.geojson", DA_NANG);
+        Report r = imports.stage(swapped(), "swapped.geojson", DA_NANG);
         assertThat(r.changes()).filteredOn(BoundaryImportService.Change::large)
                 .extracting(BoundaryImportService.Change::code).containsExactlyInAnyOrder("491", "492");
         assertThat(r.committable()).isTrue();

@@ -184,7 +184,7 @@ public class BoundaryImportView extends Composite<HorizontalLayout> implements H
                 refusedFile = bytes;
                 refusedFileName = fileName;
                 crs.setInvalid(true);
-                crs.setErrorMessage(getTranslation("boundaries.crs"));
+                crs.setErrorMessage(getTranslation("boundaries.crs.required"));
             }
             commit.setVisible(false);
             cancel.setVisible(false);
