@@ -44,6 +44,19 @@ class AccessibilityTest {
     }
 
     @Test
+    void theScoreIsSupplyPerPersonOnRecordNotPerResident() {
+        // a clinic of 200 places with the 40 and 60 people on record of two communes at its door: whatever
+        // their population, each commune reaches 200 / (40 + 60) = 2 places per person on record, which the
+        // map shows as 2,000 places per 1,000 people on record (AnalyticsView, analytics.score.unit.PLACES)
+        List<Demand> demand = List.of(new Demand("A", 0, 0, 40), new Demand("B", 0, 0, 60));
+        double[] a = Accessibility.e2sfca(demand, List.of(new Supply("clinic", 0, 0, 200)), 1000, LINE);
+        assertThat(a).containsExactly(2.0, 2.0);
+        assertThat(AccessibilityService.SupplyUnit.of(1, 1)).isEqualTo(AccessibilityService.SupplyUnit.PLACES);
+        assertThat(AccessibilityService.SupplyUnit.of(0, 3)).isEqualTo(AccessibilityService.SupplyUnit.SERVICES);
+        assertThat(AccessibilityService.SupplyUnit.of(2, 3)).isEqualTo(AccessibilityService.SupplyUnit.PLACES_OR_SERVICES);
+    }
+
+    @Test
     void nearestIsTheSmallestDistanceAndInfiniteWithoutServices() {
         List<Demand> demand = List.of(new Demand("A", 0, 0, 1), new Demand("B", 2000, 0, 1));
         assertThat(Accessibility.nearest(demand, List.of(new Supply("S", 500, 0, 1), new Supply("T", 1800, 0, 1)), LINE))

@@ -196,6 +196,8 @@ class AnalyticsApiTest extends IntegrationTest {
         JsonNode demand = r.path("demand");
         assertThat(communes.size()).isEqualTo(579);
         assertThat(supply.size()).isPositive();
+        // methadone clinics record their places: the score is places per person on record
+        assertThat(r.path("supplyUnit").asString()).isEqualTo("PLACES");
         // the E2SFCA identity: sum_i A_i P_i = total capacity of the services that some demand reaches
         double weighted = 0;
         for (int i = 0; i < communes.size(); i++) {
@@ -226,6 +228,8 @@ class AnalyticsApiTest extends IntegrationTest {
         }
         JsonNode nearest = ok("leader", "/api/v1/analytics/accessibility?province=01&service=counseling&method=nearest");
         assertThat(nearest.path("communes").get(0).path("score").isNull()).isTrue();
+        // counseling points record no capacity: each counts as one service
+        assertThat(nearest.path("supplyUnit").asString()).isEqualTo("SERVICES");
         // caseloads are the leader's protected ones
         assertThat(nearest.path("demand").findValues("weight")).allMatch(w -> w.isNumber() && w.asLong() != 1 && w.asLong() != 4);
         assertThat(get("leader", "/api/v1/analytics/accessibility?province=01&service=bakery").statusCode()).isEqualTo(400);

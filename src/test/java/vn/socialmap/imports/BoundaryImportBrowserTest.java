@@ -30,7 +30,57 @@ class BoundaryImportBrowserTest extends BrowserTest {
         upload("danang-districts-vn2000-tm3.zip");
         assertThat(page.locator(".sm-boundaries-report")).containsText("Đọc 8 đối tượng");
         assertThat(page.locator(".sm-boundaries-report")).containsText("Có thể ghi");
+        // the .prj, one long word of WKT, wraps inside the panel
+        org.assertj.core.api.Assertions.assertThat((Boolean) page.locator(".sm-boundaries-report").evaluate(
+                "el => el.scrollWidth <= el.clientWidth && el.getBoundingClientRect().right <= el.parentElement.getBoundingClientRect().right"))
+                .isTrue();
         assertThat(page.locator("[data-layer-staged]")).hasAttribute("data-layer-staged", "8");
+        page.locator(".sm-boundaries-cancel").click();
+        assertThat(page.locator(".sm-boundaries-done")).containsText("không có gì thay đổi");
+    }
+
+    @Test
+    void aShapefileWithoutPrjIsReadOnceTheAdministratorNamesItsCoordinateSystem() throws Exception {
+        Path file = java.nio.file.Files.createTempFile("danang-no-prj", ".zip");
+        java.nio.file.Files.write(file, BoundaryImportTest.withoutPrj());
+        login("admin");
+        page.navigate(baseUrl() + "/admin/boundaries");
+        page.locator(".sm-boundaries-province").click();
+        page.locator("vaadin-select-list-box vaadin-select-item:visible", new Page.LocatorOptions().setHasText("Đà Nẵng")).click();
+        page.locator(".sm-boundaries-structure").click();
+        page.locator("vaadin-select-list-box vaadin-select-item:visible",
+                new Page.LocatorOptions().setHasText("01/01/2025 – 30/06/2025")).click();
+        page.locator("vaadin-upload input[type=file]").setInputFiles(file);
+        assertThat(page.locator(".sm-boundaries-error")).containsText("không ghi hệ tọa độ");
+        assertThat(page.locator(".sm-boundaries-crs")).hasAttribute("invalid", "");
+        // choosing the system reads the same file again
+        page.locator(".sm-boundaries-crs").click();
+        page.locator("vaadin-select-list-box vaadin-select-item:visible", new Page.LocatorOptions().setHasText("107°45'")).click();
+        assertThat(page.locator(".sm-boundaries-report")).containsText("theo lựa chọn khi tải lên");
+        assertThat(page.locator(".sm-boundaries-report")).containsText("Có thể ghi");
+        assertThat(page.locator("[data-layer-staged]")).hasAttribute("data-layer-staged", "8");
+        page.locator(".sm-boundaries-cancel").click();
+        assertThat(page.locator(".sm-boundaries-done")).containsText("không có gì thay đổi");
+    }
+
+    @Test
+    void veryLargeChangesMustBeConfirmedBeforeTheCommitButtonWorks() throws Exception {
+        Path file = java.nio.file.Files.createTempFile("danang-swapped", ".geojson");
+        java.nio.file.Files.write(file, BoundaryImportTest.swapped());
+        login("admin");
+        page.navigate(baseUrl() + "/admin/boundaries");
+        page.locator(".sm-boundaries-province").click();
+        page.locator("vaadin-select-list-box vaadin-select-item:visible", new Page.LocatorOptions().setHasText("Đà Nẵng")).click();
+        page.locator(".sm-boundaries-structure").click();
+        page.locator("vaadin-select-list-box vaadin-select-item:visible",
+                new Page.LocatorOptions().setHasText("01/01/2025 – 30/06/2025")).click();
+        page.locator("vaadin-upload input[type=file]").setInputFiles(file);
+        assertThat(page.locator(".sm-boundaries-large")).containsText("2 đơn vị thay đổi hình hơn 50%");
+        assertThat(page.locator(".sm-boundaries-report")).containsText("Có thể ghi sau khi xác nhận");
+        assertThat(page.locator(".sm-boundaries-commit")).isDisabled();
+        page.locator(".sm-boundaries-confirm").click();
+        assertThat(page.locator(".sm-boundaries-commit")).isEnabled();
+        // cancelled, not committed: the shapes of the structure stay as the other tests expect them
         page.locator(".sm-boundaries-cancel").click();
         assertThat(page.locator(".sm-boundaries-done")).containsText("không có gì thay đổi");
     }

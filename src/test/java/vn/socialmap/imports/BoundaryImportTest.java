@@ -16,6 +16,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.socialmap.IntegrationTest;
+import vn.socialmap.base.ValidationException;
 import vn.socialmap.geography.AdminLevel;
 import vn.socialmap.imports.boundaries.BoundaryFileException;
 import vn.socialmap.imports.boundaries.BoundaryImportService;
@@ -60,6 +61,51 @@ class BoundaryImportTest extends IntegrationTest {
                 .param("id", importId).query(Double.class).single();
     }
 
+    /** The zipped Shapefile in VN-2000 TM-3 107°45' (metres) without its .prj: a file that names no coordinate system. */
+    static byte[] withoutPrj() throws IOException {
+        var out = new java.io.ByteArrayOutputStream();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(fixture("danang-districts-vn2000-tm3.zip")));
+             var zip = new java.util.zip.ZipOutputStream(out)) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (!e.getName().endsWith(".prj")) {
+                    zip.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                    in.transferTo(zip);
+                    zip.closeEntry();
+                }
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** Đà Nẵng's districts with the shapes of Thanh Khê (491) and Hải Châu (492) swapped. */
+    static byte[] swapped() throws IOException {
+        var root = (tools.jackson.databind.node.ObjectNode) new tools.jackson.databind.ObjectMapper()
+                .readTree(Files.readAllBytes(Path.of("gis-data/danang-districts.geojson")));
+        var features = (tools.jackson.databind.node.ArrayNode) root.get("features");
+        tools.jackson.databind.node.ObjectNode thanhKhe = null;
+        tools.jackson.databind.node.ObjectNode haiChau = null;
+        for (var f : features) {
+            String code = f.path("properties").path("code").asString();
+            if (code.equals("491")) {
+                thanhKhe = (tools.jackson.databind.node.ObjectNode) f;
+            } else if (code.equals("492")) {
+                haiChau = (tools.jackson.databind.node.ObjectNode) f;
+            }
+        }
+        var geometry = thanhKhe.get("geometry");
+        thanhKhe.set("geometry", haiChau.get("geometry"));
+        haiChau.set("geometry", geometry);
+        return root.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static Options daNang(Integer chosenEpsg) {
+        return new Options("48", AdminLevel.DISTRICT, "code", "name", 10_000, "2025-01", chosenEpsg);
+    }
+
+    private long imports() {
+        return jdbc.sql("select count(*) from boundary_import").query(Long.class).single();
+    }
+
     private void assertClean(Report r) {
         assertThat(r.features()).isEqualTo(8);
         assertThat(r.unknownCodes()).isEmpty();
@@ -76,6 +122,86 @@ class BoundaryImportTest extends IntegrationTest {
         assertClean(r);
         assertThat(largestShift(r.importId())).isLessThan(0.01);
         assertThat(r.changes()).allSatisfy(c -> assertThat(c.changedPercent()).isLessThan(1e-6));
+        assertThat(r.confirmationNeeded()).isFalse();
+        assertThat(r.outside()).isEmpty();
+        assertThat(r.sourceCrs()).isEqualTo("WGS84 (RFC 7946)");
+    }
+
+    @Test
+    void aShapefileWithoutPrjIsNotReadUntilTheUserNamesItsCoordinateSystem() throws IOException {
+        long before = imports();
+        assertThatThrownBy(() -> imports.stage(withoutPrj(), "danang.zip", daNang(null)))
+                .isInstanceOf(ValidationException.class)
+                .satisfies(e -> {
+                    assertThat(((ValidationException) e).messageKey()).isEqualTo("boundaries.error.noCrs");
+                    assertThat(((ValidationException) e).field()).isEqualTo("crs");
+                });
+        assertThat(imports()).isEqualTo(before);
+    }
+
+    @Test
+    void metresReadAsDegreesAreRefusedNamingTheProblem() throws IOException {
+        long before = imports();
+        // the filed case: eastings of 5xx xxx m taken for longitudes
+        assertThatThrownBy(() -> imports.stage(withoutPrj(), "danang.zip", daNang(4326)))
+                .isInstanceOf(ValidationException.class)
+                .satisfies(e -> {
+                    ValidationException v = (ValidationException) e;
+                    assertThat(v.messageKey()).isEqualTo("boundaries.error.notDegrees");
+                    assertThat((long) v.arguments()[1]).isGreaterThan(500_000);
+                    assertThat((long) v.arguments()[3]).isGreaterThan(1_700_000);
+                });
+        assertThat(imports()).isEqualTo(before);
+    }
+
+    @Test
+    void choosingDaNangsVn2000ZoneReadsTheFileWithoutPrjInPlace() throws IOException {
+        Report r = imports.stage(withoutPrj(), "danang.zip", daNang(5899));
+        assertClean(r);
+        assertThat(r.chosenEpsg()).isEqualTo(5899);
+        assertThat(r.sourceCrs()).isEqualTo("EPSG:5899");
+        // the file was written by GDAL from the shapes loaded at start: read back in EPSG:5899 every
+        // vertex is where it was, within the half metre the .prj path is held to
+        assertThat(largestShift(r.importId())).isLessThan(0.5);
+        assertThat(r.confirmationNeeded()).isFalse();
+    }
+
+    @Test
+    void theWrongZonePutsTheShapesOutsideTheProvinceAndNothingCanBeCommitted() throws IOException {
+        long units = jdbc.sql("select count(*) from admin_unit").query(Long.class).single();
+        // Hà Nội's central meridian (105°) for Đà Nẵng's file: the districts land some 250 km west, in
+        // Laos, and the Hoàng Sa islands off the coast, 27 km out to sea
+        Report r = imports.stage(withoutPrj(), "danang.zip", daNang(5897));
+        assertThat(r.outside()).hasSize(8).allSatisfy(o -> assertThat(o.distanceM()).isGreaterThan(20_000));
+        assertThat(r.committable()).isFalse();
+        assertThatThrownBy(() -> imports.commit(r.importId(), true)).isInstanceOf(ValidationException.class);
+        assertThat(jdbc.sql("select count(*) from admin_unit").query(Long.class).single()).isEqualTo(units);
+    }
+
+    @Test
+    void onlyTheOfferedCoordinateSystemsCanBeChosen() {
+        assertThatThrownBy(() -> imports.stage(withoutPrj(), "danang.zip", daNang(32648)))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("boundaries.error.crsChoice");
+    }
+
+    @Test
+    void veryLargeShapeChangesAreCommittedOnlyWhenConfirmed() throws IOException {
+        // Thanh Khê (491) and Hải Châu (492) swap shapes: both change by far more than half their area
+        Report r = imports.stage(swapped(), "swapped.geojson", DA_NANG);
+        assertThat(r.changes()).filteredOn(BoundaryImportService.Change::large)
+                .extracting(BoundaryImportService.Change::code).containsExactlyInAnyOrder("491", "492");
+        assertThat(r.committable()).isTrue();
+        assertThat(r.confirmationNeeded()).isTrue();
+        assertThat(r.largeChangePercent()).isEqualTo(50);
+        String unchanged = "select count(*) from admin_unit a join boundary_import_unit s on s.import_id = :id and s.code = a.code"
+                + " where a.structure = '2025-01' and a.level = 'DISTRICT' and ST_Equals(a.geom, s.geom)";
+        assertThatThrownBy(() -> imports.commit(r.importId()))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("boundaries.error.unconfirmed");
+        assertThat(imports.report(r.importId()).status()).isEqualTo("PENDING");
+        assertThat(jdbc.sql(unchanged).param("id", r.importId()).query(Long.class).single()).as("only the six unchanged").isEqualTo(6);
+        imports.commit(r.importId(), true);
+        assertThat(imports.report(r.importId()).status()).isEqualTo("COMMITTED");
+        assertThat(jdbc.sql(unchanged).param("id", r.importId()).query(Long.class).single()).isEqualTo(8);
     }
 
     @Test

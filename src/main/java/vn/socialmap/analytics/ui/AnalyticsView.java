@@ -329,7 +329,7 @@ public class AnalyticsView extends Composite<HorizontalLayout> implements HasDyn
         table.setItems(rows);
         summary.setText(getTranslation("analytics.summary.access", result.supply().size(), far, limit == null ? 0 : limit / 1000.0)
                 + protectedNote());
-        String unit = score ? getTranslation("analytics.score.unit") : "km";
+        String unit = score ? getTranslation("analytics.score.unit." + result.supplyUnit()) : "km";
         for (int i = 0; i < breaks.length; i++) {
             int paletteIndex = score ? SCORE_PALETTE.length - breaks.length + i : SCORE_PALETTE.length - 1 - i;
             double upper = breaks[i] == Double.MAX_VALUE ? known.length == 0 ? 0 : java.util.Arrays.stream(known).max().orElse(0) : breaks[i];

@@ -48,9 +48,12 @@ public class BoundaryImportService {
     private final AuditLog audit;
     private final Clock clock;
     private final AdminStructures structures;
+    private final BoundaryImportSettings settings;
 
     BoundaryImportService(JdbcClient jdbc, CoordinateSystems crs, ObjectMapper json, AdminUnitService units,
-                          AdminUnitVersions versions, CurrentUser currentUser, AuditLog audit, Clock clock, AdminStructures structures) {
+                          AdminUnitVersions versions, CurrentUser currentUser, AuditLog audit, Clock clock, AdminStructures structures,
+                          BoundaryImportSettings settings) {
+        this.settings = settings;
         this.jdbc = jdbc;
         this.crs = crs;
         this.json = json;
@@ -62,18 +65,31 @@ public class BoundaryImportService {
         this.structures = structures;
     }
 
-    /** What the user chose besides the file. {@code toleranceM2}: overlaps and gaps smaller than this are ignored. */
     /**
-     * @param structure the structure whose units the file's shapes are for (codes are reused across
-     *                  structures); null: the one in force today
+     * What the user chose besides the file.
+     *
+     * @param toleranceM2 overlaps and gaps smaller than this are ignored
+     * @param structure   the structure whose units the file's shapes are for (codes are reused across
+     *                    structures); null: the one in force today
+     * @param chosenEpsg  the coordinate system the user says the file is in, one of
+     *                    {@link CoordinateSystems#choices()}; used only when the file names none
+     *                    itself; null: none chosen
      */
     public record Options(String provinceCode, AdminLevel level, String codeField, String nameField, double toleranceM2,
-                          String structure) {
+                          String structure, Integer chosenEpsg) {
 
         public Options(String provinceCode, AdminLevel level, String codeField, String nameField, double toleranceM2) {
-            this(provinceCode, level, codeField, nameField, toleranceM2, null);
+            this(provinceCode, level, codeField, nameField, toleranceM2, null, null);
         }
 
+        public Options(String provinceCode, AdminLevel level, String codeField, String nameField, double toleranceM2,
+                       String structure) {
+            this(provinceCode, level, codeField, nameField, toleranceM2, structure, null);
+        }
+
+        Options withStructure(String code) {
+            return new Options(provinceCode, level, codeField, nameField, toleranceM2, code, chosenEpsg);
+        }
     }
 
     public record Invalid(String code, String reason, boolean repaired) {
@@ -85,13 +101,50 @@ public class BoundaryImportService {
     public record Gap(double lon, double lat, double areaM2) {
     }
 
-    public record Change(String code, String name, double changedPercent) {
+    /** {@code large}: beyond {@link BoundaryImportSettings#largeChangePercent()}. */
+    public record Change(String code, String name, double changedPercent, boolean large) {
     }
 
-    /** The checks of a staged file; {@code committable} when no code is unknown or repeated and every shape is usable. */
-    public record Report(long importId, String format, String sourceCrs, int features, List<String> unknownCodes,
-                         List<String> missingUnits, List<String> duplicateCodes, List<Invalid> invalid, List<Overlap> overlaps,
-                         List<Gap> gaps, List<Change> changes, boolean committable, String status) {
+    /** A shape that comes no nearer than the margin to its province, {@code distanceM} away. */
+    public record Outside(String code, String name, double distanceM) {
+    }
+
+    /**
+     * The checks of a staged file; {@code committable} when no code is unknown or repeated, every
+     * shape is usable and none lies outside the province. {@code sourceCrs} is the system the
+     * coordinates were read in: the file's own (its text), or {@code chosenEpsg} when the file
+     * named none and the user chose it. {@code confirmationNeeded}: some shape changes by more
+     * than {@code largeChangePercent}, and a commit must say it was confirmed.
+     */
+    public record Report(long importId, String format, String sourceCrs, Integer chosenEpsg, int features,
+                         List<String> unknownCodes, List<String> missingUnits, List<String> duplicateCodes, List<Invalid> invalid,
+                         List<Overlap> overlaps, List<Gap> gaps, List<Change> changes, List<Outside> outside,
+                         double largeChangePercent, boolean confirmationNeeded, boolean committable, String status) {
+
+        public Report {
+            // reports stored before a check existed carry no list for it
+            unknownCodes = orEmpty(unknownCodes);
+            missingUnits = orEmpty(missingUnits);
+            duplicateCodes = orEmpty(duplicateCodes);
+            invalid = orEmpty(invalid);
+            overlaps = orEmpty(overlaps);
+            gaps = orEmpty(gaps);
+            changes = orEmpty(changes);
+            outside = orEmpty(outside);
+        }
+
+        private static <T> List<T> orEmpty(List<T> list) {
+            return list == null ? List.of() : list;
+        }
+
+        Report withStatus(String newStatus) {
+            return new Report(importId, format, sourceCrs, chosenEpsg, features, unknownCodes, missingUnits, duplicateCodes,
+                    invalid, overlaps, gaps, changes, outside, largeChangePercent, confirmationNeeded, committable, newStatus);
+        }
+    }
+
+    /** The coordinate system a file is read in, and whether the user chose it. */
+    private record Source(String proj, String label, Integer chosenEpsg) {
     }
 
     /** Reads, transforms and checks a file; a file that cannot be read stages nothing. */
@@ -101,8 +154,7 @@ public class BoundaryImportService {
         if (requested.structure() != null && structures.find(requested.structure()).isEmpty()) {
             throw new ValidationException("structure", "boundaries.error.structure", requested.structure());
         }
-        Options options = requested.structure() != null ? requested : new Options(requested.provinceCode(), requested.level(),
-                requested.codeField(), requested.nameField(), requested.toleranceM2(), structures.current().code());
+        Options options = requested.structure() != null ? requested : requested.withStructure(structures.current().code());
         if (options.level() != AdminLevel.DISTRICT && options.level() != AdminLevel.COMMUNE) {
             throw new ValidationException("level", "boundaries.error.level");
         }
@@ -116,13 +168,17 @@ public class BoundaryImportService {
         if (boundaries.features().isEmpty()) {
             throw new BoundaryFileException("boundaries.error.empty");
         }
+        Source source = source(boundaries, options);
+        if (CoordinateSystems.geographic(source.proj())) {
+            requireDegrees(boundaries);
+        }
         long id = jdbc.sql("""
                 insert into boundary_import (province_code, level, file_name, format, source_crs, tolerance_m2, status,
                                              created_by, created_at, structure)
                 values (:p, :l, :f, :fmt, :crs, :t, 'PENDING', :by, :at, :s) returning id""")
                 .param("p", options.provinceCode()).param("l", options.level().name()).param("s", options.structure())
                 .param("f", fileName == null ? "" : fileName.length() > 300 ? fileName.substring(0, 300) : fileName)
-                .param("fmt", boundaries.format()).param("crs", boundaries.sourceProj()).param("t", options.toleranceM2())
+                .param("fmt", boundaries.format()).param("crs", source.proj()).param("t", options.toleranceM2())
                 .param("by", currentUser.require().getUsername()).param("at", Timestamp.from(clock.instant()))
                 .query(Long.class).single();
         int position = 0;
@@ -133,7 +189,7 @@ public class BoundaryImportService {
                                 + "values (:id, :p, :pos, :code, :name, ST_Transform(ST_SetSRID(" + read + ", 0), :proj, 4326))")
                         .param("id", id).param("p", options.provinceCode()).param("pos", position++)
                         .param("code", f.code().strip()).param("name", f.name())
-                        .param("wkb", f.wkb()).param("geojson", f.geoJson()).param("proj", boundaries.sourceProj())
+                        .param("wkb", f.wkb()).param("geojson", f.geoJson()).param("proj", source.proj())
                         .update();
             } catch (DataAccessException e) {
                 throw new BoundaryFileException("boundaries.error.geometry", f.code(), rootMessage(e));
@@ -148,7 +204,8 @@ public class BoundaryImportService {
                         'SRID=4326;MULTIPOLYGON EMPTY'::geometry)
                 where import_id = :id""").param("id", id).update();
         jdbc.sql("update boundary_import_unit set geom = null where import_id = :id and ST_IsEmpty(geom)").param("id", id).update();
-        Report report = check(id, boundaries, options);
+        requireDegreesAfterTransform(id);
+        Report report = check(id, boundaries, source, options);
         jdbc.sql("update boundary_import set report = cast(:r as jsonb) where id = :id")
                 .param("r", json.writeValueAsString(report)).param("id", id).update();
         return report;
@@ -175,12 +232,81 @@ public class BoundaryImportService {
         throw new BoundaryFileException("boundaries.error.format", fileName);
     }
 
-    private Report check(long id, BoundaryFile file, Options o) {
+    /**
+     * The file's own system; else the one the user chose; else the one its format implies
+     * (GeoJSON); else the user is asked: coordinates are never guessed.
+     */
+    private Source source(BoundaryFile file, Options options) {
+        if (file.namesCoordinateSystem()) {
+            return new Source(file.sourceProj(), file.sourceLabel(), null);
+        }
+        if (options.chosenEpsg() != null) {
+            return new Source(crs.chosen(options.chosenEpsg()), "EPSG:" + options.chosenEpsg(), options.chosenEpsg());
+        }
+        if (file.impliedProj() != null) {
+            return new Source(file.impliedProj(), "WGS84 (RFC 7946)", null);
+        }
+        throw new ValidationException("crs", "boundaries.error.noCrs", file.format());
+    }
+
+    /** Coordinates read as degrees must be degrees: metres taken for degrees put shapes nowhere on Earth. */
+    private void requireDegrees(BoundaryFile file) {
+        double xMin = Double.POSITIVE_INFINITY;
+        double xMax = Double.NEGATIVE_INFINITY;
+        double yMin = Double.POSITIVE_INFINITY;
+        double yMax = Double.NEGATIVE_INFINITY;
+        String first = null;
+        for (BoundaryFile.Feature f : file.features()) {
+            String read = f.wkb() != null ? "ST_GeomFromWKB(:wkb)" : "ST_GeomFromGeoJSON(:geojson)";
+            double[] box;
+            try {
+                box = jdbc.sql("select ST_XMin(b), ST_XMax(b), ST_YMin(b), ST_YMax(b) from (select Box2D(" + read + ") as b) x")
+                        .param("wkb", f.wkb()).param("geojson", f.geoJson())
+                        .query((rs, n) -> new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)}).single();
+            } catch (DataAccessException e) {
+                throw new BoundaryFileException("boundaries.error.geometry", f.code(), rootMessage(e));
+            }
+            if (first == null && !inDegrees(box[0], box[1], box[2], box[3])) {
+                first = f.code();
+            }
+            xMin = Math.min(xMin, box[0]);
+            xMax = Math.max(xMax, box[1]);
+            yMin = Math.min(yMin, box[2]);
+            yMax = Math.max(yMax, box[3]);
+        }
+        if (first != null) {
+            throw new ValidationException("crs", "boundaries.error.notDegrees", first, Math.round(xMin), Math.round(xMax),
+                    Math.round(yMin), Math.round(yMax));
+        }
+    }
+
+    /** A projected file whose numbers belong to another system can land off the globe too. */
+    private void requireDegreesAfterTransform(long id) {
+        jdbc.sql("""
+                select code, ST_XMin(geom_read), ST_XMax(geom_read), ST_YMin(geom_read), ST_YMax(geom_read)
+                from boundary_import_unit where import_id = :id
+                  and not (ST_XMin(geom_read) >= -180 and ST_XMax(geom_read) <= 180 and ST_YMin(geom_read) >= -90
+                           and ST_YMax(geom_read) <= 90)
+                order by position limit 1""").param("id", id)
+                .query((rs, n) -> new ValidationException("crs", "boundaries.error.notDegrees", rs.getString(1),
+                        Math.round(rs.getDouble(2)), Math.round(rs.getDouble(3)), Math.round(rs.getDouble(4)),
+                        Math.round(rs.getDouble(5))))
+                .optional().ifPresent(e -> {
+                    throw e;
+                });
+    }
+
+    private static boolean inDegrees(double xMin, double xMax, double yMin, double yMax) {
+        return xMin >= -180 && xMax <= 180 && yMin >= -90 && yMax <= 90;
+    }
+
+    private Report check(long id, BoundaryFile file, Source source, Options o) {
         var params = new java.util.HashMap<String, Object>();
         params.put("id", id);
         params.put("p", o.provinceCode());
         params.put("l", o.level().name());
         params.put("t", o.toleranceM2());
+        params.put("margin", settings.provinceMarginMeters());
         // the units of the chosen structure, in the version in force on its latest day up to today
         AdminStructure structure = structures.require(o.structure());
         params.put("s", structure.code());
@@ -219,10 +345,21 @@ public class BoundaryImportService {
                 from boundary_import_unit s join admin_unit a on a.code = s.code and a.level = :l and a.province_code = :p
                   and a.structure = :s and (a.valid_from is null or a.valid_from <= :d) and (a.valid_to is null or a.valid_to > :d)
                 where s.import_id = :id and s.geom is not null order by s.position""").params(params)
-                .query((rs, n) -> new Change(rs.getString(1), rs.getString(2), rs.getDouble(3))).list();
-        boolean committable = unknown.isEmpty() && duplicates.isEmpty() && invalid.stream().allMatch(Invalid::repaired);
-        return new Report(id, file.format(), file.sourceLabel(), file.features().size(), unknown, missing, duplicates, invalid,
-                overlaps, gaps, changes, committable, "PENDING");
+                .query((rs, n) -> new Change(rs.getString(1), rs.getString(2), rs.getDouble(3),
+                        rs.getDouble(3) > settings.largeChangePercent())).list();
+        List<Outside> outside = jdbc.sql("""
+                select s.code, s.name, ST_Distance(s.geom::geography, p.geom::geography)
+                from boundary_import_unit s join admin_unit p on p.code = :p and p.level = 'PROVINCE' and p.structure = :s
+                  and (p.valid_from is null or p.valid_from <= :d) and (p.valid_to is null or p.valid_to > :d)
+                where s.import_id = :id and s.geom is not null and not ST_DWithin(s.geom::geography, p.geom::geography, :margin)
+                order by s.position""").params(params)
+                .query((rs, n) -> new Outside(rs.getString(1), rs.getString(2), rs.getDouble(3))).list();
+        boolean committable = unknown.isEmpty() && duplicates.isEmpty() && invalid.stream().allMatch(Invalid::repaired)
+                && outside.isEmpty();
+        boolean confirmationNeeded = changes.stream().anyMatch(Change::large);
+        return new Report(id, file.format(), source.label(), source.chosenEpsg(), file.features().size(), unknown, missing,
+                duplicates, invalid, overlaps, gaps, changes, outside, settings.largeChangePercent(), confirmationNeeded,
+                committable, "PENDING");
     }
 
     @Transactional(readOnly = true)
@@ -233,9 +370,7 @@ public class BoundaryImportService {
             throw new NotFoundException("No boundary import " + id);
         }
         Report r = json.readValue(String.valueOf(row.getFirst().get("report")), Report.class);
-        return new Report(r.importId(), r.format(), r.sourceCrs(), r.features(), r.unknownCodes(), r.missingUnits(),
-                r.duplicateCodes(), r.invalid(), r.overlaps(), r.gaps(), r.changes(), r.committable(),
-                String.valueOf(row.getFirst().get("status")));
+        return r.withStatus(String.valueOf(row.getFirst().get("status")));
     }
 
     /** The staged shapes as GeoJSON text per code, for the preview beside the current ones. */
@@ -246,15 +381,30 @@ public class BoundaryImportService {
                 .param("id", id).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();
     }
 
-    /** Every unit of the file becomes the current version of its unit, all in one transaction. */
+    /** A commit of a file without very large shape changes. */
     @Transactional
     public void commit(long id) {
+        commit(id, false);
+    }
+
+    /**
+     * Every unit of the file becomes the current version of its unit, all in one transaction.
+     *
+     * @param largeChangesConfirmed the administrator has seen the report's very large shape changes
+     *                              and confirms them; without it a file that has any is refused
+     */
+    @Transactional
+    public void commit(long id, boolean largeChangesConfirmed) {
         Report report = report(id);
         if (!"PENDING".equals(report.status())) {
             throw new ValidationException("import", "boundaries.error.closed");
         }
         if (!report.committable()) {
             throw new ValidationException("import", "boundaries.error.notCommittable");
+        }
+        if (report.confirmationNeeded() && !largeChangesConfirmed) {
+            throw new ValidationException("import", "boundaries.error.unconfirmed",
+                    report.changes().stream().filter(Change::large).count(), report.largeChangePercent());
         }
         LocalDate today = structures.today();
         String structure = jdbc.sql("select structure from boundary_import where id = :id").param("id", id)

@@ -1,6 +1,7 @@
 package vn.socialmap.imports.boundaries;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -9,6 +10,8 @@ import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import vn.socialmap.base.ValidationException;
 
 /**
  * Turns what a file says about its coordinates (an EPSG code, or the WKT of a .prj or a
@@ -21,6 +24,15 @@ import org.springframework.stereotype.Component;
 public class CoordinateSystems {
 
     static final int VN2000_GEOGRAPHIC = 4756;
+
+    /**
+     * What a user may say a file is in when the file names nothing: WGS84, VN-2000 / UTM zones 48N
+     * and 49N, and the VN-2000 3-degree zones with a scale factor of 0.9999 and a false easting of
+     * 500 km that provinces use (central meridian 105° for Hà Nội, 107°45' for Đà Nẵng, 102° and
+     * 108° for their neighbours). EPSG's later 6956-6959 are left out: PostGIS carries them with
+     * easting and northing swapped.
+     */
+    static final List<Integer> CHOICES = List.of(4326, 3405, 3406, 5897, 5899, 5896, 5898);
 
     private static final Pattern AUTHORITY = Pattern.compile("(?:AUTHORITY|ID)\\[\"EPSG\",\"?(\\d+)\"?\\]\\s*\\]\\s*$");
     private static final Pattern PARAMETER = Pattern.compile("PARAMETER\\[\"([^\"]+)\",\\s*([-0-9.eE+]+)");
@@ -36,6 +48,24 @@ public class CoordinateSystems {
     public Optional<String> epsg(int code) {
         return jdbc.sql("select proj4text from spatial_ref_sys where auth_name = 'EPSG' and auth_srid = :c")
                 .param("c", code).query(String.class).optional().map(String::strip).filter(s -> !s.isEmpty());
+    }
+
+    /** The EPSG codes a user may choose for a file that names no system, those PostGIS knows. */
+    public List<Integer> choices() {
+        return CHOICES.stream().filter(c -> epsg(c).isPresent()).toList();
+    }
+
+    /** The PROJ definition of a system the user chose; only the {@link #choices()} are accepted. */
+    public String chosen(int code) {
+        if (!CHOICES.contains(code)) {
+            throw new ValidationException("crs", "boundaries.error.crsChoice", String.valueOf(code));
+        }
+        return epsg(code).orElseThrow(() -> new ValidationException("crs", "boundaries.error.crsChoice", String.valueOf(code)));
+    }
+
+    /** Whether coordinates in this system are longitude and latitude in degrees. */
+    public static boolean geographic(String proj) {
+        return proj.contains("+proj=longlat") || proj.contains("+proj=latlong");
     }
 
     /** "urn:ogc:def:crs:EPSG::3405", "EPSG:3405" or the CRS84 URN of GeoJSON. */

@@ -44,7 +44,9 @@ final class GeoJsonReader {
             features.add(new BoundaryFile.Feature(code.asString(), name == null || name.isNull() ? null : name.asString(), null,
                     f.path("geometry").toString()));
         }
-        return new BoundaryFile("GeoJSON", crs.fromName(crsName), crsName == null ? "WGS84 (RFC 7946)" : crsName, features);
+        return crsName == null
+                ? new BoundaryFile("GeoJSON", null, null, BoundaryFile.WGS84, features)
+                : new BoundaryFile("GeoJSON", crs.fromName(crsName), crsName, BoundaryFile.WGS84, features);
     }
 
     private static JsonNode property(JsonNode props, String name) {

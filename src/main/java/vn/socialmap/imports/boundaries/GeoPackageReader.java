@@ -62,18 +62,21 @@ final class GeoPackageReader {
             column = r.getString(2);
             srsId = r.getInt(3);
         }
-        String source;
-        String label;
-        try (var s = db.prepareStatement("select organization, organization_coordsys_id, definition, srs_name "
-                + "from gpkg_spatial_ref_sys where srs_id = ?")) {
-            s.setInt(1, srsId);
-            try (ResultSet r = s.executeQuery()) {
-                if (!r.next()) {
-                    throw new BoundaryFileException("boundaries.error.crs", "srs_id " + srsId);
+        String source = null;
+        String label = null;
+        // srs_id -1 and 0 are the specification's "undefined" Cartesian and geographic systems: the user must say
+        if (srsId > 0) {
+            try (var s = db.prepareStatement("select organization, organization_coordsys_id, definition, srs_name "
+                    + "from gpkg_spatial_ref_sys where srs_id = ?")) {
+                s.setInt(1, srsId);
+                try (ResultSet r = s.executeQuery()) {
+                    if (!r.next()) {
+                        throw new BoundaryFileException("boundaries.error.crs", "srs_id " + srsId);
+                    }
+                    label = r.getString(4);
+                    source = "EPSG".equalsIgnoreCase(r.getString(1)) && crs.epsg(r.getInt(2)).isPresent()
+                            ? crs.epsg(r.getInt(2)).orElseThrow() : crs.fromWkt(r.getString(3));
                 }
-                label = r.getString(4);
-                source = "EPSG".equalsIgnoreCase(r.getString(1)) && crs.epsg(r.getInt(2)).isPresent()
-                        ? crs.epsg(r.getInt(2)).orElseThrow() : crs.fromWkt(r.getString(3));
             }
         }
         List<BoundaryFile.Feature> features = new ArrayList<>();
@@ -93,7 +96,7 @@ final class GeoPackageReader {
                         wkb(blob), null));
             }
         }
-        return new BoundaryFile("GeoPackage", source, label, features);
+        return new BoundaryFile("GeoPackage", source, label, null, features);
     }
 
     private static int columnIndex(ResultSet r, String name) throws SQLException {

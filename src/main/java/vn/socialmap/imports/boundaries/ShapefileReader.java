@@ -55,7 +55,9 @@ final class ShapefileReader {
             throw new BoundaryFileException("boundaries.error.shapefile", "the .dbf has " + records.size()
                     + " records, the .shp " + shapes.size() + " shapes");
         }
-        String source = prj == null ? BoundaryFile.WGS84 : crs.fromWkt(new String(prj, StandardCharsets.UTF_8));
+        String prjText = prj == null ? "" : new String(prj, StandardCharsets.UTF_8).strip();
+        // a .prj missing or empty says nothing: the user must name the system (metres read as degrees did harm)
+        String source = prjText.isEmpty() ? null : crs.fromWkt(prjText);
         List<BoundaryFile.Feature> features = new ArrayList<>();
         for (int i = 0; i < shapes.size(); i++) {
             Map<String, String> r = records.get(i);
@@ -65,7 +67,7 @@ final class ShapefileReader {
             }
             features.add(new BoundaryFile.Feature(code, field(r, nameField), shapes.get(i), null));
         }
-        return new BoundaryFile("Shapefile", source, prj == null ? "WGS84" : new String(prj, StandardCharsets.UTF_8), features);
+        return new BoundaryFile("Shapefile", source, source == null ? null : prjText, null, features);
     }
 
     private static String field(Map<String, String> record, String name) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H4;
@@ -37,6 +38,7 @@ import vn.socialmap.geography.AdminStructures;
 import vn.socialmap.geography.AdminUnit;
 import vn.socialmap.geography.AdminUnitService;
 import vn.socialmap.imports.boundaries.BoundaryImportService;
+import vn.socialmap.imports.boundaries.CoordinateSystems;
 
 /**
  * Administrators load official boundaries: the file is read and checked, the report and
@@ -59,14 +61,19 @@ public class BoundaryImportView extends Composite<HorizontalLayout> implements H
     private final TextField codeField = new TextField();
     private final TextField nameField = new TextField();
     private final NumberField tolerance = new NumberField();
+    private final Select<Integer> crs = new Select<>();
+    private final Checkbox confirmLarge = new Checkbox();
     private final Div report = new Div();
     private final Button commit = new Button();
     private final Button cancel = new Button();
     private final NumberFormat number = NumberFormat.getNumberInstance(Locale.of("vi"));
     private Long importId;
+    /** The last file refused before staging, read again when the user then names its coordinate system. */
+    private byte[] refusedFile;
+    private String refusedFileName;
 
     public BoundaryImportView(BoundaryImportService imports, AdminUnitService units, AdminStructures structures,
-                              MapSettings settings, ObjectMapper json) {
+                              MapSettings settings, ObjectMapper json, CoordinateSystems coordinateSystems) {
         this.structures = structures;
         this.imports = imports;
         this.units = units;
@@ -80,11 +87,11 @@ public class BoundaryImportView extends Composite<HorizontalLayout> implements H
         root.setSizeFull();
         root.setPadding(false);
         root.setSpacing(false);
-        root.add(panel(), map);
+        root.add(panel(coordinateSystems.choices()), map);
         root.setFlexGrow(1, map);
     }
 
-    private VerticalLayout panel() {
+    private VerticalLayout panel(List<Integer> crsChoices) {
         List<AdminUnit> provinces = units.provinces();
         province.setLabel(getTranslation("map.province"));
         province.setItems(provinces);
@@ -111,6 +118,20 @@ public class BoundaryImportView extends Composite<HorizontalLayout> implements H
         tolerance.setLabel(getTranslation("boundaries.tolerance"));
         tolerance.setValue(10_000.0);
         tolerance.setMin(0);
+        // asked, never guessed: a Shapefile without .prj in metres read as degrees once passed every check
+        crs.setLabel(getTranslation("boundaries.crs"));
+        crs.setItems(crsChoices);
+        crs.setEmptySelectionAllowed(true);
+        crs.setEmptySelectionCaption(getTranslation("boundaries.crs.none"));
+        crs.setItemLabelGenerator(c -> c == null ? getTranslation("boundaries.crs.none") : getTranslation("boundaries.crs." + c));
+        crs.setWidthFull();
+        crs.addClassName("sm-boundaries-crs");
+        crs.addValueChangeListener(e -> {
+            crs.setInvalid(false);
+            if (e.isFromClient() && refusedFile != null && e.getValue() != null) {
+                staged(refusedFile, refusedFileName);
+            }
+        });
         Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> getUI().ifPresent(ui -> ui.access(() ->
                 staged(bytes, metadata.fileName())))));
         upload.setAcceptedFileTypes(".geojson", ".json", ".zip", ".gpkg");
@@ -119,7 +140,10 @@ public class BoundaryImportView extends Composite<HorizontalLayout> implements H
         upload.addClassName("sm-boundaries-upload");
         vn.socialmap.base.ui.UploadTexts.localized(upload);
         report.addClassName("sm-boundaries-report");
-        report.getStyle().set("font-size", "var(--lumo-font-size-s)");
+        confirmLarge.setLabel(getTranslation("boundaries.confirm"));
+        confirmLarge.addClassName("sm-boundaries-confirm");
+        confirmLarge.setVisible(false);
+        confirmLarge.addValueChangeListener(e -> commit.setEnabled(e.getValue()));
         commit.setText(getTranslation("boundaries.commit"));
         commit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         commit.addClassName("sm-boundaries-commit");
@@ -131,8 +155,8 @@ public class BoundaryImportView extends Composite<HorizontalLayout> implements H
         cancel.setVisible(false);
         VerticalLayout panel = new VerticalLayout(new H2(getTranslation("boundaries.title")),
                 new Span(getTranslation("boundaries.explain")), province, new HorizontalLayout(structure, level),
-                new HorizontalLayout(codeField, nameField), tolerance,
-                upload, report, new HorizontalLayout(commit, cancel));
+                new HorizontalLayout(codeField, nameField), tolerance, crs,
+                upload, report, confirmLarge, new HorizontalLayout(commit, cancel));
         panel.setWidth("30rem");
         panel.setMinWidth("30rem");
         panel.setHeightFull();
@@ -145,22 +169,37 @@ public class BoundaryImportView extends Composite<HorizontalLayout> implements H
         try {
             BoundaryImportService.Report r = imports.stage(bytes, fileName, new BoundaryImportService.Options(
                     province.getValue().getCode(), level.getValue(), codeField.getValue(), nameField.getValue(),
-                    tolerance.getValue() == null ? 0 : tolerance.getValue(), structure.getValue().code()));
+                    tolerance.getValue() == null ? 0 : tolerance.getValue(), structure.getValue().code(), crs.getValue()));
             importId = r.importId();
+            refusedFile = null;
+            refusedFileName = null;
             show(r);
         } catch (ValidationException e) {
             importId = null;
             Span error = new Span(e.describe((k, a) -> getTranslation(k, a)));
-            error.getStyle().set("color", "var(--lumo-error-text-color)");
             error.addClassName("sm-boundaries-error");
             report.add(error);
+            if ("crs".equals(e.field())) {
+                // the answer is the coordinate system: choosing one reads the same file again
+                refusedFile = bytes;
+                refusedFileName = fileName;
+                crs.setInvalid(true);
+                crs.setErrorMessage(getTranslation("boundaries.crs.required"));
+            }
             commit.setVisible(false);
             cancel.setVisible(false);
+            confirmLarge.setVisible(false);
         }
     }
 
     private void show(BoundaryImportService.Report r) {
-        report.add(new Div(new Span(getTranslation("boundaries.read", r.features(), r.format(), r.sourceCrs()))));
+        String source = r.chosenEpsg() != null
+                ? getTranslation("boundaries.crs.chosen", getTranslation("boundaries.crs." + r.chosenEpsg())) : r.sourceCrs();
+        Span read = new Span(getTranslation("boundaries.read", r.features(), r.format(), source));
+        read.addClassName("sm-boundaries-source");
+        report.add(new Div(read));
+        section("boundaries.outside", r.outside().stream().map(o -> getTranslation("boundaries.outside.line",
+                o.code() + (o.name() == null ? "" : " " + o.name()), number.format(o.distanceM() / 1000))).toList());
         section("boundaries.unknown", r.unknownCodes());
         section("boundaries.missing", r.missingUnits());
         section("boundaries.duplicates", r.duplicateCodes());
@@ -172,11 +211,21 @@ public class BoundaryImportView extends Composite<HorizontalLayout> implements H
                 + number.format(g.areaM2() / 10_000) + " ha").toList());
         section("boundaries.changes", r.changes().stream().filter(c -> c.changedPercent() >= 0.1)
                 .map(c -> c.code() + " " + c.name() + ": " + number.format(c.changedPercent()) + "%").toList());
-        Span verdict = new Span(getTranslation(r.committable() ? "boundaries.ready" : "boundaries.notReady"));
-        verdict.getStyle().set("font-weight", "600").set("color", r.committable()
-                ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)");
+        long large = r.changes().stream().filter(BoundaryImportService.Change::large).count();
+        if (large > 0) {
+            Span warning = new Span(getTranslation("boundaries.large", large, number.format(r.largeChangePercent())));
+            warning.addClassName("sm-boundaries-large");
+            report.add(new Div(warning));
+        }
+        boolean confirming = r.committable() && r.confirmationNeeded();
+        Span verdict = new Span(getTranslation(!r.committable() ? "boundaries.notReady"
+                : confirming ? "boundaries.readyAfterConfirm" : "boundaries.ready"));
+        verdict.addClassName(r.committable() ? "sm-boundaries-verdict-ready" : "sm-boundaries-verdict-refused");
         report.add(new Div(verdict));
+        confirmLarge.setValue(false);
+        confirmLarge.setVisible(confirming);
         commit.setVisible(r.committable());
+        commit.setEnabled(!confirming);
         cancel.setVisible(true);
         preview(r.importId());
     }
@@ -220,7 +269,7 @@ public class BoundaryImportView extends Composite<HorizontalLayout> implements H
         }
         try {
             if (apply) {
-                imports.commit(importId);
+                imports.commit(importId, confirmLarge.getValue());
             } else {
                 imports.cancel(importId);
             }
@@ -235,6 +284,7 @@ public class BoundaryImportView extends Composite<HorizontalLayout> implements H
         importId = null;
         commit.setVisible(false);
         cancel.setVisible(false);
+        confirmLarge.setVisible(false);
     }
 
     @Override
