@@ -8,6 +8,7 @@ import vn.socialmap.base.text.VietnameseText;
 import vn.socialmap.courts.RegionalCourt;
 import vn.socialmap.courts.RegionalCourts;
 import vn.socialmap.facilities.AdmissionAges;
+import vn.socialmap.facilities.RehabRegistry;
 import vn.socialmap.geography.AdminUnit;
 import vn.socialmap.geography.AdminUnitService;
 
@@ -23,10 +24,12 @@ class PathContext {
     private final RegionalCourts courts;
     private final AdminUnitService units;
     private final vn.socialmap.facilities.FacilityNames facilityNames;
+    private final RehabRegistry rehab;
 
     PathContext(AdmissionAges admissionAges, RegionalCourts courts, AdminUnitService units,
-                vn.socialmap.facilities.FacilityNames facilityNames) {
+                vn.socialmap.facilities.FacilityNames facilityNames, RehabRegistry rehab) {
         this.facilityNames = facilityNames;
+        this.rehab = rehab;
         this.admissionAges = admissionAges;
         this.courts = courts;
         this.units = units;
@@ -34,6 +37,17 @@ class PathContext {
 
     PathRules.FacilityAges facilityAges() {
         return code -> admissionAges.of(code).map(r -> new PathRules.AgeRange(r.from(), r.below())).orElse(null);
+    }
+
+    /** The rehab facilities registered in the province, as the path rules ask after them. */
+    PathRules.RehabFacilities rehabFacilities(String provinceCode) {
+        return (code, date) -> rehab.find(provinceCode, code, date)
+                .map(f -> new PathRules.RehabFacility(f.publicFacility(), f.open()));
+    }
+
+    /** The rehab facilities of the province there on a date, for the event form to choose from. */
+    java.util.List<RehabRegistry.Entry> openRehabFacilities(String provinceCode, java.time.LocalDate date) {
+        return rehab.openOn(provinceCode, date);
     }
 
     String facilityName(String code) {

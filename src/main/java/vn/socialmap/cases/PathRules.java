@@ -58,6 +58,28 @@ public final class PathRules {
         AgeRange of(String facilityCode);
     }
 
+    /** A rehab facility as the registry knows it: public or private, and whether it was there on the day asked. */
+    public record RehabFacility(boolean publicFacility, boolean open) {
+    }
+
+    /**
+     * The rehab facilities registered in the person's province: the one of a code as of a date, empty when no
+     * rehab facility of the province has that code.
+     */
+    @FunctionalInterface
+    public interface RehabFacilities {
+        /** Takes every code for an open public facility: for the menu of possible events, which tries no real code. */
+        RehabFacilities UNCHECKED = (code, date) -> java.util.Optional.of(new RehabFacility(true, true));
+
+        java.util.Optional<RehabFacility> of(String facilityCode, LocalDate date);
+    }
+
+    /** Events that take a person into a rehab facility: the facility must be a registered one. */
+    public static final Set<EventType> ENTERS_FACILITY = java.util.EnumSet.of(EventType.VOLUNTARY_FACILITY_ADMISSION,
+            EventType.COMPULSORY_ADMISSION, EventType.FACILITY_TRANSFER);
+
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
     /** Something an officer must do by a day: report at a new residence, a transfer at 18. */
     public record Due(String kind, LocalDate since, LocalDate by, String detail) {
     }
@@ -134,18 +156,90 @@ public final class PathRules {
 
     /** As {@link #replay(LocalDate, LocalDate, List)}, with the ages each facility admits. */
     public static List<Period> replay(LocalDate birthDate, LocalDate today, List<Event> events, FacilityAges ages) {
-        return walk(birthDate, today, events, ages).finish();
+        return replay(birthDate, today, events, ages, RehabFacilities.UNCHECKED);
+    }
+
+    /** As {@link #replay(LocalDate, LocalDate, List, FacilityAges)}, with the rehab facilities registered. */
+    public static List<Period> replay(LocalDate birthDate, LocalDate today, List<Event> events, FacilityAges ages,
+                                      RehabFacilities registered) {
+        return walk(birthDate, today, events, ages, registered).finish();
     }
 
     private static State walk(LocalDate birthDate, LocalDate today, List<Event> events, FacilityAges ages) {
+        return walk(birthDate, today, events, ages, RehabFacilities.UNCHECKED);
+    }
+
+    private static State walk(LocalDate birthDate, LocalDate today, List<Event> events, FacilityAges ages,
+                              RehabFacilities registered) {
         State s = new State();
-        for (Event e : effective(events)) {
+        List<Event> effective = effective(events);
+        for (int i = 0; i < effective.size(); i++) {
+            Event e = effective.get(i);
             checkCommon(e, birthDate, today);
             checkDetails(e, birthDate);
+            checkRegistered(s, e, registered);
             checkAge(e, birthDate, ages);
+            checkOrder(s, e, effective.subList(i + 1, effective.size()));
             apply(s, e);
         }
         return s;
+    }
+
+    /**
+     * A person's record opens with their listing as a person who uses drugs, and they are listed once until the
+     * record is closed: a new event dated before the listing, or a second listing, is refused. Judged on a new
+     * event (no id yet) against the events before it by date; a path already recorded is read as recorded.
+     *
+     * @param later the events dated after it
+     */
+    private static void checkOrder(State s, Event e, List<Event> later) {
+        if (e.id() != null || s.closed) {
+            return; // a closed record takes only a listing: rule record.closed
+        }
+        if (e.type() == EventType.DRUG_USE_RECORD) {
+            if (s.onRecordSince != null) {
+                throw new Violation(e, "listing.already", DAY.format(s.onRecordSince));
+            }
+            for (Event next : later) {
+                if (next.type() == EventType.RECORD_CLOSED) {
+                    break;
+                }
+                if (next.type() == EventType.DRUG_USE_RECORD) {
+                    throw new Violation(e, "listing.later", DAY.format(next.date()));
+                }
+            }
+            return;
+        }
+        if (s.onRecordSince == null) {
+            LocalDate listed = later.stream().filter(n -> n.type() == EventType.DRUG_USE_RECORD).map(Event::date)
+                    .findFirst().orElse(null);
+            if (listed == null) {
+                throw new Violation(e, "listing.missing", DAY.format(e.date()));
+            }
+            throw new Violation(e, "listing.after", DAY.format(e.date()), DAY.format(listed));
+        }
+    }
+
+    /**
+     * The facility a person enters is a rehab facility registered in the province and there on the day; compulsory
+     * rehab is served at a public one. Judged on a new event only: names written before the registry knew them are
+     * read as recorded.
+     */
+    private static void checkRegistered(State s, Event e, RehabFacilities registered) {
+        if (e.id() != null || !ENTERS_FACILITY.contains(e.type())) {
+            return;
+        }
+        String code = e.facilityCode().strip();
+        RehabFacility facility = registered.of(code, e.date())
+                .orElseThrow(() -> new Violation(e, "facility.unregistered", code));
+        if (!facility.open()) {
+            throw new Violation(e, "facility.not.open", DAY.format(e.date()));
+        }
+        boolean compulsory = e.type() == EventType.COMPULSORY_ADMISSION
+                || e.type() == EventType.FACILITY_TRANSFER && (s.main == PathStatus.IN_COMPULSORY || s.main == PathStatus.ABSCONDED);
+        if (compulsory && !facility.publicFacility()) {
+            throw new Violation(e, "facility.compulsory.public");
+        }
     }
 
     /**
@@ -175,9 +269,7 @@ public final class PathRules {
      * recorded is read as recorded rather than hidden by that correction.
      */
     private static void checkAge(Event e, LocalDate birthDate, FacilityAges ages) {
-        boolean entersFacility = e.type() == EventType.VOLUNTARY_FACILITY_ADMISSION || e.type() == EventType.COMPULSORY_ADMISSION
-                || e.type() == EventType.FACILITY_TRANSFER;
-        if (e.id() != null || !entersFacility || LegalRegime.on(e.date()) != LegalRegime.LAW_120_2025) {
+        if (e.id() != null || !ENTERS_FACILITY.contains(e.type()) || LegalRegime.on(e.date()) != LegalRegime.LAW_120_2025) {
             return;
         }
         AgeRange range = ages.of(e.facilityCode());
@@ -193,10 +285,10 @@ public final class PathRules {
             throw new Violation(e, "date.missing");
         }
         if (e.date().isAfter(today)) {
-            throw new Violation(e, "date.future", e.date());
+            throw new Violation(e, "date.future", DAY.format(e.date()));
         }
         if (e.date().isBefore(birthDate)) {
-            throw new Violation(e, "date.before.birth", e.date(), birthDate);
+            throw new Violation(e, "date.before.birth", DAY.format(e.date()), DAY.format(birthDate));
         }
         if (e.type().requiresFacility() && (e.facilityCode() == null || e.facilityCode().isBlank())) {
             throw new Violation(e, "facility.missing");
@@ -557,7 +649,20 @@ public final class PathRules {
 
     public static List<EventType> possibleNext(LocalDate birthDate, LocalDate today, List<Event> events, LocalDate date,
                                                FacilityAges ages) {
+        return next(birthDate, today, events, date, ages).possible();
+    }
+
+    /**
+     * The kinds of event possible on a date; when there are none, {@code reason} says why: the refusal most of the
+     * kinds tried met (a date in the future, a date before the person's listing), for the form to show.
+     */
+    public record Next(List<EventType> possible, Violation reason) {
+    }
+
+    public static Next next(LocalDate birthDate, LocalDate today, List<Event> events, LocalDate date, FacilityAges ages) {
         List<EventType> possible = new ArrayList<>();
+        Map<String, Integer> counts = new HashMap<>();
+        Map<String, Violation> refusals = new HashMap<>();
         for (EventType type : EventType.values()) {
             if (type == EventType.VOID) {
                 continue;
@@ -571,10 +676,14 @@ public final class PathRules {
                     break;
                 } catch (Violation e) {
                     // not possible with these details
+                    counts.merge(e.rule(), 1, Integer::sum);
+                    refusals.putIfAbsent(e.rule(), e);
                 }
             }
         }
-        return possible;
+        Violation reason = possible.isEmpty() ? counts.entrySet().stream().max(Map.Entry.comparingByValue())
+                .map(c -> refusals.get(c.getKey())).orElse(null) : null;
+        return new Next(possible, reason);
     }
 
     /** Plausible details to try: for a court decision each term some law or age allows. */

@@ -171,6 +171,18 @@ public class PersonService {
         return PathRules.possibleNext(detail.person().getBirthDate(), today(), rules(detail.events()), date, context.facilityAges());
     }
 
+    /** What could be recorded on a date and, when nothing can, why (for the add-event form). */
+    @Transactional(readOnly = true)
+    public PathRules.Next nextEvents(PersonDetail detail, LocalDate date) {
+        return PathRules.next(detail.person().getBirthDate(), today(), rules(detail.events()), date, context.facilityAges());
+    }
+
+    /** The rehab facilities of the person's province there on a date: where an admission or transfer may take them. */
+    @Transactional(readOnly = true)
+    public List<vn.socialmap.facilities.RehabRegistry.Entry> rehabFacilities(PersonDetail detail, LocalDate date) {
+        return context.openRehabFacilities(detail.person().getProvinceCode(), date);
+    }
+
     /** Whether the current user may record data (and which events). */
     public boolean canRecord() {
         return records(currentUser.require().scope());
@@ -336,7 +348,8 @@ public class PersonService {
         }
         List<PathRules.Event> candidate = new ArrayList<>(rules(path));
         candidate.add(new PathRules.Event(null, form.type(), form.date(), form.facilityCode(), form.details(), form.supersedes()));
-        List<PathRules.Period> periods = PathRules.replay(person.getBirthDate(), today(), candidate, context.facilityAges());
+        List<PathRules.Period> periods = PathRules.replay(person.getBirthDate(), today(), candidate, context.facilityAges(),
+                context.rehabFacilities(person.getProvinceCode()));
         PathRules.Event added = candidate.getLast();
         context.checkCourt(added, person.getCurrentCommuneCode());
         AdminUnit movedTo = form.type() == EventType.RESIDENCE_MOVE ? moveDestination(person, added) : null;

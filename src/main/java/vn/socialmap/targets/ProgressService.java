@@ -52,10 +52,12 @@ public class ProgressService {
     private final RecentAnswers<List<Row>> cache;
     private final RecentAnswers<List<MonthActual>> trends;
     private final List<IndicatorSource> sources;
+    private final java.time.Clock clock;
 
     ProgressService(PlanRepository plans, CaseIndicators indicators, ModelCoverage models, FacilityService facilities,
                     AdminUnitService units, CurrentUser currentUser, Disclosure disclosure,
-                    PublishedActuals published, AnswerCaches caches, List<IndicatorSource> sources) {
+                    PublishedActuals published, AnswerCaches caches, List<IndicatorSource> sources, java.time.Clock clock) {
+        this.clock = clock;
         this.sources = List.copyOf(sources);
         this.disclosure = disclosure;
         this.published = published;
@@ -78,7 +80,21 @@ public class ProgressService {
      * {@code target} is null for a commune (plans set no commune targets).
      */
     public record Row(String unitCode, String unitName, String indicatorCode, String indicatorName, Double target,
-                      Long actual, Double percent, Status status) {
+                      Long actual, Double percent, Status status, Double share) {
+
+        /** A row of a count; {@code share} null. */
+        public Row(String unitCode, String unitName, String indicatorCode, String indicatorName, Double target,
+                   Long actual, Double percent, Status status) {
+            this(unitCode, unitName, indicatorCode, indicatorName, target, actual, percent, status, null);
+        }
+
+        /**
+         * Whether the target is a share of people ("over 80% of managed people reached"): {@code target} and
+         * {@code share} are then percents, read against each other, and {@code actual} is the share rounded.
+         */
+        public boolean isShare() {
+            return share != null;
+        }
     }
 
     /** The smallest count shown to roles without person access. */
@@ -145,6 +161,11 @@ public class ProgressService {
         List<Row> rows = new ArrayList<>();
         for (Target t : targets) {
             Indicator indicator = byId.get(t.indicatorId());
+            if (isShare(indicator)) {
+                double share = end.isBefore(plan.periodFrom()) ? 0 : publishedShare(plan, indicator, t, plan.periodFrom(), end);
+                rows.add(shareRow(plan, indicator, t, share));
+                continue;
+            }
             long actual = end.isBefore(plan.periodFrom()) ? 0 : publishedActual(plan, indicator, t, plan.periodFrom(), end);
             rows.add(row(plan, indicator, t, actual, elapsed));
         }
@@ -170,6 +191,47 @@ public class ProgressService {
                 && (cumulative || published.officiallyExact(plan, indicator, t, from.minusDays(1), exact, smallest));
         return exactToo ? actual(plan, indicator, t, from, end) : published.protectedActual(plan, indicator, t, from, end,
                 protection, scope);
+    }
+
+    /** A share of people reached: read as a percent against the target's percent. */
+    static boolean isShare(Indicator indicator) {
+        return "SHARE".equals(indicator.definition().kind());
+    }
+
+    /**
+     * A share target's actual as published to the caller: exact where the rounded figure
+     * is ({@link #publishedActual}), otherwise from counts published by the cell-key method.
+     */
+    private double publishedShare(Plan plan, Indicator indicator, Target t, LocalDate from, LocalDate end) {
+        var scope = currentUser.scope();
+        Protection protection = disclosure.protection(scope);
+        boolean exact = !protection.applies() || published.officiallyExact(plan, indicator, t, end, this::actual,
+                protection.smallBelow()) && !from.isAfter(plan.periodFrom());
+        return exact ? exactShare(plan, t, from, end) : published.protectedShare(plan, t, from, end, protection, scope);
+    }
+
+    private double exactShare(Plan plan, Target t, LocalDate from, LocalDate end) {
+        String district = t.level() == Level.DISTRICT ? t.unitCode() : null;
+        return indicators.reachedServicesPercent(plan.provinceCode(), from, end, district, plan.unitStructure());
+    }
+
+    /**
+     * A share read as a share: the percent of people reached against the target's percent, ahead or behind by the
+     * same margin as the other targets; no percent of the target (a share of a share says nothing).
+     */
+    private Row shareRow(Plan plan, Indicator indicator, Target t, double share) {
+        double shown = Math.round(share * 10) / 10.0; // to a tenth of a percent, as it is read
+        return new Row(t.unitCode(), unitName(plan, t), indicator.code(), indicator.name(), t.value(), Math.round(share), null,
+                status(shown, t.value()), shown);
+    }
+
+    /**
+     * The day a plan is read as of when it is chosen: today while its period runs (or has not begun), its last day
+     * once the period is over, so a 2023 plan is not judged on a day of 2022 nor past its end.
+     */
+    public LocalDate asOfFor(Plan plan) {
+        LocalDate today = LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
+        return today.isAfter(plan.periodTo()) ? plan.periodTo() : today;
     }
 
     /** Whether the caller receives protected figures about people rather than exact ones. */

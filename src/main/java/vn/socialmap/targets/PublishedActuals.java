@@ -98,15 +98,19 @@ class PublishedActuals {
                     t.level() == Level.FACILITY ? List.of(t.unitCode()) : List.of()), areaOf), protection);
             case "HOLDING" -> shown(indicators.holdingCell(plan.provinceCode(), PathStatus.valueOf(d.status()), end, district,
                     plan.unitStructure(), areaOf), protection);
-            case "SHARE" -> {
-                CaseIndicators.CellPair[] cells = indicators.reachedCells(plan.provinceCode(), from, end, district,
-                        plan.unitStructure(), areaOf);
-                long onRecord = shown(cells[0], protection);
-                long reached = Math.min(onRecord, shown(cells[1], protection));
-                yield onRecord == 0 ? 0 : Math.round(100.0 * reached / onRecord);
-            }
+            case "SHARE" -> Math.round(protectedShare(plan, t, from, end, protection, scope));
             default -> throw new IllegalArgumentException("Not about people: " + d.kind());
         };
+    }
+
+    /** A share target's actual (a percent of the people on record) from counts published by the cell-key method. */
+    double protectedShare(Plan plan, Target t, LocalDate from, LocalDate end, Protection protection, AccessScope scope) {
+        String district = t.level() == Level.DISTRICT ? t.unitCode() : null;
+        CaseIndicators.CellPair[] cells = indicators.reachedCells(plan.provinceCode(), from, end, district,
+                plan.unitStructure(), protection.needsOwnArea() ? scope : null);
+        long onRecord = shown(cells[0], protection);
+        long reached = Math.min(onRecord, shown(cells[1], protection));
+        return onRecord == 0 ? 0 : 100.0 * reached / onRecord;
     }
 
     private static long shown(CaseIndicators.CellPair cell, Protection protection) {
@@ -117,6 +121,11 @@ class PublishedActuals {
                                                 String district, List<String> facilityCodes) {
         EnumSet<EventType> types = EnumSet.noneOf(EventType.class);
         d.eventTypes().forEach(e -> types.add(EventType.valueOf(e)));
+        if (!facilityCodes.isEmpty() && types.remove(EventType.COMPULSORY_DOSSIER)) {
+            // a dossier names no facility: a facility's intake from the dossiers is the compulsory admissions at it
+            // (Plan 78's admissions of facilities 1, 3 and 4, which take no voluntary residents, read 0 otherwise)
+            types.add(EventType.COMPULSORY_ADMISSION);
+        }
         return new CaseIndicators.EventCount(plan.provinceCode(), types, from, to, district, facilityCodes, d.atFacility(),
                 d.supportKinds(), plan.unitStructure());
     }

@@ -31,6 +31,7 @@ class AreaOverviewTest extends IntegrationTest {
     void peopleDueForAttentionAppearOnTheirAreasLists() {
         signIn("commune-00004");
         long away = person("Tạ Văn Bỏ Trốn");
+        event(away, EventType.DRUG_USE_RECORD, "2022-12-01", null, Map.of());
         event(away, EventType.ADDICTION_DETERMINATION, "2023-01-05", "BV", Map.of("result", "ADDICTED"));
         event(away, EventType.COMPULSORY_DOSSIER, "2023-01-10", null, Map.of());
         event(away, EventType.COURT_DECISION, "2023-02-01", null, Map.of("court", "TAND", "decisionNumber", "9", "months", 12));
@@ -38,11 +39,13 @@ class AreaOverviewTest extends IntegrationTest {
         event(away, EventType.ABSCONDING, "2023-05-20", null, Map.of());
 
         long ending = person("Tạ Văn Sắp Hết");
+        event(ending, EventType.DRUG_USE_RECORD, "2020-12-01", null, Map.of());
         event(ending, EventType.VOLUNTARY_COMMUNITY_START, "2021-01-01", null, Map.of("provider", "Trạm y tế"));
         event(ending, EventType.VOLUNTARY_COMMUNITY_END, "2021-06-01", null, Map.of("outcome", "COMPLETED"));
         event(ending, EventType.POST_REHAB_START, "2021-06-20", null, Map.of("plannedEnd", "2023-06-20", "assignee", "Công an phường"));
 
         long stopped = person("Tạ Văn Ngừng Thuốc");
+        event(stopped, EventType.DRUG_USE_RECORD, "2021-12-01", null, Map.of());
         event(stopped, EventType.METHADONE_START, "2022-01-01", "MMT", Map.of());
         event(stopped, EventType.METHADONE_STOP, "2023-05-15", null, Map.of("reason", "bỏ điều trị"));
 

@@ -24,6 +24,8 @@ import vn.socialmap.IntegrationTest;
  */
 class Law120PathApiTest extends IntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = JsonMapper.builder().build();
 
@@ -133,5 +135,27 @@ class Law120PathApiTest extends IntegrationTest {
         assertThat(wrongCourt.path("legalBasis").asString()).contains("81/2025/UBTVQH15");
         ok(event("commune-00229", id, "COURT_DECISION", "2026-03-01", "court", "Tòa án nhân dân khu vực 2 - Hà Nội",
                 "decisionNumber", "4/QĐ-TA", "months", 18), 201);
+    }
+
+    @Test
+    void aPathOutOfOrderOrIntoAnUnregisteredFacilityIsRefused() throws Exception {
+        long id = create("Lê Văn Thứ Tự");
+        ok(event("commune-00229", id, "DRUG_USE_RECORD", "2026-01-05"), 201);
+        // issue 20: a determination dated before the listing, a second listing, a facility typed as free text
+        JsonNode before = ok(event("commune-00229", id, "ADDICTION_DETERMINATION", "2025-12-01", "facilityCode", "BV-01",
+                "result", "ADDICTED"), 400);
+        assertThat(before.path("rule").asString()).isEqualTo("event.rule.listing.after");
+        assertThat(before.path("detail").asString()).contains("01/12/2025", "05/01/2026");
+        assertThat(ok(event("commune-00229", id, "DRUG_USE_RECORD", "2026-02-01"), 400).path("rule").asString())
+                .isEqualTo("event.rule.listing.already");
+        JsonNode typed = ok(event("commune-00229", id, "VOLUNTARY_FACILITY_ADMISSION", "2026-02-10", "facilityCode",
+                "Cơ sở cai nghiện Bình An"), 400);
+        assertThat(typed.path("rule").asString()).isEqualTo("event.rule.facility.unregistered");
+        assertThat(typed.path("detail").asString()).contains("Cơ sở cai nghiện Bình An");
+        // Hanoi's facility 2 was merged into the police's on 01/03/2025: its code takes no one in 2026
+        assertThat(ok(event("commune-00229", id, "VOLUNTARY_FACILITY_ADMISSION", "2026-02-10", "facilityCode", "2"), 400)
+                .path("rule").asString()).isEqualTo("event.rule.facility.not.open");
+        ok(event("commune-00229", id, "VOLUNTARY_FACILITY_ADMISSION", "2026-02-10", "facilityCode", "PC04-2"), 201);
+        assertThat(jdbc.queryForObject("select count(*) from case_event where person_id = ?", Long.class, id)).isEqualTo(2);
     }
 }

@@ -342,7 +342,8 @@ class PathRulesTest {
         while (moved.find()) {
             rules.add(moved.group(1));
         }
-        assertThat(rules).hasSizeGreaterThan(40).contains("decision.months.adult", "move.commune.unknown", "facility.age.from", "decision.court");
+        assertThat(rules).hasSizeGreaterThan(40).contains("decision.months.adult", "move.commune.unknown", "facility.age.from", "decision.court",
+                "listing.after", "listing.already", "facility.unregistered");
         for (String language : List.of("vi", "en")) {
             java.util.Properties bundle = new java.util.Properties();
             try (var in = getClass().getResourceAsStream("/vaadin-i18n/translations_" + language + ".properties")) {
@@ -356,6 +357,110 @@ class PathRulesTest {
                 }
             }
         }
+    }
+
+    /** An event being recorded now: judged by the rules of order and of registered facilities, as history is not. */
+    private PathRulesTest addNew(EventType type, String date, String facility, Object... details) {
+        events.add(new PathRules.Event(null, type, LocalDate.parse(date), facility, PathRules.details(details), null));
+        return this;
+    }
+
+    @Test
+    void aNewEventDatedBeforeTheListingIsRefused() {
+        // issue 20: an addiction determination of 2020 entered under a listing of 2023
+        add(DRUG_USE_RECORD, "2023-03-01").addNew(ADDICTION_DETERMINATION, "2020-06-01", "BV-01", "result", "ADDICTED");
+        assertThatThrownBy(this::replay).isInstanceOf(PathRules.Violation.class)
+                .satisfies(e -> assertThat(((PathRules.Violation) e).rule()).isEqualTo("listing.after"))
+                .satisfies(e -> assertThat(((PathRules.Violation) e).arguments()).containsExactly("01/06/2020", "01/03/2023"));
+        // from the listing on, it is accepted
+        events.removeLast();
+        addNew(ADDICTION_DETERMINATION, "2023-03-01", "BV-01", "result", "ADDICTED");
+        assertThat(on("2023-03-01")).contains(PathStatus.ADDICTED);
+        // nothing before the first listing at all
+        events.clear();
+        addNew(METHADONE_START, "2021-01-01", "MMT-01");
+        refused("listing.missing");
+        events.clear();
+        addNew(DRUG_USE_RECORD, "2021-01-01", null);
+        assertThat(on("2021-01-01")).contains(PathStatus.ON_RECORD, PathStatus.USING);
+    }
+
+    @Test
+    void aSecondListingIsRefusedUntilTheRecordIsClosed() {
+        add(DRUG_USE_RECORD, "2021-01-10").addNew(DRUG_USE_RECORD, "2023-05-01", null);
+        assertThatThrownBy(this::replay).isInstanceOf(PathRules.Violation.class)
+                .satisfies(e -> assertThat(((PathRules.Violation) e).rule()).isEqualTo("listing.already"))
+                .satisfies(e -> assertThat(((PathRules.Violation) e).arguments()).containsExactly("10/01/2021"));
+        // nor a listing dated before the one on record
+        events.set(1, new PathRules.Event(null, DRUG_USE_RECORD, LocalDate.parse("2020-05-01"), null, Map.of(), null));
+        refused("listing.later");
+        // after the record is closed, a new listing puts the person back
+        events.set(1, new PathRules.Event(nextId++, RECORD_CLOSED, LocalDate.parse("2022-01-01"), null,
+                PathRules.details("closure", "MOVED_AWAY"), null));
+        addNew(DRUG_USE_RECORD, "2023-05-01", null);
+        assertThat(on("2023-05-01")).contains(PathStatus.ON_RECORD, PathStatus.USING);
+    }
+
+    /** Hanoi's facility "1" (public, merged on 01/03/2025), "PC04-1" (public, from then), "TN-1" (private). */
+    private static final PathRules.RehabFacilities REGISTERED = (code, date) -> switch (code) {
+        case "1" -> java.util.Optional.of(new PathRules.RehabFacility(true, date.isBefore(LocalDate.of(2025, 3, 1))));
+        case "PC04-1" -> java.util.Optional.of(new PathRules.RehabFacility(true, !date.isBefore(LocalDate.of(2025, 3, 1))));
+        case "TN-1" -> java.util.Optional.of(new PathRules.RehabFacility(false, true));
+        default -> java.util.Optional.empty();
+    };
+
+    private List<PathRules.Period> replayRegistered() {
+        return PathRules.replay(BIRTH, LocalDate.of(2026, 11, 28), events, PathRules.FacilityAges.UNKNOWN, REGISTERED);
+    }
+
+    private void refusedRegistered(String rule) {
+        assertThatThrownBy(this::replayRegistered).isInstanceOf(PathRules.Violation.class)
+                .satisfies(e -> assertThat(((PathRules.Violation) e).rule()).isEqualTo(rule));
+    }
+
+    @Test
+    void aPersonEntersARegisteredFacilityThereOnTheDay() {
+        // a facility typed as free text
+        add(DRUG_USE_RECORD, "2022-01-10").addNew(VOLUNTARY_FACILITY_ADMISSION, "2022-03-01", "Cơ sở Bình An");
+        refusedRegistered("facility.unregistered");
+        // a facility merged away before the day, and its successor
+        events.set(1, new PathRules.Event(null, VOLUNTARY_FACILITY_ADMISSION, LocalDate.parse("2025-06-01"), "1", Map.of(), null));
+        refusedRegistered("facility.not.open");
+        events.set(1, new PathRules.Event(null, VOLUNTARY_FACILITY_ADMISSION, LocalDate.parse("2025-06-01"), "PC04-1", Map.of(), null));
+        assertThat(replayRegistered()).filteredOn(p -> p.status() == PathStatus.VOLUNTARY_FACILITY)
+                .extracting(PathRules.Period::facilityCode).containsExactly("PC04-1");
+        // compulsory rehab at a public facility only
+        events.clear();
+        add(DRUG_USE_RECORD, "2021-01-10").add(ADDICTION_DETERMINATION, "2021-02-01", "BV-01", "result", "ADDICTED")
+                .add(COMPULSORY_DOSSIER, "2021-03-01")
+                .add(COURT_DECISION, "2021-04-01", null, "court", "TAND", "decisionNumber", "1", "months", 12)
+                .addNew(COMPULSORY_ADMISSION, "2021-04-15", "TN-1");
+        refusedRegistered("facility.compulsory.public");
+        events.set(4, new PathRules.Event(null, COMPULSORY_ADMISSION, LocalDate.parse("2021-04-15"), "1", Map.of(), null));
+        assertThat(PathRules.statusesOn(replayRegistered(), LocalDate.parse("2021-04-15"))).contains(PathStatus.IN_COMPULSORY);
+        // a path recorded before the registry knew its facilities is read as recorded
+        events.clear();
+        add(DRUG_USE_RECORD, "2020-01-10").add(VOLUNTARY_FACILITY_ADMISSION, "2020-03-01", "Cơ sở Bình An");
+        assertThat(replayRegistered()).isNotEmpty();
+    }
+
+    @Test
+    void whenNoEventIsPossibleOnADateTheRulesSayWhy() {
+        add(DRUG_USE_RECORD, "2023-03-01");
+        // a day in the future
+        PathRules.Next future = PathRules.next(BIRTH, TODAY, events, TODAY.plusDays(1), PathRules.FacilityAges.UNKNOWN);
+        assertThat(future.possible()).isEmpty();
+        assertThat(future.reason().rule()).isEqualTo("date.future");
+        // a day before the person's listing
+        PathRules.Next before = PathRules.next(BIRTH, TODAY, events, LocalDate.of(2020, 6, 1), PathRules.FacilityAges.UNKNOWN);
+        assertThat(before.possible()).isEmpty();
+        assertThat(before.reason().rule()).isEqualTo("listing.after");
+        // a day on record: events to choose from, no reason needed
+        PathRules.Next onRecord = PathRules.next(BIRTH, TODAY, events, LocalDate.of(2023, 6, 1), PathRules.FacilityAges.UNKNOWN);
+        assertThat(onRecord.possible()).contains(ADDICTION_DETERMINATION, METHADONE_START).doesNotContain(DRUG_USE_RECORD);
+        assertThat(onRecord.reason()).isNull();
+        // someone not yet listed: the listing only
+        assertThat(PathRules.possibleNext(BIRTH, TODAY, List.of(), LocalDate.of(2023, 6, 1))).containsExactly(DRUG_USE_RECORD);
     }
 
     @Test

@@ -134,14 +134,14 @@ class PersonApiTest extends IntegrationTest {
     @Test
     void eventsFollowThePathRules() throws Exception {
         long id = createIn("commune-00229", "00229", "Hoàng Văn Lộ Trình", "1985-01-01", null);
+        ok(call("commune-00229", "POST", "/api/v1/persons/" + id + "/events",
+                Map.of("type", "DRUG_USE_RECORD", "date", "2022-01-05")), 201);
         JsonNode refused = ok(call("commune-00229", "POST", "/api/v1/persons/" + id + "/events",
                 Map.of("type", "COMPULSORY_ADMISSION", "date", "2022-01-05", "facilityCode", "1")), 400);
         assertThat(refused.path("rule").asString()).isEqualTo("event.rule.admission.requires.decision");
         assertThat(refused.path("detail").asString()).contains("court decision");
-        assertThat(jdbc.queryForObject("select count(*) from case_event where person_id = ?", Long.class, id)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from case_event where person_id = ?", Long.class, id)).isEqualTo(1);
 
-        ok(call("commune-00229", "POST", "/api/v1/persons/" + id + "/events",
-                Map.of("type", "DRUG_USE_RECORD", "date", "2022-01-05")), 201);
         ok(call("commune-00229", "POST", "/api/v1/persons/" + id + "/events",
                 Map.of("type", "ADDICTION_DETERMINATION", "date", "2022-02-01", "facilityCode", "BV-Đống Đa",
                         "details", Map.of("result", "ADDICTED"))), 201);

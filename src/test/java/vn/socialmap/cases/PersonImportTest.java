@@ -20,7 +20,7 @@ class PersonImportTest extends IntegrationTest {
     static final String HEADER = String.join(",", PersonImport.COLUMNS) + "\n";
     static final String GOOD = """
             001090012345,Nguyễn Văn Nhập,15/03/1990,Nam,00229,1 Phố Thử,00229,1 Phố Thử,,DRUG_USE_RECORD,10/01/2024,,
-            001090012345,Nguyễn Văn Nhập,15/03/1990,Nam,00229,1 Phố Thử,00229,1 Phố Thử,,DRUG_USE_RECORD,10/02/2024,,
+            001090012345,Nguyễn Văn Nhập,15/03/1990,Nam,00229,1 Phố Thử,00229,1 Phố Thử,,MANAGEMENT_DECISION,10/02/2024,,decisionNumber=01/QĐ-UBND
             ,"Trần Thị Không Số, Nhập",1992-07-01,Nữ,00229,,00229,,,DRUG_USE_RECORD,2024-03-01,,
             001090054321,"=HYPERLINK(""http://x"")",01/01/1990,MALE,00229,,00229,,,DRUG_USE_RECORD,01/03/2024,,
             """;
@@ -103,9 +103,9 @@ class PersonImportTest extends IntegrationTest {
         assertThat(audited).contains(created.stream().map(String::valueOf).toList());
         // one known event, one new event for the person with a national ID, one new for the person without
         PersonImport.Result next = imports.importRows(rows("""
-                001090012345,Nguyễn Văn Nhập,15/03/1990,Nam,00229,1 Phố Thử,00229,1 Phố Thử,,DRUG_USE_RECORD,10/02/2024,,
-                001090012345,Nguyễn Văn Nhập,15/03/1990,Nam,00229,1 Phố Thử,00229,1 Phố Thử,,DRUG_USE_RECORD,10/05/2024,,
-                ,"Trần Thị Không Số, Nhập",1992-07-01,Nữ,00229,,00229,,,DRUG_USE_RECORD,2024-06-01,,
+                001090012345,Nguyễn Văn Nhập,15/03/1990,Nam,00229,1 Phố Thử,00229,1 Phố Thử,,MANAGEMENT_DECISION,10/02/2024,,decisionNumber=01/QĐ-UBND
+                001090012345,Nguyễn Văn Nhập,15/03/1990,Nam,00229,1 Phố Thử,00229,1 Phố Thử,,ADDICTION_DETERMINATION,10/05/2024,TTYT Đống Đa,result=ADDICTED
+                ,"Trần Thị Không Số, Nhập",1992-07-01,Nữ,00229,,00229,,,MANAGEMENT_DECISION,2024-06-01,,decisionNumber=02/QĐ-UBND
                 """), PersonImport.Mode.ALL_OR_NOTHING, null);
         assertThat(next.personsCreated()).isZero();
         assertThat(next.eventsSkipped()).isEqualTo(1);

@@ -30,6 +30,8 @@ class PersonMergeTest extends IntegrationTest {
         long survivor = persons.create(form("Đinh Thị Gộp")).person().getId();
         long duplicate = persons.create(form("Đinh Thị Gộp")).person().getId();
         persons.addEvent(survivor, new EventForm(EventType.DRUG_USE_RECORD, LocalDate.of(2021, 1, 1), null, Map.of(), null));
+        // each record opens with its own listing; the merged path keeps both as recorded
+        persons.addEvent(duplicate, new EventForm(EventType.DRUG_USE_RECORD, LocalDate.of(2021, 5, 1), null, Map.of(), null));
         persons.addEvent(duplicate, new EventForm(EventType.METHADONE_START, LocalDate.of(2021, 6, 1), "MMT-02", Map.of(), null));
         persons.addEvent(duplicate, new EventForm(EventType.METHADONE_STOP, LocalDate.of(2021, 9, 1), null,
                 Map.of("reason", "chuyển cơ sở"), null));
@@ -37,7 +39,7 @@ class PersonMergeTest extends IntegrationTest {
         signIn("admin");
         persons.merge(survivor, duplicate);
         PersonService.PersonDetail merged = persons.get(survivor);
-        assertThat(merged.events()).hasSize(3);
+        assertThat(merged.events()).hasSize(4);
         assertThat(jdbc.queryForObject("select count(*) from case_event where person_id = ?", Long.class, duplicate)).isZero();
         assertThat(jdbc.queryForObject("select merged_into_id from person where id = ?", Long.class, duplicate)).isEqualTo(survivor);
         assertThat(PathRules.statusesOn(merged.periods(), LocalDate.of(2021, 7, 1))).contains(PathStatus.ON_METHADONE);

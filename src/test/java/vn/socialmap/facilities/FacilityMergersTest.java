@@ -175,6 +175,7 @@ class FacilityMergersTest extends IntegrationTest {
         Map<String, Object> form = new java.util.HashMap<>(Map.of("fullName", "Trịnh Văn Chuyển Cơ Sở", "birthDate", "1990-02-03",
                 "sex", "MALE", "permanentCommuneCode", "00376", "currentCommuneCode", "00376", "currentAddress", "Thôn Đông"));
         long id = ok(call("admin", "POST", "/api/v1/persons", form), 201).path("person").path("id").asLong();
+        ok(call("admin", "POST", "/api/v1/persons/" + id + "/events", Map.of("type", "DRUG_USE_RECORD", "date", "2026-01-05")), 201);
         ok(call("admin", "POST", "/api/v1/persons/" + id + "/events",
                 Map.of("type", "VOLUNTARY_FACILITY_ADMISSION", "date", "2026-01-10", "facilityCode", "PC04-2")), 201);
         assertThat(ok(call("facility-pc04-2", "GET", "/api/v1/persons/" + id, null), 200).path("fullName").asString())

@@ -350,27 +350,59 @@ public class PersonView extends VerticalLayout implements BeforeEnterObserver, H
         corrects.setEmptySelectionAllowed(true);
         corrects.setEmptySelectionCaption(getTranslation("person.event.new"));
         TextField facility = new TextField(getTranslation("person.event.facility"));
+        facility.setVisible(false);
+        // an admission or transfer names a registered rehab facility there on the day, chosen by name
+        Select<String> rehabFacility = new Select<>();
+        rehabFacility.setLabel(getTranslation("person.event.facility"));
+        rehabFacility.addClassName("sm-rehab-facility");
+        rehabFacility.setVisible(false);
+        Map<String, String> rehabNames = new LinkedHashMap<>();
+        rehabFacility.setItemLabelGenerator(c -> c == null ? "" : rehabNames.getOrDefault(c, c));
+        Span none = new Span();
+        none.addClassName("sm-event-none");
+        none.setVisible(false);
         Div detailFields = new Div();
         Map<String, com.vaadin.flow.component.HasValue<?, String>> details = new LinkedHashMap<>();
         Span error = new Span();
         error.addClassName("sm-form-error");
         error.getStyle().set("color", "var(--lumo-error-text-color)");
 
+        Runnable refreshFacilities = () -> {
+            boolean registered = type.getValue() != null && PathRules.ENTERS_FACILITY.contains(type.getValue());
+            rehabFacility.setVisible(registered);
+            if (!registered || date.getValue() == null) {
+                return;
+            }
+            String kept = rehabFacility.getValue();
+            rehabNames.clear();
+            persons.rehabFacilities(detail, date.getValue()).forEach(f -> rehabNames.put(f.code(), f.name()));
+            rehabFacility.setItems(List.copyOf(rehabNames.keySet()));
+            rehabFacility.setValue(kept != null && rehabNames.containsKey(kept) ? kept : null);
+        };
         Runnable refreshTypes = () -> {
-            List<EventType> next = date.getValue() == null ? List.of() : persons.possibleNext(detail, date.getValue());
-            List<EventType> items = new java.util.ArrayList<>(next);
+            PathRules.Next next = date.getValue() == null ? new PathRules.Next(List.of(), null)
+                    : persons.nextEvents(detail, date.getValue());
+            List<EventType> items = new java.util.ArrayList<>(next.possible());
             if (corrects.getValue() != null) {
                 items.add(EventType.VOID);
             }
             type.setItems(items);
+            // an empty menu says why: a date in the future, before the person's listing, ...
+            none.setText(items.isEmpty() && next.reason() != null
+                    ? getTranslation("person.event.none", getTranslation(next.reason().messageKey(), next.reason().arguments())) : "");
+            none.setVisible(items.isEmpty() && next.reason() != null);
+            type.setEnabled(!items.isEmpty());
+            refreshFacilities.run();
         };
         type.addValueChangeListener(e -> {
             detailFields.removeAll();
             details.clear();
+            refreshFacilities.run();
             if (e.getValue() == null) {
+                facility.setVisible(false);
                 return;
             }
-            facility.setVisible(e.getValue().requiresFacility());
+            facility.setVisible(e.getValue().requiresFacility() && !PathRules.ENTERS_FACILITY.contains(e.getValue()));
             for (String field : e.getValue().requiredDetails()) {
                 Set<String> choices = PathRules.choices(field);
                 if ("toCommune".equals(field)) {
@@ -419,7 +451,9 @@ public class PersonView extends VerticalLayout implements BeforeEnterObserver, H
                 }
             });
             try {
-                persons.addEvent(id, new EventForm(type.getValue(), date.getValue(), facility.getValue(), values,
+                String facilityCode = rehabFacility.isVisible() ? rehabFacility.getValue()
+                        : facility.isVisible() ? facility.getValue() : null;
+                persons.addEvent(id, new EventForm(type.getValue(), date.getValue(), facilityCode, values,
                         corrects.getValue() == null ? null : corrects.getValue().getId()));
                 Notification.show(getTranslation("person.event.saved"), 3000, Notification.Position.TOP_CENTER)
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
@@ -429,9 +463,9 @@ public class PersonView extends VerticalLayout implements BeforeEnterObserver, H
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout first = new HorizontalLayout(date, corrects, type, facility);
+        HorizontalLayout first = new HorizontalLayout(date, corrects, type, facility, rehabFacility);
         first.getStyle().set("flex-wrap", "wrap");
-        box.add(first, detailFields, save, error);
+        box.add(first, none, detailFields, save, error);
         return box;
     }
 

@@ -2,7 +2,6 @@ package vn.socialmap.targets.ui;
 
 import java.text.NumberFormat;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.HashMap;
 import java.util.List;
@@ -80,10 +79,17 @@ public class PlansView extends VerticalLayout implements HasDynamicTitle {
         level.setValue(PlanModel.Level.CITY);
         plans.stream().findFirst().ifPresent(p -> {
             plan.setValue(p);
-            LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
-            asOf.setValue(today.isAfter(p.periodTo()) ? p.periodTo() : today);
+            asOf.setValue(progress.asOfFor(p));
         });
-        plan.addValueChangeListener(e -> refresh());
+        // a plan chosen is read as of today while it runs, as of its last day once it is over
+        plan.addValueChangeListener(e -> {
+            LocalDate day = e.getValue() == null ? null : progress.asOfFor(e.getValue());
+            if (day == null || day.equals(asOf.getValue())) {
+                refresh();
+            } else {
+                asOf.setValue(day);
+            }
+        });
         asOf.addValueChangeListener(e -> refresh());
         level.addValueChangeListener(e -> refresh());
 
@@ -151,13 +157,18 @@ public class PlansView extends VerticalLayout implements HasDynamicTitle {
     /** The progress columns, shared by the main table and a district's facilities. */
     private void configure(Grid<ProgressService.Row> table) {
         table.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        // indicator names are whole sentences of the plan: they wrap (styles.css), never cut
+        table.addClassName("sm-progress-table");
         table.addColumn(ProgressService.Row::unitName).setHeader(getTranslation("plans.unit")).setAutoWidth(true);
         table.addColumn(ProgressService.Row::indicatorName).setHeader(getTranslation("plans.indicator")).setFlexGrow(1);
-        table.addColumn(r -> r.target() == null ? "" : count.format(r.target())).setHeader(getTranslation("plans.target")).setAutoWidth(true);
-        table.addColumn(r -> r.actual() == null ? "<" + progress.minCount() : count.format(r.actual()))
+        // a share reads as a share: "22,0%" against "trên 80%", without a percent of the target
+        table.addColumn(r -> r.target() == null ? "" : r.isShare() ? getTranslation("plans.target.share", count.format(r.target()))
+                : count.format(r.target())).setHeader(getTranslation("plans.target")).setAutoWidth(true);
+        table.addColumn(r -> r.isShare() ? percent.format(r.share()) + "%"
+                        : r.actual() == null ? "<" + progress.minCount() : count.format(r.actual()))
                 .setHeader(getTranslation("plans.actual")).setAutoWidth(true);
         table.addColumn(r -> r.percent() == null ? "" : percent.format(r.percent()) + "%").setHeader(getTranslation("plans.percent")).setAutoWidth(true);
-        table.addComponentColumn(r -> ProgressCells.bar(r.percent())).setHeader(getTranslation("plans.bar")).setAutoWidth(true);
+        table.addComponentColumn(r -> ProgressCells.bar(r.isShare() ? r.share() : r.percent())).setHeader(getTranslation("plans.bar")).setAutoWidth(true);
         table.addComponentColumn(r -> ProgressCells.status(r.status(), this::getTranslation))
                 .setHeader(getTranslation("plans.status")).setAutoWidth(true);
     }
