@@ -33,7 +33,7 @@ import vn.socialmap.geography.AdminUnitService;
 @Tag(name = "Analytics", description = "Hotspots, kernel density, service accessibility and where to open new models")
 class AnalyticsController {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final ZoneId VIETNAM = vn.socialmap.base.VietnamTime.ZONE;
 
     private final HotspotService hotspots;
     private final AccessibilityService accessibility;

@@ -1,5 +1,6 @@
 package vn.socialmap.audit;
 
+import vn.socialmap.base.SpreadsheetCsv;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -48,36 +49,21 @@ public class AuditSearch {
 
     public void exportCsv(AuditQuery query, Writer out) {
         try {
-            out.write("id,occurred_at,username,role,area,action,record_type,record_ids,client_address,reason,details,hash\n");
+            var csv = SpreadsheetCsv.printer(out);
+            SpreadsheetCsv.row(csv, "id", "occurred_at", "username", "role", "area", "action", "record_type", "record_ids",
+                    "client_address", "reason", "details", "hash");
             forEach(query, e -> {
                 try {
-                    out.write(String.join(",", csv(e.id()), csv(e.occurredAt()), csv(e.username()), csv(e.role()),
-                            csv(e.area()), csv(e.action()), csv(e.recordType()), csv(e.recordIds()),
-                            csv(e.clientAddress()), csv(e.reason()), csv(e.details()), csv(e.hash())));
-                    out.write('\n');
+                    SpreadsheetCsv.row(csv, e.id(), e.occurredAt(), e.username(), e.role(), e.area(), e.action(),
+                            e.recordType(), e.recordIds(), e.clientAddress(), e.reason(), e.details(), e.hash());
                 } catch (IOException ex) {
                     throw new UncheckedIOException(ex);
                 }
             });
-            out.flush();
+            csv.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** RFC 4180 quoting; a leading = + - @ is neutralised so a spreadsheet does not run it as a formula. */
-    static String csv(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String text = value.toString();
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r") || text.startsWith("'")) {
-            return '"' + text.replace("\"", "\"\"") + '"';
-        }
-        return text;
     }
 
     static AuditEntry map(ResultSet rs) throws SQLException {

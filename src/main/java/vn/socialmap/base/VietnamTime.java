@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class VietnamTime {
 
-    public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    /** The zone's id, for annotations (scheduled jobs) that take a constant string. */
+    public static final String ZONE_ID = "Asia/Ho_Chi_Minh";
+    public static final ZoneId ZONE = ZoneId.of(ZONE_ID);
 
     private final Clock clock;
 

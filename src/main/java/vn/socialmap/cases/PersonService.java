@@ -47,7 +47,7 @@ import vn.socialmap.security.Role;
 public class PersonService {
 
     public static final String RECORD_TYPE = "person";
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final ZoneId VIETNAM = vn.socialmap.base.VietnamTime.ZONE;
     static final int MIN_AGE = 12;
 
     private final PersonRepository persons;
@@ -148,21 +148,14 @@ public class PersonService {
     /** The whole filtered list as CSV for the caller's area; audited as an export with every id. */
     public void exportCsv(PersonFilter filter, java.io.Writer out) throws java.io.IOException {
         List<PersonSummary> rows = export(filter);
-        out.write("id,full_name,birth_date,sex,national_id,commune_code,district_code,status\n");
+        var csv = vn.socialmap.base.SpreadsheetCsv.printer(out);
+        vn.socialmap.base.SpreadsheetCsv.row(csv, "id", "full_name", "birth_date", "sex", "national_id", "commune_code",
+                "district_code", "status");
         for (PersonSummary r : rows) {
-            out.write(String.join(",", String.valueOf(r.id()), csv(r.fullName()), r.birthDate().toString(), r.sex().name(),
-                    csv(r.nationalId()), r.currentCommuneCode(), r.formerDistrictCode(), csv(r.mainStatus())));
-            out.write('\n');
+            vn.socialmap.base.SpreadsheetCsv.row(csv, r.id(), r.fullName(), r.birthDate(), r.sex().name(), r.nationalId(),
+                    r.currentCommuneCode(), r.formerDistrictCode(), r.mainStatus());
         }
-        out.flush();
-    }
-
-    private static String csv(String value) {
-        if (value == null) {
-            return "";
-        }
-        String text = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        return text.contains(",") || text.contains("\"") || text.contains("\n") ? '"' + text.replace("\"", "\"\"") + '"' : text;
+        csv.flush();
     }
 
     /** What could be recorded next for this person on a date (for the person page's actions). */

@@ -130,7 +130,7 @@ class StatusRollup {
     }
 
     /** Moves the horizon on to the current month, a month at a time. */
-    @Scheduled(cron = "0 5 0 * * *", zone = "Asia/Ho_Chi_Minh")
+    @Scheduled(cron = "0 5 0 * * *", zone = vn.socialmap.base.VietnamTime.ZONE_ID)
     @EventListener(ApplicationReadyEvent.class)
     @Transactional
     public void advance() {

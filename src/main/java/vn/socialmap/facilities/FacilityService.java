@@ -39,7 +39,7 @@ import vn.socialmap.security.Role;
 @Transactional
 public class FacilityService {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final ZoneId VIETNAM = vn.socialmap.base.VietnamTime.ZONE;
     static final Set<String> MODEL_KINDS = Set.of("VOLUNTEER", "CLUB", "COUNSELING");
     static final Set<String> SEVERITIES = Set.of("LOW", "MEDIUM", "HIGH");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");

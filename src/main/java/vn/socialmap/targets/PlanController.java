@@ -1,7 +1,6 @@
 package vn.socialmap.targets;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 
@@ -23,10 +22,12 @@ class PlanController {
 
     private final ProgressService progress;
     private final NationalProgress national;
+    private final vn.socialmap.base.VietnamTime time;
 
-    PlanController(ProgressService progress, NationalProgress national) {
+    PlanController(ProgressService progress, NationalProgress national, vn.socialmap.base.VietnamTime time) {
         this.progress = progress;
         this.national = national;
+        this.time = time;
     }
 
     record PlanView(long id, String number, String issuer, LocalDate date, String province, LocalDate periodFrom,
@@ -83,9 +84,9 @@ class PlanController {
         return national.on(asOf(asOf));
     }
 
-    private static LocalDate asOf(String asOf) {
+    private LocalDate asOf(String asOf) {
         try {
-            return asOf == null ? LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")) : LocalDate.parse(asOf);
+            return asOf == null ? time.today() : LocalDate.parse(asOf);
         } catch (java.time.format.DateTimeParseException e) {
             throw new InvalidRequestException("asOf", "asOf must be a date YYYY-MM-DD, got '" + asOf + "'");
         }

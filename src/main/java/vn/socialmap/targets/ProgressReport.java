@@ -152,9 +152,14 @@ public class ProgressReport {
         }
     }
 
+    /** What a hidden count reads as: below the disclosure setting's threshold. */
+    private String hidden() {
+        return "<" + progress.minCount();
+    }
+
     private void countOrHidden(Row x, int column, Long value, org.apache.poi.ss.usermodel.CellStyle style) {
         if (value == null) {
-            x.createCell(column).setCellValue("<5");
+            x.createCell(column).setCellValue(hidden());
         } else {
             number(x, column, value, style);
         }
@@ -214,8 +219,8 @@ public class ProgressReport {
             table.addCell(new Phrase(c.unitName(), text));
             table.addCell(new Phrase(c.indicatorName(), text));
             table.addCell(new Phrase(count.format(c.target()), text));
-            table.addCell(new Phrase(row.inPeriod() == null ? "<5" : count.format(row.inPeriod()), text));
-            table.addCell(new Phrase(c.actual() == null ? "<5" : count.format(c.actual()), text));
+            table.addCell(new Phrase(row.inPeriod() == null ? hidden() : count.format(row.inPeriod()), text));
+            table.addCell(new Phrase(c.actual() == null ? hidden() : count.format(c.actual()), text));
             table.addCell(new Phrase(c.percent() == null ? "" : percent.format(c.percent()) + "%", text));
             table.addCell(new Phrase(c.status() == null ? "" : vi("plans.status." + c.status().name()), text));
         }

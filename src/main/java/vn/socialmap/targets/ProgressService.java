@@ -230,7 +230,7 @@ public class ProgressService {
      * once the period is over, so a 2023 plan is not judged on a day of 2022 nor past its end.
      */
     public LocalDate asOfFor(Plan plan) {
-        LocalDate today = LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
+        LocalDate today = LocalDate.now(clock.withZone(vn.socialmap.base.VietnamTime.ZONE));
         return today.isAfter(plan.periodTo()) ? plan.periodTo() : today;
     }
 

@@ -41,7 +41,7 @@ import vn.socialmap.audit.AuditVerifier;
 @RolesAllowed("ADMIN")
 public class AuditView extends VerticalLayout implements HasDynamicTitle {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final ZoneId VIETNAM = vn.socialmap.base.VietnamTime.ZONE;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss").withZone(VIETNAM);
 
     private final AuditSearch search;

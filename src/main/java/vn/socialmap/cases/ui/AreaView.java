@@ -1,6 +1,5 @@
 package vn.socialmap.cases.ui;
 
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 

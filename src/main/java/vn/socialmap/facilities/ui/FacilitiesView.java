@@ -1,6 +1,5 @@
 package vn.socialmap.facilities.ui;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 import com.vaadin.flow.component.button.Button;
@@ -36,7 +35,7 @@ import vn.socialmap.geography.AdminUnitService;
 @PermitAll
 public class FacilitiesView extends VerticalLayout implements HasDynamicTitle, com.vaadin.flow.router.BeforeEnterObserver {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(vn.socialmap.base.VietnamTime.ZONE);
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 

@@ -1,6 +1,5 @@
 package vn.socialmap.facilities.ui;
 
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +67,7 @@ class FacilityDialog extends Dialog {
         status.setItems(FacilityStatus.values());
         status.setItemLabelGenerator(s -> s == null ? "" : getTranslation("facility.status." + s.name()));
         status.setValue(FacilityStatus.ACTIVE);
-        DatePicker since = vn.socialmap.base.ui.DatePickers.localized(new DatePicker(getTranslation("facilities.since"), LocalDate.now()));
+        DatePicker since = vn.socialmap.base.ui.DatePickers.localized(new DatePicker(getTranslation("facilities.since"), units.today()));
         TextField phone = new TextField(getTranslation("facilities.phone"));
         TextField email = new TextField(getTranslation("facilities.email"));
         TextField contact = new TextField(getTranslation("facilities.contact"));

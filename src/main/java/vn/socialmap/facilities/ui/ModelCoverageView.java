@@ -1,7 +1,6 @@
 package vn.socialmap.facilities.ui;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -46,12 +45,13 @@ public class ModelCoverageView extends VerticalLayout implements HasDynamicTitle
     private Map<String, Long> caseload = Map.of();
     private Integer threshold;
 
-    public ModelCoverageView(ModelCoverage coverage, AdminUnitService units, List<ThematicLayer> layers) {
+    public ModelCoverageView(ModelCoverage coverage, AdminUnitService units, List<ThematicLayer> layers,
+                             vn.socialmap.base.VietnamTime time) {
         this.coverage = coverage;
         this.units = units;
         this.layers = layers;
         setSizeFull();
-        int now = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).getYear();
+        int now = time.today().getYear();
         year.setLabel(getTranslation("models.year"));
         year.setItems(IntStream.rangeClosed(2021, now).boxed().toList());
         year.setValue(2022);

@@ -1,7 +1,5 @@
 package vn.socialmap.facilities.ui;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,9 +30,8 @@ import vn.socialmap.security.CurrentUser;
 @PermitAll
 public class ProviderListView extends VerticalLayout implements HasDynamicTitle {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-
     private final ProviderList providers;
+    private final AdminUnitService units;
     private final ComboBox<AdminUnit> district = new ComboBox<>();
     private final Grid<ProviderList.Entry> grid = new Grid<>();
     private final H2 title = new H2();
@@ -42,6 +39,7 @@ public class ProviderListView extends VerticalLayout implements HasDynamicTitle 
 
     public ProviderListView(ProviderList providers, AdminUnitService units, AdminStructures structures, CurrentUser currentUser) {
         this.providers = providers;
+        this.units = units;
         setSizeFull();
         // the lists were published per district until the district level ended: its former districts
         List<AdminUnit> districts = new ArrayList<>();
@@ -83,12 +81,12 @@ public class ProviderListView extends VerticalLayout implements HasDynamicTitle 
         Anchor pdf = new Anchor((DownloadHandler) event -> {
             event.setFileName("danh-sach-co-so-cai-nghien-" + code + ".pdf");
             event.setContentType("application/pdf");
-            providers.writePdf(code, LocalDate.now(VIETNAM), event.getOutputStream());
+            providers.writePdf(code, units.today(), event.getOutputStream());
         }, getTranslation("providers.pdf"));
         Anchor xlsx = new Anchor((DownloadHandler) event -> {
             event.setFileName("danh-sach-co-so-cai-nghien-" + code + ".xlsx");
             event.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-            providers.writeXlsx(code, LocalDate.now(VIETNAM), event.getOutputStream());
+            providers.writeXlsx(code, units.today(), event.getOutputStream());
         }, getTranslation("providers.xlsx"));
         pdf.getElement().setAttribute("download", true);
         xlsx.getElement().setAttribute("download", true);

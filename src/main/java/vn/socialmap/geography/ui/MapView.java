@@ -127,6 +127,7 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
     private final Checkbox themePoints = new Checkbox();
     private final Checkbox themeRate = new Checkbox();
     private final Div legend = new Div();
+    private final Map<Long, LeafletMap.Label> labelCache = new HashMap<>();
     private final Div sources = new Div();
 
     /** The date whose units and figures are shown. */
@@ -412,15 +413,15 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
         }
     }
 
-    /** Each unit's name without its kind ("Ba Đình", not "Phường Ba Đình"), at a point inside it. */
-    private static List<LeafletMap.Label> labels(List<AdminUnit> shown) {
-        return shown.stream().map(u -> {
+    /** Each unit's name without its kind ("Ba Đình", not "Phường Ba Đình"), at a point inside it (kept per unit: shapes do not change). */
+    private List<LeafletMap.Label> labels(List<AdminUnit> shown) {
+        return shown.stream().map(u -> labelCache.computeIfAbsent(u.getId(), id -> {
             org.locationtech.jts.geom.Point inside = u.getGeom().getInteriorPoint();
             String name = u.getName();
             String kind = u.getUnitType() == null ? "" : u.getUnitType() + " ";
             String text = !kind.isBlank() && name.startsWith(kind) && name.length() > kind.length() ? name.substring(kind.length()) : name;
             return new LeafletMap.Label(inside.getX(), inside.getY(), text);
-        }).toList();
+        })).toList();
     }
 
     @Override
@@ -600,6 +601,10 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
         } else if (currentDistrict != null) {
             shown = units.children(currentDistrict);
             listTitle.setText(getTranslation("map.list.communes", shown.size()));
+        } else if (currentProvince != null && formerArea != null && currentCommune == null) {
+            // an officer of a former unit starts from the communes of today lying in it, not the whole city
+            shown = units.overlapping(formerArea, asOf);
+            listTitle.setText(getTranslation("map.list.communes.former", formerArea.getName(), shown.size()));
         } else if (currentProvince != null) {
             shown = provinceUnits();
             listTitle.setText(getTranslation(structure().hasDistricts() ? "map.list.districts" : "map.list.communes.today",

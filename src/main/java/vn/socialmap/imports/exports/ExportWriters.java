@@ -54,27 +54,16 @@ public class ExportWriters {
         }
     }
 
-    /** UTF-8 with a byte order mark, so that Excel reads Vietnamese correctly; cells that would start a formula are quoted. */
+    /** UTF-8 with a byte order mark, so that Excel reads Vietnamese correctly; cells that would start a formula stay text. */
     private static void csv(ExportTable table, OutputStream out) throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         w.write('\uFEFF');
-        w.write(String.join(",", table.columns().stream().map(ExportWriters::csvCell).toList()));
-        w.write("\r\n");
+        var csv = vn.socialmap.base.SpreadsheetCsv.printer(w);
+        vn.socialmap.base.SpreadsheetCsv.row(csv, table.columns().toArray());
         for (Object[] row : table.rows()) {
-            List<String> cells = new ArrayList<>(row.length);
-            for (Object v : row) {
-                cells.add(v == null ? "" : v instanceof Number || v instanceof Boolean ? v.toString() : csvCell(v.toString()));
-            }
-            w.write(String.join(",", cells));
-            w.write("\r\n");
+            vn.socialmap.base.SpreadsheetCsv.row(csv, row);
         }
-        w.flush();
-    }
-
-    static String csvCell(String value) {
-        String text = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        return text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")
-                ? '"' + text.replace("\"", "\"\"") + '"' : text;
+        csv.flush();
     }
 
     private static void xlsx(ExportTable table, OutputStream out) throws IOException {

@@ -1,6 +1,5 @@
 package vn.socialmap.security.ui;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 import com.vaadin.flow.component.grid.Grid;
@@ -22,7 +21,7 @@ import vn.socialmap.security.UserAccountService;
 @RolesAllowed("ADMIN")
 public class AccessGrantsView extends VerticalLayout implements HasDynamicTitle {
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(vn.socialmap.base.VietnamTime.ZONE);
 
     public AccessGrantsView(BreakGlassService breakGlass, UserAccountService accounts) {
         setSizeFull();

@@ -51,7 +51,7 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
     private final Grid<UserAccount> grid = new Grid<>();
     private final TextField filter = new TextField();
 
-    public UsersView(UserAccountService accounts, AdminUnitService units, AdminStructures structures) {
+    public UsersView(UserAccountService accounts, AdminUnitService units, AdminStructures structures, java.time.Clock clock) {
         this.accounts = accounts;
         this.units = units;
         this.structures = structures;
@@ -70,7 +70,7 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(u -> getTranslation("role." + u.getRole().name())).setHeader(getTranslation("users.role")).setAutoWidth(true);
         grid.addColumn(this::areaText).setHeader(getTranslation("users.area")).setAutoWidth(true);
         grid.addColumn(u -> getTranslation(u.isEnabled() ? "users.status.active" : "users.status.disabled")
-                + (u.getLockedUntil() != null && u.getLockedUntil().isAfter(java.time.Instant.now())
+                + (u.getLockedUntil() != null && u.getLockedUntil().isAfter(clock.instant())
                 ? " · " + getTranslation("users.status.locked") : "")
                 + (u.isDemo() ? " · demo" : "")).setHeader(getTranslation("users.status")).setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader(getTranslation("users.actions")).setAutoWidth(true);

@@ -123,6 +123,9 @@ class MapViewBrowserTest extends BrowserTest {
         assertThat(page.locator(".sm-area-notice")).containsText("Quận Ba Đình");
         assertThat(page.locator(".sm-area-notice")).containsText("01/07/2025");
         assertThat(page.locator("path[data-layer=former]")).hasCount(1);
+        // the list starts from today's communes lying in the former district, not the city's 126
+        assertThat(page.locator(".sm-list-title")).containsText("Quận Ba Đình (cũ)");
+        assertThat(page.locator(".sm-list-title")).not().containsText("(126)");
         page.navigate(baseUrl() + "/?date=" + JUNE_2022);
         assertThat(communes()).hasCount(14);
         assertThat(page.locator(".sm-breadcrumb")).containsText("Quận Ba Đình");
@@ -135,8 +138,8 @@ class MapViewBrowserTest extends BrowserTest {
         page.navigate(baseUrl() + "/");
         assertThat(page.locator(".sm-breadcrumb")).containsText("Thành phố Hà Nội");
         assertThat(page.getByText("Phường, xã (126)")).isVisible();
-        page.locator("vaadin-select").filter(new Locator.FilterOptions().setHasText("Tiếng Việt")).click();
-        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("English")).click();
+        page.locator("vaadin-select.sm-navbar-language").click();
+        page.locator("vaadin-select-item:visible").filter(new Locator.FilterOptions().setHasText("English")).click();
         assertThat(page.getByText("Communes (126)")).isVisible();
         page.navigate(baseUrl() + "/?unit=001&date=" + JUNE_2022);
         assertThat(page.getByText("Communes and wards (14)")).isVisible();
@@ -213,6 +216,8 @@ class MapViewBrowserTest extends BrowserTest {
         page.navigate(baseUrl() + "/?unit=004&date=" + JUNE_2022);
         chooseTheme("Mô hình hỗ trợ sau cai");
         assertThat(page.locator(".sm-legend")).containsText("≥ 2");
+        // the layer's own scale names its classes from its bounds, not from the smallest value drawn ("4 – 1")
+        assertThat(page.locator(".sm-legend .sm-legend-row")).hasText(new String[] {"1", "≥ 2", "0"});
         // models are not people: exact, no protection note
         assertThat(page.locator(".sm-legend")).not().containsText("được bảo vệ");
     }
@@ -244,7 +249,23 @@ class MapViewBrowserTest extends BrowserTest {
         page.locator("vaadin-date-picker.sm-as-of input").press("Enter");
         assertThat(districts()).hasCount(30);
         chooseTheme("% chỉ tiêu lập hồ sơ cai nghiện bắt buộc");
-        assertThat(page.locator(".sm-legend")).containsText("≥ 100");
+        assertThat(page.locator(".sm-legend")).containsText("≥ 100%");
         assertThat(page.locator(".sm-legend")).containsText("% chỉ tiêu lập hồ sơ");
+        // a percent says of which plan and up to which day; classes read "1 – 24%", never "64 – 24"
+        assertThat(page.locator(".sm-legend .sm-legend-row").first()).hasText("1 – 24%");
+        assertThat(page.locator(".sm-legend-caption")).containsText("78/KH-UBND");
+        assertThat(page.locator(".sm-legend-caption")).containsText("30/06/2022");
+    }
+
+    @Test
+    void communeNamesAreWrittenOnTheMapOnceZoomedIn() {
+        login("planner");
+        page.navigate(baseUrl() + "/");
+        assertThat(communes()).hasCount(126);
+        // the whole city: 126 names would cover the map
+        assertThat(page.locator("sm-leaflet-map")).hasAttribute("data-labels-labels", "0");
+        page.locator("sm-leaflet-map").evaluate("el => el.map.setZoom(13, {animate: false})");
+        assertThat(page.locator("sm-leaflet-map")).hasAttribute("data-labels-labels", "126");
+        assertThat(page.locator(".sm-unit-label").filter(new Locator.FilterOptions().setHasText("Ba Đình"))).hasCount(1);
     }
 }
