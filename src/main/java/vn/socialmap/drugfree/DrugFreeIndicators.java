@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import vn.socialmap.targets.IndicatorKind;
 import vn.socialmap.targets.IndicatorSource;
 
 /**
@@ -14,8 +15,10 @@ import vn.socialmap.targets.IndicatorSource;
 @Component
 class DrugFreeIndicators implements IndicatorSource {
 
-    static final String COUNT = "DRUG_FREE_COMMUNES";
-    static final String SHARE = "DRUG_FREE_SHARE";
+    /** The plans' indicator codes of these kinds (the loader names each indicator by its kind). */
+    static final String COUNT = IndicatorKind.DRUG_FREE_COMMUNES.name();
+    static final String SHARE = IndicatorKind.DRUG_FREE_SHARE.name();
+
 
     private final DrugFreeCommunes communes;
 
@@ -24,14 +27,14 @@ class DrugFreeIndicators implements IndicatorSource {
     }
 
     @Override
-    public Set<String> kinds() {
-        return Set.of(COUNT, SHARE);
+    public Set<IndicatorKind> kinds() {
+        return Set.of(IndicatorKind.DRUG_FREE_COMMUNES, IndicatorKind.DRUG_FREE_SHARE);
     }
 
     @Override
-    public long actual(String kind, String provinceCode, LocalDate from, LocalDate end) {
+    public long actual(IndicatorKind kind, String provinceCode, LocalDate from, LocalDate end) {
         long recognised = communes.recognised(provinceCode, end);
-        if (COUNT.equals(kind)) {
+        if (kind == IndicatorKind.DRUG_FREE_COMMUNES) {
             return recognised;
         }
         int all = communes.communeCount(provinceCode);

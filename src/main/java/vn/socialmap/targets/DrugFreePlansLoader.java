@@ -49,7 +49,7 @@ class DrugFreePlansLoader {
                         "Thực hiện Chương trình mục tiêu quốc gia phòng, chống ma túy đến năm 2030 trên địa bàn thành phố Hà Nội"
                                 + " (chỉ tiêu xã, phường không ma túy)",
                         LocalDate.of(2025, 7, 15), LocalDate.of(2030, 12, 31));
-                target(plan, "DRUG_FREE_SHARE", "Tỷ lệ xã, phường không ma túy đến năm 2030 (ít nhất 50%)", Unit.PERCENT, 50);
+                target(plan, IndicatorKind.DRUG_FREE_SHARE, "Tỷ lệ xã, phường không ma túy đến năm 2030 (ít nhất 50%)", Unit.PERCENT, 50);
             });
         }
         if (!plans.exists("01", PLAN_290)) {
@@ -58,7 +58,7 @@ class DrugFreePlansLoader {
                         "Thực hiện các giải pháp chuyển hóa địa bàn trọng điểm phức tạp về ma túy và xây dựng địa bàn không ma túy"
                                 + " trên địa bàn thành phố Hà Nội",
                         LocalDate.of(2025, 10, 27), LocalDate.of(2030, 12, 31));
-                target(plan, "DRUG_FREE_SHARE",
+                target(plan, IndicatorKind.DRUG_FREE_SHARE,
                         "Tỷ lệ xã, phường không ma túy (ít nhất 20% năm 2025; ít nhất 50% đến cuối năm 2030)", Unit.PERCENT, 50);
             });
         }
@@ -67,13 +67,13 @@ class DrugFreePlansLoader {
                 long plan = plans.insertPlan("01", PLAN_08, HANOI_PEOPLES_COMMITTEE, LocalDate.of(2026, 1, 8),
                         "Phòng, chống ma túy và xây dựng xã, phường không ma túy trên địa bàn Thành phố Hà Nội năm 2026",
                         LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
-                target(plan, "DRUG_FREE_COMMUNES", "Xã, phường được công nhận không ma túy đến hết năm 2026", Unit.COMMUNES, 46);
+                target(plan, IndicatorKind.DRUG_FREE_COMMUNES, "Xã, phường được công nhận không ma túy đến hết năm 2026", Unit.COMMUNES, 46);
             });
         }
     }
 
-    private void target(long plan, String kind, String name, Unit unit, double value) {
-        long indicator = plans.insertIndicator("01", plan, kind, name, unit, new Definition(kind, List.of(), false, List.of(), null), 1);
+    private void target(long plan, IndicatorKind kind, String name, Unit unit, double value) {
+        long indicator = plans.insertIndicator("01", plan, kind.name(), name, unit, new Definition(kind, List.of(), false, List.of(), null), 1);
         plans.insertTarget("01", indicator, Level.CITY, "01", value);
     }
 }

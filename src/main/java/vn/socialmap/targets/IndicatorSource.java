@@ -12,13 +12,13 @@ import java.util.Set;
 public interface IndicatorSource {
 
     /** The definition kinds this source computes, e.g. {@code DRUG_FREE_COMMUNES}. */
-    Set<String> kinds();
+    Set<IndicatorKind> kinds();
 
     /**
      * The actual for a province on {@code end} (the period {@code from}..{@code end} of the plan
      * in force; a stock figure reads the state on {@code end}).
      */
-    long actual(String kind, String provinceCode, LocalDate from, LocalDate end);
+    long actual(IndicatorKind kind, String provinceCode, LocalDate from, LocalDate end);
 
     /** Grows with every change of what the source counts: a key for caches of progress. */
     long version();

@@ -173,7 +173,7 @@ public class NationalProgress {
             int[] statuses = new int[Status.values().length];
             boolean percentUnit = first.unit() == PlanModel.Unit.PERCENT;
             // a share of people on record adds up over the people; other percents (drug-free communes) are averaged
-            boolean shareOfPeople = percentUnit && "SHARE".equals(first.definition().kind());
+            boolean shareOfPeople = percentUnit && first.definition().kind() == IndicatorKind.SHARE;
             long onRecord = 0;
             long reached = 0;
             double weightedTarget = 0;
@@ -228,24 +228,24 @@ public class NationalProgress {
             Map<String, LocalDate> from = new TreeMap<>();
             entry.getValue().forEach((province, c) -> from.put(province, c.plan().periodFrom()));
             Map<String, ? extends Number> byProvince = switch (d.kind()) {
-                case "EVENTS" -> {
+                case EVENTS -> {
                     EnumSet<EventType> types = EnumSet.noneOf(EventType.class);
                     d.eventTypes().forEach(e -> types.add(EventType.valueOf(e)));
                     yield indicators.countByProvince(from, asOf, types, d.atFacility(), d.supportKinds());
                 }
-                case "HOLDING" -> indicators.holdingByProvince(from.keySet(), PathStatus.valueOf(d.status()), asOf);
-                case "SHARE" -> {
+                case HOLDING -> indicators.holdingByProvince(from.keySet(), PathStatus.valueOf(d.status()), asOf);
+                case SHARE -> {
                     Map<String, CaseIndicators.Reach> r = indicators.reachedServicesByProvince(from, asOf);
                     reach.putAll(r);
                     Map<String, Long> percents = new TreeMap<>();
                     r.forEach((province, x) -> percents.put(province, Math.round(x.percent())));
                     yield percents;
                 }
-                case "MODEL_COMMUNES", "MODELS" -> {
+                case MODEL_COMMUNES, MODELS -> {
                     Map<String, Long> counts = new TreeMap<>();
                     for (String province : from.keySet()) {
                         Map<String, Integer> perCommune = models.modelsPerCommune(province, asOf);
-                        counts.put(province, "MODELS".equals(d.kind())
+                        counts.put(province, d.kind() == IndicatorKind.MODELS
                                 ? perCommune.values().stream().mapToLong(Integer::longValue).sum() : perCommune.size());
                     }
                     yield counts;

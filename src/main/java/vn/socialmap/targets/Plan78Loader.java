@@ -71,14 +71,14 @@ class Plan78Loader implements ApplicationListener<GeographyReady> {
                 LocalDate.of(2023, 1, 1), LocalDate.of(2023, 12, 31));
         long reached = plans.insertIndicator("01", plan, "REACHED_SERVICES",
                 "Người nghiện, người sử dụng trái phép có hồ sơ quản lý được tiếp cận dịch vụ (trên 80%)", Unit.PERCENT,
-                new Definition("SHARE", List.of(), false, List.of(), null), 1);
+                new Definition(IndicatorKind.SHARE, List.of(), false, List.of(), null), 1);
         plans.insertTarget("01", reached, Level.CITY, "01", 80);
         indicator(plan, 2, "SUPPORT", "Hỗ trợ vay vốn, học nghề, tìm việc làm cho người sau cai nghiện",
                 events(List.of("SUPPORT"), false, List.of("LOAN", "JOB_PLACEMENT", "VOCATIONAL_TRAINING")), 250);
         indicator(plan, 3, "TRAINED", "Dạy nghề cho người cai nghiện bắt buộc tại cơ sở",
                 events(List.of("SUPPORT"), true, List.of("VOCATIONAL_TRAINING")), 700);
         indicatorWithUnit(plan, 4, "MODEL_COMMUNES", "Xã, phường, thị trấn có mô hình hỗ trợ sau cai (278 duy trì, 103 mới)",
-                Unit.MODELS, new Definition("MODEL_COMMUNES", List.of(), false, List.of(), null), 381);
+                Unit.MODELS, new Definition(IndicatorKind.MODEL_COMMUNES, List.of(), false, List.of(), null), 381);
     }
 
     /** Da Nang Plan 117/KH-UBND (26 May 2023), 2023-2025: over 80% of managed people reached. */
@@ -89,7 +89,7 @@ class Plan78Loader implements ApplicationListener<GeographyReady> {
                 LocalDate.of(2023, 1, 1), LocalDate.of(2025, 12, 31));
         long reached = plans.insertIndicator("48", plan, "REACHED_SERVICES",
                 "Người nghiện có hồ sơ quản lý được tư vấn, khám sàng lọc, điều trị, cai nghiện, hỗ trợ sinh kế (trên 80%)",
-                Unit.PERCENT, new Definition("SHARE", List.of(), false, List.of(), null), 1);
+                Unit.PERCENT, new Definition(IndicatorKind.SHARE, List.of(), false, List.of(), null), 1);
         plans.insertTarget("48", reached, Level.CITY, "48", 80);
     }
 
@@ -112,9 +112,9 @@ class Plan78Loader implements ApplicationListener<GeographyReady> {
         long support = indicator(plan, 7, "SUPPORT", "Hỗ trợ vay vốn, giới thiệu việc làm cho người sau cai nghiện",
                 events(List.of("SUPPORT"), false, List.of("LOAN", "JOB_PLACEMENT")), 300);
         indicator(plan, 8, "METHADONE", "Duy trì điều trị nghiện bằng thuốc thay thế Methadone",
-                new Definition("HOLDING", List.of(), false, List.of(), "ON_METHADONE"), 6_500);
+                new Definition(IndicatorKind.HOLDING, List.of(), false, List.of(), "ON_METHADONE"), 6_500);
         long models = indicatorWithUnit(plan, 9, "MODELS", "Mô hình hỗ trợ, quản lý sau cai nghiện", Unit.MODELS,
-                new Definition("MODELS", List.of(), false, List.of(), null), 259);
+                new Definition(IndicatorKind.MODELS, List.of(), false, List.of(), null), 259);
 
         // the districts of 2022: the units the plan named
         List<AdminUnit> districts = units.byLevel("01", AdminLevel.DISTRICT, LocalDate.of(2022, 3, 10));
@@ -159,7 +159,7 @@ class Plan78Loader implements ApplicationListener<GeographyReady> {
     }
 
     private static Definition events(List<String> types, boolean atFacility, List<String> kinds) {
-        return new Definition("EVENTS", types, atFacility, kinds, null);
+        return new Definition(IndicatorKind.EVENTS, types, atFacility, kinds, null);
     }
 
 }

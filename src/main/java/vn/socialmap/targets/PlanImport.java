@@ -11,7 +11,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -46,7 +45,6 @@ public class PlanImport {
     static final int HEADER_ROWS = 7;
     static final int COLUMN_COUNT = 10;
     static final int FIRST_DATA_ROW = 9;
-    static final Set<String> KINDS = Set.of("EVENTS", "HOLDING", "MODELS", "MODEL_COMMUNES", "SHARE");
 
     private final PlanRepository plans;
     private final AdminUnitService units;
@@ -168,7 +166,7 @@ public class PlanImport {
         int shown = r + 1;
         String code = text(sheet, r, 0);
         String name = text(sheet, r, 1);
-        String kind = text(sheet, r, 3).toUpperCase(java.util.Locale.ROOT);
+        String kindText = text(sheet, r, 3).toUpperCase(java.util.Locale.ROOT);
         List<String> types = list(text(sheet, r, 4));
         List<String> kinds = list(text(sheet, r, 5));
         boolean atFacility = text(sheet, r, 6).toLowerCase(java.util.Locale.ROOT).startsWith("c");
@@ -189,19 +187,22 @@ public class PlanImport {
             problems.add(new Problem(shown, "planimport.error.unitOrLevel"));
             return null;
         }
-        if (!KINDS.contains(kind)) {
-            problems.add(new Problem(shown, "planimport.error.kind", String.join(", ", new java.util.TreeSet<>(KINDS))));
+        IndicatorKind kind = java.util.Arrays.stream(IndicatorKind.values()).filter(IndicatorKind::importable)
+                .filter(k -> k.name().equals(kindText)).findFirst().orElse(null);
+        if (kind == null) {
+            problems.add(new Problem(shown, "planimport.error.kind", String.join(", ", java.util.Arrays.stream(IndicatorKind.values())
+                    .filter(IndicatorKind::importable).map(Enum::name).sorted().toList())));
             return null;
         }
         for (String t : types) {
-            boolean known = "HOLDING".equals(kind) ? EnumSet.allOf(PathStatus.class).stream().anyMatch(s -> s.name().equals(t))
+            boolean known = kind == IndicatorKind.HOLDING ? EnumSet.allOf(PathStatus.class).stream().anyMatch(s -> s.name().equals(t))
                     : EnumSet.allOf(EventType.class).stream().anyMatch(e -> e.name().equals(t));
             if (!known) {
                 problems.add(new Problem(shown, "planimport.error.type", t));
                 return null;
             }
         }
-        if (("EVENTS".equals(kind) || "HOLDING".equals(kind)) && types.isEmpty()) {
+        if ((kind == IndicatorKind.EVENTS || kind == IndicatorKind.HOLDING) && types.isEmpty()) {
             problems.add(new Problem(shown, "planimport.error.typeMissing"));
             return null;
         }
@@ -226,8 +227,8 @@ public class PlanImport {
             problems.add(new Problem(shown, "planimport.error.negative"));
             return null;
         }
-        Definition definition = new Definition(kind, "HOLDING".equals(kind) ? List.of() : types, atFacility, kinds,
-                "HOLDING".equals(kind) ? types.getFirst() : null);
+        Definition definition = new Definition(kind, kind == IndicatorKind.HOLDING ? List.of() : types, atFacility, kinds,
+                kind == IndicatorKind.HOLDING ? types.getFirst() : null);
         return new Line(shown, code, name, unit, definition, level, unitCode, value);
     }
 

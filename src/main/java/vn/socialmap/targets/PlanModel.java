@@ -34,7 +34,7 @@ public final class PlanModel {
      * @param supportKinds  for SUPPORT events: the kinds that count
      * @param status        for HOLDING
      */
-    public record Definition(String kind, List<String> eventTypes, boolean atFacility, List<String> supportKinds,
+    public record Definition(IndicatorKind kind, List<String> eventTypes, boolean atFacility, List<String> supportKinds,
                              String status) {
     }
 

@@ -195,7 +195,7 @@ public class ProgressService {
 
     /** A share of people reached: read as a percent against the target's percent. */
     static boolean isShare(Indicator indicator) {
-        return "SHARE".equals(indicator.definition().kind());
+        return indicator.definition().kind() == IndicatorKind.SHARE;
     }
 
     /**
@@ -248,7 +248,7 @@ public class ProgressService {
     private Row row(Plan plan, Indicator indicator, Target t, Long actual, double elapsed) {
         Double percent = percent(actual, t.value());
         return new Row(t.unitCode(), unitName(plan, t), indicator.code(), indicator.name(), t.value(), actual, percent,
-                status(percent, source(indicator.definition().kind()) != null ? elapsed : expectedPercent(indicator, elapsed)));
+                status(percent, expectedPercent(indicator, elapsed)));
     }
 
     long sourcesVersion() {
@@ -256,12 +256,12 @@ public class ProgressService {
     }
 
     /** The module computing an indicator kind this one does not know, or null. */
-    private IndicatorSource source(String kind) {
+    private IndicatorSource source(IndicatorKind kind) {
         return sources.stream().filter(s -> s.kinds().contains(kind)).findFirst().orElse(null);
     }
 
     /** An indicator kind another module computes ({@link IndicatorSource}), for one province. */
-    long sourcedActual(String kind, String provinceCode, LocalDate from, LocalDate end) {
+    long sourcedActual(IndicatorKind kind, String provinceCode, LocalDate from, LocalDate end) {
         IndicatorSource source = source(kind);
         if (source == null) {
             throw new IllegalStateException("Unknown indicator kind " + kind);
@@ -275,7 +275,7 @@ public class ProgressService {
 
     /** Where an indicator should be at this point: counts of events grow with the period, the others are due all along. */
     static double expectedPercent(Indicator indicator, double elapsed) {
-        return "EVENTS".equals(indicator.definition().kind()) ? elapsed : 100.0;
+        return indicator.definition().kind().growsWithPeriod() ? elapsed : 100.0;
     }
 
     static Status status(Double percent, double expected) {
@@ -303,15 +303,15 @@ public class ProgressService {
         var areaOf = protection.needsOwnArea() ? scope : null;
         for (Indicator indicator : plans.indicators(planId)) {
             var d = indicator.definition();
-            if ("SHARE".equals(d.kind()) && protection.applies()) {
+            if (d.kind() == IndicatorKind.SHARE && protection.applies()) {
                 continue; // a commune's share of a handful of people would say what each of them did
             }
             Map<String, ? extends Number> byCommune = switch (d.kind()) {
-                case "EVENTS" -> !started ? Map.of() : published(indicators.countCellsByCommune(PublishedActuals.eventCount(plan, d,
+                case EVENTS -> !started ? Map.of() : published(indicators.countCellsByCommune(PublishedActuals.eventCount(plan, d,
                         plan.periodFrom(), end, districtCode, List.of()), areaOf), protection);
-                case "HOLDING" -> published(indicators.holdingCellsByCommune(plan.provinceCode(), PathStatus.valueOf(d.status()),
+                case HOLDING -> published(indicators.holdingCellsByCommune(plan.provinceCode(), PathStatus.valueOf(d.status()),
                         end, plan.unitStructure(), areaOf), protection);
-                case "SHARE" -> !started ? Map.of() : indicators.reachedServicesPercentByCommune(plan.provinceCode(),
+                case SHARE -> !started ? Map.of() : indicators.reachedServicesPercentByCommune(plan.provinceCode(),
                         plan.periodFrom(), end, districtCode, plan.unitStructure());
                 default -> null;
             };
@@ -404,7 +404,7 @@ public class ProgressService {
         Indicator indicator = plans.indicators(planId).stream().filter(i -> i.code().equals(indicatorCode)).findFirst()
                 .orElseThrow(() -> new NotFoundException("No indicator " + indicatorCode + " in plan " + planId));
         Target city = new Target(indicator.id(), Level.CITY, plan.provinceCode(), 0);
-        boolean events = "EVENTS".equals(indicator.definition().kind());
+        boolean events = indicator.definition().kind() == IndicatorKind.EVENTS;
         List<MonthActual> months = new ArrayList<>();
         for (LocalDate m = plan.periodFrom().withDayOfMonth(1); !m.isAfter(asOf) && !m.isAfter(plan.periodTo()); m = m.plusMonths(1)) {
             LocalDate first = m.isBefore(plan.periodFrom()) ? plan.periodFrom() : m;
@@ -431,17 +431,17 @@ public class ProgressService {
         var d = indicator.definition();
         String district = t.level() == Level.DISTRICT ? t.unitCode() : null;
         return switch (d.kind()) {
-            case "EVENTS" -> indicators.count(PublishedActuals.eventCount(plan, d, from, end, district,
+            case EVENTS -> indicators.count(PublishedActuals.eventCount(plan, d, from, end, district,
                     t.level() == Level.FACILITY ? List.of(t.unitCode()) : List.of()));
-            case "HOLDING" -> indicators.holding(plan.provinceCode(), PathStatus.valueOf(d.status()), end, district,
+            case HOLDING -> indicators.holding(plan.provinceCode(), PathStatus.valueOf(d.status()), end, district,
                     plan.unitStructure());
             // a share indicator's actual is the percent itself, rounded to a whole number
-            case "SHARE" -> Math.round(indicators.reachedServicesPercent(plan.provinceCode(), from, end, district,
+            case SHARE -> Math.round(indicators.reachedServicesPercent(plan.provinceCode(), from, end, district,
                     plan.unitStructure()));
-            case "MODEL_COMMUNES" -> models.byDistrict(plan.provinceCode(), end, unitsDay(plan)).stream()
+            case MODEL_COMMUNES -> models.byDistrict(plan.provinceCode(), end, unitsDay(plan)).stream()
                     .filter(r -> district == null || r.code().equals(district))
                     .mapToLong(ModelCoverage.DistrictCoverage::communesWithModel).sum();
-            case "MODELS" -> models.byDistrict(plan.provinceCode(), end, unitsDay(plan)).stream()
+            case MODELS -> models.byDistrict(plan.provinceCode(), end, unitsDay(plan)).stream()
                     .filter(r -> district == null || r.code().equals(district))
                     .mapToLong(ModelCoverage.DistrictCoverage::models).sum();
             default -> sourcedActual(d.kind(), plan.provinceCode(), from, end);

@@ -40,10 +40,7 @@ class PublishedActuals {
     }
 
     static boolean aboutPeople(Indicator indicator) {
-        return switch (indicator.definition().kind()) {
-            case "EVENTS", "HOLDING", "SHARE" -> true;
-            default -> false;
-        };
+        return indicator.definition().kind().aboutPeople();
     }
 
     static boolean monthEnd(LocalDate date) {
@@ -59,7 +56,7 @@ class PublishedActuals {
         if (city.level() != Level.CITY || !monthEnd(end) || end.isBefore(plan.periodFrom())) {
             return false;
         }
-        if ("SHARE".equals(indicator.definition().kind())) {
+        if (indicator.definition().kind() == IndicatorKind.SHARE) {
             return true;
         }
         long value = exact.actual(plan, indicator, city, plan.periodFrom(), end);
@@ -67,7 +64,7 @@ class PublishedActuals {
             return false;
         }
         // the figures of the earlier month ends: for counts of events from one query by month
-        java.util.Map<LocalDate, Long> byMonth = "EVENTS".equals(indicator.definition().kind())
+        java.util.Map<LocalDate, Long> byMonth = indicator.definition().kind() == IndicatorKind.EVENTS
                 ? indicators.countByMonth(eventCount(plan, indicator.definition(), plan.periodFrom(), end, null, List.of()))
                 : null;
         long cumulative = 0;
@@ -94,11 +91,11 @@ class PublishedActuals {
         String district = t.level() == Level.DISTRICT ? t.unitCode() : null;
         AccessScope areaOf = protection.needsOwnArea() ? scope : null;
         return switch (d.kind()) {
-            case "EVENTS" -> shown(indicators.countCell(eventCount(plan, d, from, end, district,
+            case EVENTS -> shown(indicators.countCell(eventCount(plan, d, from, end, district,
                     t.level() == Level.FACILITY ? List.of(t.unitCode()) : List.of()), areaOf), protection);
-            case "HOLDING" -> shown(indicators.holdingCell(plan.provinceCode(), PathStatus.valueOf(d.status()), end, district,
+            case HOLDING -> shown(indicators.holdingCell(plan.provinceCode(), PathStatus.valueOf(d.status()), end, district,
                     plan.unitStructure(), areaOf), protection);
-            case "SHARE" -> Math.round(protectedShare(plan, t, from, end, protection, scope));
+            case SHARE -> Math.round(protectedShare(plan, t, from, end, protection, scope));
             default -> throw new IllegalArgumentException("Not about people: " + d.kind());
         };
     }

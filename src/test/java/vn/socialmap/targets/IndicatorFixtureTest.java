@@ -81,11 +81,11 @@ class IndicatorFixtureTest extends IntegrationTest {
 
         planId = plans.insertPlan("99", "1/KH-TEST", "UBND tỉnh thử", LocalDate.of(2029, 12, 1), "Kế hoạch thử", FIRST, LAST);
         long adm = indicator("ADM", PlanModel.Unit.PEOPLE,
-                new Definition("EVENTS", List.of("COMPULSORY_ADMISSION", "VOLUNTARY_FACILITY_ADMISSION"), false, List.of(), null), 1);
+                new Definition(IndicatorKind.EVENTS, List.of("COMPULSORY_ADMISSION", "VOLUNTARY_FACILITY_ADMISSION"), false, List.of(), null), 1);
         long train = indicator("TRAIN", PlanModel.Unit.PEOPLE,
-                new Definition("EVENTS", List.of("SUPPORT"), true, List.of("VOCATIONAL_TRAINING"), null), 2);
-        long mmt = indicator("MMT", PlanModel.Unit.PEOPLE, new Definition("HOLDING", List.of(), false, List.of(), "ON_METHADONE"), 3);
-        long reach = indicator("REACH", PlanModel.Unit.PERCENT, new Definition("SHARE", List.of(), false, List.of(), null), 4);
+                new Definition(IndicatorKind.EVENTS, List.of("SUPPORT"), true, List.of("VOCATIONAL_TRAINING"), null), 2);
+        long mmt = indicator("MMT", PlanModel.Unit.PEOPLE, new Definition(IndicatorKind.HOLDING, List.of(), false, List.of(), "ON_METHADONE"), 3);
+        long reach = indicator("REACH", PlanModel.Unit.PERCENT, new Definition(IndicatorKind.SHARE, List.of(), false, List.of(), null), 4);
         plans.insertTarget("99", adm, Level.CITY, "99", 10);
         plans.insertTarget("99", adm, Level.DISTRICT, "991", 4);
         plans.insertTarget("99", adm, Level.DISTRICT, "992", 1);
