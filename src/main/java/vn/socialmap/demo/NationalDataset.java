@@ -141,7 +141,7 @@ public class NationalDataset {
             for (PlanModel.Plan template : templates) {
                 if (people > 0 && !numbers.contains(template.number())) {
                     plans.copyScaled(template.id(), p.getCode(), "Ủy ban nhân dân " + p.getName(), (double) people / hanoi,
-                            Map.of(), Set.of("MODELS", "MODEL_COMMUNES"));
+                            Map.of(), Set.of(vn.socialmap.targets.IndicatorKind.MODELS, vn.socialmap.targets.IndicatorKind.MODEL_COMMUNES));
                     copied++;
                 }
             }

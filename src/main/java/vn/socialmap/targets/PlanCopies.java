@@ -45,7 +45,7 @@ public class PlanCopies {
      * @return the new plan's id
      */
     public long copyScaled(long templateId, String provinceCode, String issuer, double scale, Map<String, Double> districtShares,
-                           Set<String> kindsLeftOut) {
+                           Set<IndicatorKind> kindsLeftOut) {
         Plan template = plans.plan(templateId).orElseThrow(() -> new NotFoundException("No plan " + templateId));
         long plan = plans.insertPlan(provinceCode, template.number(), issuer, template.issuedOn(), template.title(),
                 template.periodFrom(), template.periodTo());

@@ -97,7 +97,7 @@ class NationalProgressTest extends IntegrationTest {
         long plan78 = plan("01", Plan78Loader.NUMBER);
         Map<String, Double> districts = Map.of("490", 1.0, "491", 3.0);
         long copy = copies.copyScaled(plan78, "48", "Ủy ban nhân dân thành phố Đà Nẵng", 0.1, districts,
-                Set.of("MODELS", "MODEL_COMMUNES"));
+                Set.of(IndicatorKind.MODELS, IndicatorKind.MODEL_COMMUNES));
 
         List<Row> city = progress.progress(copy, MID_2022, Level.CITY);
         assertThat(city).extracting(Row::indicatorCode).doesNotContain("MODELS");
