@@ -338,7 +338,7 @@ class AnalyticsApiTest extends IntegrationTest {
                     .isEqualTo("analytics.indicator.POST_REHAB");
             assertThat(sheet.getRow(5).getCell(1).getNumericCellValue()).isEqualTo(a.coveredWeight());
             assertThat(sheet.getRow(8).getCell(0).getStringCellValue()).isEqualTo("planning.area");
-            assertThat(sheet.getRow(8).getCell(1).getNumericCellValue()).isEqualTo(a.areaWeight());
+            assertThat(sheet.getRow(8).getCell(1).getNumericCellValue()).isEqualTo((double) a.areaWeight());
             assertThat(sheet.getRow(9).getCell(2).getNumericCellValue()).isEqualTo(Math.round(b.coveredPercent() * 10) / 10.0);
             assertThat(sheet.getRow(ScenarioService.CHOSEN_ROW + 5).getCell(2).getStringCellValue())
                     .isEqualTo(b.chosen().get(5) + " name of " + b.chosen().get(5));

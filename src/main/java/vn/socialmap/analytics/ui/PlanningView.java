@@ -109,6 +109,7 @@ public class PlanningView extends Composite<HorizontalLayout> implements HasDyna
         mapArea.addClassName("sm-planning-map-area");
         VerticalLayout side = new VerticalLayout(mapArea, comparisonSection());
         side.addClassName("sm-planning-side");
+        side.setWidth(null);
         side.setPadding(false);
         side.setSpacing(false);
         HorizontalLayout root = getContent();
@@ -205,6 +206,7 @@ public class PlanningView extends Composite<HorizontalLayout> implements HasDyna
                 new Span(getTranslation("planning.explain")), province, new HorizontalLayout(k, radius), demand, date, excluded, run,
                 result, saving, new H3(getTranslation("planning.saved")), saved, export);
         panel.addClassName("sm-planning-panel");
+        panel.setWidth(null); // the theme's .sm-planning-panel sizes it, not a layout's default of the full width
         province.setWidthFull();
         demand.setWidthFull();
         date.setWidthFull();
@@ -350,7 +352,7 @@ public class PlanningView extends Composite<HorizontalLayout> implements HasDyna
         legend.setVisible(true);
 
         comparison.removeAllColumns();
-        comparison.addColumn(r -> r[0]).setHeader("").setAutoWidth(true).setFlexGrow(0).setPartNameGenerator(r -> "label");
+        comparison.addColumn(r -> r[0]).setHeader("").setWidth("16rem").setFlexGrow(0).setPartNameGenerator(r -> "label");
         for (int i = 0; i < chosen.size(); i++) {
             int column = i + 1;
             Span header = new Span(chosen.get(i).name());
