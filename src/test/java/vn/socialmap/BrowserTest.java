@@ -64,6 +64,17 @@ public abstract class BrowserTest extends IntegrationTest {
         page.waitForURL(url -> url.contains("/login"));
     }
 
+    /**
+     * Waits until Vaadin has answered every request of the page (the condition TestBench waits
+     * on): what the server drew, a view or its error, is in the page.
+     */
+    protected void waitForVaadin() {
+        page.waitForFunction("""
+                () => !!(window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients)
+                    && Object.keys(window.Vaadin.Flow.clients).length > 0
+                    && Object.values(window.Vaadin.Flow.clients).every(c => typeof c.isActive !== 'function' || !c.isActive())""");
+    }
+
     protected void login(String username) {
         login(username, "demo");
     }

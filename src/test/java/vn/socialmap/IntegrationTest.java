@@ -1,5 +1,12 @@
 package vn.socialmap;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -7,6 +14,9 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.boot.test.context.SpringBootTest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Base of the tests that run the whole application on a random port against the
@@ -61,6 +71,27 @@ public abstract class IntegrationTest {
 
     protected String baseUrl() {
         return "http://localhost:" + port;
+    }
+
+    private final HttpClient apiClient = HttpClient.newHttpClient();
+    private final ObjectMapper apiJson = JsonMapper.builder().build();
+
+    /** Calls the API as a demo user; a non-null body is sent as JSON. */
+    protected HttpResponse<String> call(String user, String method, String path, Object body) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Authorization", basic(user, "demo"));
+        if (body != null) {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(apiJson.writeValueAsString(body)));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return apiClient.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The answer's JSON after checking its status (the body in the failure message); null for an empty body. */
+    protected JsonNode ok(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        return response.body().isEmpty() ? null : apiJson.readTree(response.body());
     }
 
     /** HTTP Basic header; demo accounts have the password "demo". */

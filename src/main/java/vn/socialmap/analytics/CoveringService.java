@@ -39,10 +39,36 @@ public class CoveringService {
     public record Candidate(String code, double lon, double lat) {
     }
 
+    /**
+     * The share of the area's demand a weight is, in percent: the one base of every "% served".
+     * The base is the demand of every commune of the area on the date, whether or not an existing
+     * model reaches it. The demand left to the new sites would not do: existing models reach
+     * farther with a larger radius, so each radius would have a base of its own and runs could
+     * not be compared.
+     */
+    public static double percentOfArea(long weight, long areaWeight) {
+        return areaWeight == 0 ? 0 : 100.0 * weight / areaWeight;
+    }
+
+    /**
+     * A run of the model. {@code totalWeight} is the demand left to the new sites (outside the
+     * existing models' reach), {@code areaWeight} the demand of the whole area, the base of the
+     * shares ({@link #percentOfArea}).
+     */
     public record Result(int k, double radiusMeters, String demandIndicator, LocalDate date,
                          List<AccessibilityService.DemandPoint> demand, List<Candidate> candidates, List<String> chosen,
-                         long coveredWeight, long totalWeight, long coveredByExisting, int existingModels,
+                         long coveredWeight, long totalWeight, long coveredByExisting, long areaWeight, int existingModels,
                          boolean optimal, double gap, List<Supply> existing) {
+
+        /** The share of the area's demand the new sites serve, in percent. */
+        public double coveredPercent() {
+            return percentOfArea(coveredWeight, areaWeight);
+        }
+
+        /** The share of the area's demand served once the new sites open (existing models' reach included), in percent. */
+        public double servedPercent() {
+            return percentOfArea(coveredByExisting + coveredWeight, areaWeight);
+        }
     }
 
     /** The candidate sites of a province: every commune's representative point, communes in force on the date. */
@@ -97,6 +123,6 @@ public class CoveringService {
         long total = java.util.Arrays.stream(weights).sum();
         return new Result(k, radiusMeters, indicator.code(), date, accessibility.publishedDemand(demand), candidates,
                 solution.chosen().stream().map(j -> candidates.get(j).code()).toList(), solution.coveredWeight(), total,
-                coveredByExisting, existing.size(), solution.optimal(), solution.gap(), existing);
+                coveredByExisting, total + coveredByExisting, existing.size(), solution.optimal(), solution.gap(), existing);
     }
 }

@@ -51,13 +51,26 @@ public class ScenarioService {
                          List<String> excluded) {
     }
 
-    /** A saved run; its communes (excluded, chosen) are of {@code unitStructure}, in force on {@code asOf}. */
+    /**
+     * A saved run; its communes (excluded, chosen) are of {@code unitStructure}, in force on {@code asOf}.
+     * {@code totalWeight} is the demand left to the new sites, {@code coveredByExisting} the demand the
+     * existing models reached and {@code areaWeight} their sum, the demand of the whole area: the base of
+     * the shares ({@link CoveringService#percentOfArea}). Runs saved before the existing models' reach was
+     * kept have neither (null): their shares are unknown.
+     */
     public record Scenario(long id, String provinceCode, String name, int k, int radiusMeters, String demand, LocalDate asOf,
-                           List<String> excluded, List<String> chosen, long coveredWeight, long totalWeight, boolean optimal,
-                           double gap, String createdBy, Instant createdAt, String unitStructure) {
-        /** Share of the demand not covered by existing models that the new sites cover, in percent. */
-        public double coveredPercent() {
-            return totalWeight == 0 ? 0 : 100.0 * coveredWeight / totalWeight;
+                           List<String> excluded, List<String> chosen, long coveredWeight, long totalWeight,
+                           Long coveredByExisting, Long areaWeight, boolean optimal, double gap, String createdBy,
+                           Instant createdAt, String unitStructure) {
+
+        /** The share of the area's demand the new sites serve, in percent; null when the area's demand is unknown. */
+        public Double coveredPercent() {
+            return areaWeight == null ? null : CoveringService.percentOfArea(coveredWeight, areaWeight);
+        }
+
+        /** The share of the area's demand served with the new sites open, in percent; null when unknown. */
+        public Double servedPercent() {
+            return areaWeight == null ? null : CoveringService.percentOfArea(coveredByExisting + coveredWeight, areaWeight);
         }
     }
 
@@ -80,17 +93,21 @@ public class ScenarioService {
         if (in.radiusMeters() < 100 || in.radiusMeters() > 100_000) {
             throw new ValidationException("radiusMeters", "scenario.error.radius");
         }
+        if (in.asOf() == null) {
+            throw new ValidationException("asOf", "scenario.error.asOf");
+        }
         var result = covering.solve(in.provinceCode(), in.k(), in.radiusMeters(), in.demand(), in.asOf(), in.excluded());
         long id = jdbc.sql("""
                 insert into planning_scenario (province_code, name, k, radius_meters, demand, as_of, excluded, chosen,
-                    covered_weight, total_weight, optimal, gap, created_by, created_at, unit_structure)
-                values (:p, :name, :k, :r, :d, :asOf, :excluded, :chosen, :covered, :total, :optimal, :gap, :by, :at, :s)
+                    covered_weight, total_weight, covered_by_existing, optimal, gap, created_by, created_at, unit_structure)
+                values (:p, :name, :k, :r, :d, :asOf, :excluded, :chosen, :covered, :total, :existing, :optimal, :gap, :by, :at, :s)
                 returning id""")
                 .param("s", structures.on(in.asOf()).code())
                 .param("p", in.provinceCode()).param("name", in.name().strip()).param("k", in.k()).param("r", in.radiusMeters())
                 .param("d", in.demand().code()).param("asOf", Date.valueOf(in.asOf()))
                 .param("excluded", in.excluded().toArray(String[]::new)).param("chosen", result.chosen().toArray(String[]::new))
-                .param("covered", result.coveredWeight()).param("total", result.totalWeight()).param("optimal", result.optimal())
+                .param("covered", result.coveredWeight()).param("total", result.totalWeight())
+                .param("existing", result.coveredByExisting()).param("optimal", result.optimal())
                 .param("gap", result.gap()).param("by", currentUser.require().getUsername()).param("at", Timestamp.from(clock.instant()))
                 .query(Long.class).single();
         return get(id);
@@ -115,8 +132,8 @@ public class ScenarioService {
         try (XSSFWorkbook book = new XSSFWorkbook()) {
             Sheet sheet = book.createSheet(label.apply("planning.sheet"));
             String[] rows = {"planning.scenario", "planning.k", "planning.radius", "planning.demand", "planning.asOf",
-                    "planning.covered", "planning.total", "planning.coveredPercent", "planning.optimal", "planning.gap",
-                    "planning.excluded", "planning.chosen"};
+                    "planning.covered", "planning.existingCovered", "planning.total", "planning.area", "planning.coveredPercent",
+                    "planning.servedPercent", "planning.optimal", "planning.gap", "planning.excluded", "planning.chosen"};
             for (int r = 0; r < rows.length; r++) {
                 sheet.createRow(r).createCell(0).setCellValue(label.apply(rows[r]));
             }
@@ -125,16 +142,19 @@ public class ScenarioService {
                 cell(sheet, 0, col, s.name());
                 number(sheet, 1, col, s.k());
                 number(sheet, 2, col, s.radiusMeters());
-                cell(sheet, 3, col, s.demand());
+                cell(sheet, 3, col, label.apply("analytics.indicator." + s.demand().toUpperCase(java.util.Locale.ROOT)));
                 cell(sheet, 4, col, s.asOf().toString());
                 number(sheet, 5, col, s.coveredWeight());
-                number(sheet, 6, col, s.totalWeight());
-                number(sheet, 7, col, Math.round(s.coveredPercent() * 10) / 10.0);
-                cell(sheet, 8, col, label.apply(s.optimal() ? "planning.yes" : "planning.no"));
-                number(sheet, 9, col, s.gap());
-                cell(sheet, 10, col, String.join(", ", s.excluded()));
+                number(sheet, 6, col, s.coveredByExisting(), label);
+                number(sheet, 7, col, s.totalWeight());
+                number(sheet, 8, col, s.areaWeight(), label);
+                number(sheet, 9, col, s.coveredPercent() == null ? null : Math.round(s.coveredPercent() * 10) / 10.0, label);
+                number(sheet, 10, col, s.servedPercent() == null ? null : Math.round(s.servedPercent() * 10) / 10.0, label);
+                cell(sheet, 11, col, label.apply(s.optimal() ? "planning.yes" : "planning.no"));
+                number(sheet, 12, col, s.gap());
+                cell(sheet, 13, col, String.join(", ", s.excluded()));
                 for (int i = 0; i < s.chosen().size(); i++) {
-                    cell(sheet, 11 + i, col, s.chosen().get(i) + " " + communeName.apply(s.chosen().get(i)));
+                    cell(sheet, CHOSEN_ROW + i, col, s.chosen().get(i) + " " + communeName.apply(s.chosen().get(i)));
                 }
                 col++;
             }
@@ -142,6 +162,18 @@ public class ScenarioService {
                 sheet.autoSizeColumn(c);
             }
             book.write(out);
+        }
+    }
+
+    /** The row of the sheet where the chosen communes begin, one a row. */
+    static final int CHOSEN_ROW = 14;
+
+    /** A number, or the word for "unknown" (a run saved before the figure was kept). */
+    private static void number(Sheet sheet, int row, int col, Number value, java.util.function.Function<String, String> label) {
+        if (value == null) {
+            cell(sheet, row, col, label.apply("planning.unknown"));
+        } else {
+            number(sheet, row, col, value.doubleValue());
         }
     }
 
@@ -157,10 +189,12 @@ public class ScenarioService {
     }
 
     private static Scenario scenario(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Long existing = rs.getObject("covered_by_existing", Long.class);
         return new Scenario(rs.getLong("id"), rs.getString("province_code"), rs.getString("name"), rs.getInt("k"),
                 rs.getInt("radius_meters"), rs.getString("demand"), rs.getDate("as_of").toLocalDate(),
                 strings(rs.getArray("excluded")), strings(rs.getArray("chosen")), rs.getLong("covered_weight"),
-                rs.getLong("total_weight"), rs.getBoolean("optimal"), rs.getDouble("gap"), rs.getString("created_by"),
+                rs.getLong("total_weight"), existing, existing == null ? null : rs.getLong("total_weight") + existing,
+                rs.getBoolean("optimal"), rs.getDouble("gap"), rs.getString("created_by"),
                 rs.getTimestamp("created_at").toInstant(), rs.getString("unit_structure"));
     }
 

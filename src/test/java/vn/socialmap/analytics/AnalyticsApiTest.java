@@ -231,7 +231,7 @@ class AnalyticsApiTest extends IntegrationTest {
         // counseling points record no capacity: each counts as one service
         assertThat(nearest.path("supplyUnit").asString()).isEqualTo("SERVICES");
         // caseloads are the leader's protected ones
-        assertThat(nearest.path("demand").findValues("weight")).allMatch(w -> w.isNumber() && w.asLong() != 1 && w.asLong() != 4);
+        assertThat(nearest.path("demand").findValues("weight")).isNotEmpty().allMatch(w -> w.isNumber() && w.asLong() != 1 && w.asLong() != 4);
         assertThat(get("leader", "/api/v1/analytics/accessibility?province=01&service=bakery").statusCode()).isEqualTo(400);
     }
 
@@ -273,6 +273,8 @@ class AnalyticsApiTest extends IntegrationTest {
         }
         assertThat(r.path("coveredWeight").asLong()).isEqualTo(covered).isPositive();
         assertThat(r.path("totalWeight").asLong()).isEqualTo(total).isGreaterThan(covered);
+        // the area's demand: what is left to the new sites and what the existing models reach
+        assertThat(r.path("areaWeight").asLong()).isEqualTo(total + r.path("coveredByExisting").asLong());
         // excluding the chosen communes forces other sites, covering no more
         String exclude = String.join("&exclude=", chosen);
         JsonNode without = ok("admin", "/api/v1/planning/coverage?province=01&k=5&radiusMeters=3000&exclude=" + exclude);
@@ -283,7 +285,7 @@ class AnalyticsApiTest extends IntegrationTest {
         assertThat(without.path("coveredWeight").asLong()).isLessThanOrEqualTo(covered);
         JsonNode asLeader = ok("leader", "/api/v1/planning/coverage?province=01&k=5&radiusMeters=3000&demand=post_rehab");
         // the leader's model runs on the protected demand: never 1 to 4, covered weight consistent with it
-        assertThat(asLeader.path("demand").findValues("weight")).allMatch(w -> w.asLong() != 1 && w.asLong() != 4);
+        assertThat(asLeader.path("demand").findValues("weight")).isNotEmpty().allMatch(w -> w.asLong() != 1 && w.asLong() != 4);
         assertThat(asLeader.path("totalWeight").asLong())
                 .isEqualTo(asLeader.path("demand").findValues("weight").stream().mapToLong(JsonNode::asLong).sum());
         assertThat(get("planner", "/api/v1/planning/coverage?province=01&k=2.5").statusCode()).isEqualTo(400);
@@ -332,8 +334,46 @@ class AnalyticsApiTest extends IntegrationTest {
             assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).as("no formula from a name").isEqualTo("'=A ba điểm");
             assertThat(sheet.getRow(0).getCell(2).getStringCellValue()).isEqualTo("B sáu điểm");
             assertThat(sheet.getRow(1).getCell(2).getNumericCellValue()).isEqualTo(6);
+            assertThat(sheet.getRow(3).getCell(1).getStringCellValue()).as("the indicator's name, not its code")
+                    .isEqualTo("analytics.indicator.POST_REHAB");
             assertThat(sheet.getRow(5).getCell(1).getNumericCellValue()).isEqualTo(a.coveredWeight());
-            assertThat(sheet.getRow(11 + 5).getCell(2).getStringCellValue()).isEqualTo(b.chosen().get(5) + " name of " + b.chosen().get(5));
+            assertThat(sheet.getRow(8).getCell(0).getStringCellValue()).isEqualTo("planning.area");
+            assertThat(sheet.getRow(8).getCell(1).getNumericCellValue()).isEqualTo((double) a.areaWeight());
+            assertThat(sheet.getRow(9).getCell(2).getNumericCellValue()).isEqualTo(Math.round(b.coveredPercent() * 10) / 10.0);
+            assertThat(sheet.getRow(ScenarioService.CHOSEN_ROW + 5).getCell(2).getStringCellValue())
+                    .isEqualTo(b.chosen().get(5) + " name of " + b.chosen().get(5));
         }
+    }
+
+    @Autowired
+    UnitValues unitValues;
+
+    /**
+     * "% served" has one base: the demand of the whole area. Two radii on the same data reach
+     * different demand through the existing models (what is left to the new sites differs), yet
+     * both shares are of the same denominator, the area's demand counted independently here.
+     */
+    @Test
+    void theServedShareOfEveryRadiusIsOfTheAreasDemand() {
+        signIn("planner");
+        java.time.LocalDate asOf = java.time.LocalDate.parse(DATE);
+        var near = scenarios.save(new ScenarioService.Inputs("01", "Bán kính 1 km", 3, 1000, AnalyticsIndicator.POST_REHAB,
+                asOf, List.of()));
+        var far = scenarios.save(new ScenarioService.Inputs("01", "Bán kính 8 km", 3, 8000, AnalyticsIndicator.POST_REHAB,
+                asOf, List.of()));
+        long area = Math.round(java.util.Arrays.stream(unitValues.load("01", AdminLevel.COMMUNE, AnalyticsIndicator.POST_REHAB,
+                UnitValues.defaultFrom(asOf), asOf).values()).sum());
+        assertThat(area).isPositive();
+        // the existing models reach more with the larger radius: the demand left to the new sites differs
+        assertThat(far.coveredByExisting()).isGreaterThan(near.coveredByExisting());
+        assertThat(far.totalWeight()).isNotEqualTo(near.totalWeight());
+        // one base for both
+        assertThat(near.areaWeight()).isEqualTo(area);
+        assertThat(far.areaWeight()).isEqualTo(area);
+        assertThat(near.coveredPercent()).isCloseTo(100.0 * near.coveredWeight() / area, within(1e-9));
+        assertThat(far.coveredPercent()).isCloseTo(100.0 * far.coveredWeight() / area, within(1e-9));
+        assertThat(far.servedPercent()).isCloseTo(100.0 * (far.coveredByExisting() + far.coveredWeight()) / area, within(1e-9));
+        // read back as saved
+        assertThat(scenarios.get(far.id()).coveredPercent()).isEqualTo(far.coveredPercent());
     }
 }

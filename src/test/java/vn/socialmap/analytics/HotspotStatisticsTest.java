@@ -80,6 +80,7 @@ class HotspotStatisticsTest {
         assertThat(moran.ii()[4]).isCloseTo(0, within(1e-12));
         assertThat(moran.ii()[0]).isCloseTo(0.6, within(1e-12));
         assertThat(moran.ii()[2]).isCloseTo(-1 / 10.0 * (-2 + 0) / 2, within(1e-12));
+        assertThat(moran.pseudoP()).hasSize(x.length);
         assertThat(java.util.Arrays.stream(moran.pseudoP()).allMatch(p -> p >= 0.01 && p <= 1)).isTrue();
         assertThat(HotspotStatistics.localMoran(x, row(false), 99, 42).pseudoP()).containsExactly(moran.pseudoP());
     }

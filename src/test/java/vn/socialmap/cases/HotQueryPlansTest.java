@@ -89,7 +89,7 @@ class HotQueryPlansTest extends IntegrationTest {
     }
 
     private void assertIndexed(List<String> scans, String... indexes) {
-        assertThat(scans).as("no sequential scan of a person table").noneMatch(s -> s.startsWith("Seq Scan")
+        assertThat(scans).as("no sequential scan of a person table").isNotEmpty().noneMatch(s -> s.startsWith("Seq Scan")
                 && PERSON_TABLES.stream().anyMatch(t -> s.contains(" " + t + "/")));
         for (String index : indexes) {
             assertThat(scans).as("uses " + index).anyMatch(s -> s.endsWith("/" + index));
@@ -146,7 +146,7 @@ class HotQueryPlansTest extends IntegrationTest {
             params.putAll(page);
             List<String> scans = scans(PersonSearch.findSql(list), params);
             assertIndexed(scans, (String) area[3]);
-            assertThat(scans).as("the page is read in order, not sorted after reading the area").noneMatch(s -> s.contains("person_name"));
+            assertThat(scans).as("the page is read in order, not sorted after reading the area").isNotEmpty().noneMatch(s -> s.contains("person_name"));
         }
     }
 

@@ -2,9 +2,6 @@ package vn.socialmap.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
@@ -13,8 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 import vn.socialmap.IntegrationTest;
 import vn.socialmap.geography.AdminUnitService;
@@ -22,8 +17,6 @@ import vn.socialmap.geography.AdminUnitService;
 /** The person API: scoping by area, 404 outside it, audit of every read, the path rules, duplicates. */
 class PersonApiTest extends IntegrationTest {
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final ObjectMapper json = JsonMapper.builder().build();
 
     @Autowired
     JdbcTemplate jdbc;
@@ -37,22 +30,7 @@ class PersonApiTest extends IntegrationTest {
         tayHoCommune = communeIn("003");
     }
 
-    private HttpResponse<String> call(String user, String method, String path, Object body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
-                .header("Authorization", basic(user, "demo"));
-        if (body != null) {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-        } else {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
 
-    private JsonNode ok(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        return json.readTree(response.body());
-    }
 
     private long createIn(String communeUser, String commune, String name, String birth, String nationalId) throws Exception {
         Map<String, Object> form = new java.util.HashMap<>();

@@ -3,9 +3,6 @@ package vn.socialmap.courts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.Map;
@@ -15,8 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 import vn.socialmap.IntegrationTest;
 
@@ -26,28 +21,13 @@ class RegionalCourtsTest extends IntegrationTest {
     /** Xã Yên Bài: in none of the court lists found (courts 5 to 12 are unknown). */
     private static final String YEN_BAI = "09706";
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final ObjectMapper json = JsonMapper.builder().build();
 
     @Autowired
     RegionalCourts courts;
     @Autowired
     JdbcTemplate jdbc;
 
-    private HttpResponse<String> call(String user, String method, String path, Object body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Authorization", basic(user, "demo"));
-        if (body != null) {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-        } else {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
 
-    private JsonNode ok(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        return response.body().isEmpty() ? null : json.readTree(response.body());
-    }
 
     private long rows() {
         return jdbc.queryForObject("select count(*) from regional_court_commune", Long.class);
@@ -112,7 +92,7 @@ class RegionalCourtsTest extends IntegrationTest {
         HttpResponse<String> taken = call("admin", "PUT", "/api/v1/courts/HN-KV6/communes/" + YEN_BAI, null);
         assertThat(taken.statusCode()).isEqualTo(409);
         assertThat(taken.headers().firstValue("Content-Type")).get().asString().contains("application/problem+json");
-        assertThat(json.readTree(taken.body()).path("detail").asString()).contains("Tòa án nhân dân khu vực 5 - Hà Nội");
+        assertThat(ok(taken, 409).path("detail").asString()).contains("Tòa án nhân dân khu vực 5 - Hà Nội");
         assertThat(rows()).isEqualTo(stored);
         // not an admin: 403, nothing stored
         for (String user : new String[] {"police-01", "leader", "commune-00004", "facility-pc04-1"}) {

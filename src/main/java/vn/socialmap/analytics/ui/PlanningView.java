@@ -22,9 +22,13 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.shared.Tooltip;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -32,6 +36,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.PermitAll;
+import org.springframework.security.access.AccessDeniedException;
 import tools.jackson.databind.ObjectMapper;
 
 import vn.socialmap.analytics.AnalyticsIndicator;
@@ -44,6 +49,7 @@ import vn.socialmap.base.ui.map.LeafletMap;
 import vn.socialmap.geography.AdminLevel;
 import vn.socialmap.geography.AdminUnit;
 import vn.socialmap.geography.AdminStructures;
+import vn.socialmap.geography.AdminUnitFeatures;
 import vn.socialmap.geography.AdminUnitService;
 
 /**
@@ -58,11 +64,19 @@ public class PlanningView extends Composite<HorizontalLayout> implements HasDyna
     /** Colours of the sites of up to five scenarios shown together. */
     static final String[] SCENARIO_COLORS = {"#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e"};
 
+    /** Colour of the communes' demand on the map, and of the existing models. */
+    private static final String DEMAND_COLOR = "#08519c";
+    private static final String EXISTING_COLOR = "#00b0a0";
+    /** Tolerance (degrees) of the communes' shapes drawn over a province, as on the main map. */
+    private static final double SIMPLIFY = 0.0002;
+
     private final CoveringService covering;
     private final ScenarioService scenarios;
     private final AdminUnitService units;
     private final AdminStructures structures;
+    private final AdminUnitFeatures features;
     private final LeafletMap map;
+    private final Div legend = new Div();
     private final Select<AdminUnit> province = new Select<>();
     private final IntegerField k = new IntegerField();
     private final IntegerField radius = new IntegerField();
@@ -74,27 +88,51 @@ public class PlanningView extends Composite<HorizontalLayout> implements HasDyna
     private final Button save = new Button();
     private final Grid<ScenarioService.Scenario> saved = new Grid<>();
     private final Grid<String[]> comparison = new Grid<>();
+    private final Div comparisonSection = new Div();
     private final NumberFormat count = NumberFormat.getIntegerInstance(Locale.of("vi"));
     private Map<String, String> names = Map.of();
 
     public PlanningView(CoveringService covering, ScenarioService scenarios, AdminUnitService units, AdminStructures structures,
-                        MapSettings settings, ObjectMapper json) {
+                        AdminUnitFeatures features, MapSettings settings, ObjectMapper json) {
         this.structures = structures;
         this.covering = covering;
         this.scenarios = scenarios;
         this.units = units;
+        this.features = features;
         this.map = new LeafletMap(json);
         map.setBaseLayer(settings.tileUrl(), settings.tileAttribution());
-        map.getStyle().set("background", "#eef2f5");
         map.addClassName("sm-planning-map");
         map.setSizeFull();
+        legend.addClassName("sm-planning-legend");
+        legend.setVisible(false);
+        Div mapArea = new Div(map, legend);
+        mapArea.addClassName("sm-planning-map-area");
+        VerticalLayout side = new VerticalLayout(mapArea, comparisonSection());
+        side.addClassName("sm-planning-side");
+        side.setWidth(null);
+        side.setPadding(false);
+        side.setSpacing(false);
         HorizontalLayout root = getContent();
+        root.addClassName("sm-planning-view");
         root.setSizeFull();
         root.setPadding(false);
         root.setSpacing(false);
-        root.add(panel(), map);
-        root.setFlexGrow(1, map);
+        root.add(panel(), side);
         provinceChanged();
+    }
+
+    /** The saved scenarios compared, under the map where it has the window's width. */
+    private Div comparisonSection() {
+        comparison.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COLUMN_BORDERS);
+        comparison.setAllRowsVisible(true);
+        comparison.addClassName("sm-planning-comparison");
+        H3 title = new H3(getTranslation("planning.compare.title"));
+        Span base = new Span(getTranslation("planning.compare.base"));
+        base.addClassName("sm-planning-note");
+        comparisonSection.add(title, base, comparison);
+        comparisonSection.addClassName("sm-planning-comparison-section");
+        comparisonSection.setVisible(false);
+        return comparisonSection;
     }
 
     private VerticalLayout panel() {
@@ -143,17 +181,15 @@ public class PlanningView extends Composite<HorizontalLayout> implements HasDyna
         boolean maySave = scenarios.maySave();
         name.setVisible(maySave);
         save.setVisible(maySave);
-        saved.addThemeVariants(GridVariant.LUMO_COMPACT);
+        saved.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         saved.setSelectionMode(Grid.SelectionMode.MULTI);
         saved.addColumn(ScenarioService.Scenario::name).setHeader(getTranslation("planning.scenario")).setFlexGrow(1);
-        saved.addColumn(s -> s.k() + " · " + count.format(s.radiusMeters()) + " m").setHeader(getTranslation("planning.inputs")).setAutoWidth(true);
-        saved.addColumn(s -> percent(s.coveredPercent())).setHeader(getTranslation("planning.coveredPercent")).setAutoWidth(true);
-        saved.setHeight("12rem");
+        saved.addColumn(s -> s.k() + " · " + count.format(s.radiusMeters()) + " m").setHeader(getTranslation("planning.inputs"))
+                .setAutoWidth(true).setFlexGrow(0);
+        saved.addColumn(s -> percent(s.coveredPercent())).setHeader(withTooltip(getTranslation("planning.coveredPercent.short"),
+                getTranslation("planning.compare.base"))).setAutoWidth(true).setFlexGrow(0);
         saved.addClassName("sm-planning-scenarios");
         saved.addSelectionListener(e -> compare());
-        comparison.addThemeVariants(GridVariant.LUMO_COMPACT);
-        comparison.setAllRowsVisible(true);
-        comparison.addClassName("sm-planning-comparison");
         Anchor export = new Anchor((DownloadHandler) event -> {
             event.setFileName("phuong-an-mo-hinh.xlsx");
             event.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -163,13 +199,14 @@ public class PlanningView extends Composite<HorizontalLayout> implements HasDyna
         }, getTranslation("planning.export"));
         export.getElement().setAttribute("download", true);
         export.addClassName("sm-planning-export");
+        HorizontalLayout saving = new HorizontalLayout(name, save);
+        saving.setAlignItems(FlexComponent.Alignment.BASELINE);
+        saving.setWidthFull();
         VerticalLayout panel = new VerticalLayout(new H2(getTranslation("planning.title")),
                 new Span(getTranslation("planning.explain")), province, new HorizontalLayout(k, radius), demand, date, excluded, run,
-                result, new HorizontalLayout(name, save), new H3(getTranslation("planning.saved")), saved, export, comparison);
-        panel.setWidth("28rem");
-        panel.setMinWidth("28rem");
-        panel.setHeightFull();
-        panel.getStyle().set("overflow", "auto");
+                result, saving, new H3(getTranslation("planning.saved")), saved, export);
+        panel.addClassName("sm-planning-panel");
+        panel.setWidth(null); // the theme's .sm-planning-panel sizes it, not a layout's default of the full width
         province.setWidthFull();
         demand.setWidthFull();
         date.setWidthFull();
@@ -196,76 +233,132 @@ public class PlanningView extends Composite<HorizontalLayout> implements HasDyna
     }
 
     private void clearMap() {
-        for (String layer : List.of("demand", "chosen", "coverage", "existing")) {
+        for (String layer : List.of("demand", "chosen", "coverage", "existing", "boundaries")) {
             map.removeLayer(layer);
         }
         for (int i = 0; i < SCENARIO_COLORS.length; i++) {
             map.removeLayer("scenario-" + i);
+            map.removeLayer("scenario-reach-" + i);
         }
+        legend.removeAll();
+        legend.setVisible(false);
     }
 
     private CoveringService.Result lastResult;
 
     private void run() {
+        result.removeClassName("sm-planning-error");
         if (k.getValue() == null || k.isInvalid() || radius.getValue() == null || radius.isInvalid() || date.getValue() == null) {
             result.setText(getTranslation("planning.error.inputs"));
+            result.addClassName("sm-planning-error");
             return;
         }
         saved.deselectAll();
         lastResult = covering.solve(province.getValue().getCode(), k.getValue(), radius.getValue(), demand.getValue(),
                 date.getValue(), excluded.getValue().stream().map(AdminUnit::getCode).toList());
         clearMap();
-        showDemand(lastResult);
+        long max = showDemand(lastResult);
         List<double[]> existing = lastResult.existing().stream().map(e -> new double[] {e.lon(), e.lat()}).toList();
         map.setMarkerLayer("existing", points(lastResult.existing().stream().map(e -> getTranslation("planning.existing")).toList(),
-                existing), "#00b0a0");
+                existing), EXISTING_COLOR);
         List<double[]> sites = sites(lastResult.candidates(), lastResult.chosen());
         map.setCircleLayer("coverage", sites, radius.getValue(), SCENARIO_COLORS[0]);
         map.setMarkerLayer("chosen", points(lastResult.chosen(), sites), SCENARIO_COLORS[0]);
-        result.setText(getTranslation("planning.result", count.format(lastResult.coveredWeight()), count.format(lastResult.totalWeight()),
-                percent(lastResult.totalWeight() == 0 ? 0 : 100.0 * lastResult.coveredWeight() / lastResult.totalWeight()),
-                lastResult.existingModels(), count.format(lastResult.coveredByExisting()),
+        result.setText(getTranslation("planning.result", count.format(lastResult.coveredWeight()), count.format(lastResult.areaWeight()),
+                percent(lastResult.coveredPercent()), lastResult.existingModels(), count.format(lastResult.coveredByExisting()),
+                percent(lastResult.servedPercent()),
                 getTranslation(lastResult.optimal() ? "planning.optimal.yes" : "planning.optimal.no", percent(lastResult.gap() * 100)),
                 String.join(", ", lastResult.chosen().stream().map(c -> names.getOrDefault(c, c)).toList())));
+        legend.add(legendTitle(getTranslation("planning.legend.title")),
+                legendRow("sm-swatch", "rgba(8, 81, 156, 0.15)", getTranslation("planning.legend.demandLow")),
+                legendRow("sm-swatch", "rgba(8, 81, 156, 0.65)", getTranslation("planning.legend.demandHigh", count.format(max))));
+        if (lastResult.demand().stream().anyMatch(d -> d.weight() == 0)) {
+            legend.add(legendRow("sm-swatch", "#bdbdbd", getTranslation("planning.legend.noDemand")));
+        }
+        legend.add(legendRow("sm-swatch-dot", SCENARIO_COLORS[0], getTranslation("planning.legend.chosen", count.format(radius.getValue()))),
+                legendRow("sm-swatch-dot", EXISTING_COLOR, getTranslation("planning.existing")));
+        legend.setVisible(true);
     }
 
     private void save() {
+        name.setInvalid(false);
+        k.setInvalid(false);
+        radius.setInvalid(false);
         try {
             var scenario = scenarios.save(new ScenarioService.Inputs(province.getValue().getCode(), name.getValue(),
                     k.getValue() == null ? 0 : k.getValue(), radius.getValue() == null ? 0 : radius.getValue(), demand.getValue(),
                     date.getValue(), excluded.getValue().stream().map(AdminUnit::getCode).toList()));
             name.clear();
-            name.setInvalid(false);
             saved.setItems(scenarios.list(province.getValue().getCode()));
             saved.select(scenario);
+            notify(getTranslation("planning.saved.notice", scenario.name()), NotificationVariant.LUMO_SUCCESS);
         } catch (ValidationException e) {
-            name.setErrorMessage(e.describe((k, a) -> getTranslation(k, a)));
-            name.setInvalid(true);
+            String message = e.describe((key, a) -> getTranslation(key, a));
+            switch (e.field() == null ? "" : e.field()) {
+                case "k" -> invalid(k, message);
+                case "radiusMeters" -> invalid(radius, message);
+                case "asOf" -> invalid(date, message);
+                default -> invalid(name, message);
+            }
+            notify(getTranslation("planning.save.failed", message), NotificationVariant.LUMO_ERROR);
+        } catch (AccessDeniedException e) {
+            notify(getTranslation("planning.save.denied"), NotificationVariant.LUMO_ERROR);
         }
     }
 
-    /** Shows the selected scenarios' sites together, each in its colour, and their figures side by side. */
+    private static void invalid(com.vaadin.flow.component.HasValidation field, String message) {
+        field.setErrorMessage(message);
+        field.setInvalid(true);
+    }
+
+    private static void notify(String text, NotificationVariant variant) {
+        Notification notification = Notification.show(text, variant == NotificationVariant.LUMO_ERROR ? 8000 : 4000,
+                Notification.Position.BOTTOM_START);
+        notification.addThemeVariants(variant);
+        notification.addClassName(variant == NotificationVariant.LUMO_ERROR ? "sm-planning-notice-error" : "sm-planning-notice");
+    }
+
+    /**
+     * Shows the selected scenarios' sites together, each in its colour with its reach, over the communes'
+     * boundaries, and their figures side by side under the map.
+     */
     private void compare() {
         List<ScenarioService.Scenario> chosen = new ArrayList<>(saved.getSelectedItems());
         if (chosen.isEmpty()) {
             comparison.removeAllColumns();
-            comparison.setItems();
+            comparison.setItems(List.<String[]>of());
+            comparisonSection.setVisible(false);
+            clearMap();
             return;
         }
         clearMap();
+        LocalDate boundariesOn = chosen.getFirst().asOf();
+        drawBoundaries(boundariesOn);
+        legend.add(legendTitle(getTranslation("planning.legend.compare")));
         for (int i = 0; i < chosen.size() && i < SCENARIO_COLORS.length; i++) {
             var s = chosen.get(i);
             // a scenario's communes are those in force on its date
             List<double[]> sites = sites(covering.candidates(province.getValue().getCode(), s.asOf()), s.chosen());
+            map.setCircleLayer("scenario-reach-" + i, sites, s.radiusMeters(), SCENARIO_COLORS[i]);
             map.setMarkerLayer("scenario-" + i, points(s.chosen(), sites), SCENARIO_COLORS[i]);
+            legend.add(legendRow("sm-swatch-dot", SCENARIO_COLORS[i], getTranslation("planning.legend.scenario", s.name(), s.k(),
+                    count.format(s.radiusMeters()))));
         }
+        if (chosen.size() > SCENARIO_COLORS.length) {
+            legend.add(new Div(getTranslation("planning.legend.more", SCENARIO_COLORS.length)));
+        }
+        legend.add(legendRow("sm-swatch sm-swatch-outline", "transparent",
+                getTranslation("planning.legend.boundaries", boundariesOn.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")))));
+        legend.setVisible(true);
+
         comparison.removeAllColumns();
-        comparison.addColumn(r -> r[0]).setHeader("").setAutoWidth(true);
+        comparison.addColumn(r -> r[0]).setHeader("").setWidth("16rem").setFlexGrow(0).setPartNameGenerator(r -> "label");
         for (int i = 0; i < chosen.size(); i++) {
             int column = i + 1;
             Span header = new Span(chosen.get(i).name());
-            header.getStyle().set("color", SCENARIO_COLORS[i % SCENARIO_COLORS.length]).set("font-weight", "600");
-            comparison.addColumn(r -> r[column]).setHeader(header).setAutoWidth(true);
+            header.addClassName("sm-planning-scenario-name");
+            header.getStyle().set("--sm-scenario-color", SCENARIO_COLORS[i % SCENARIO_COLORS.length]);
+            comparison.addColumn(r -> r[column]).setHeader(header).setFlexGrow(1);
         }
         List<String[]> rows = new ArrayList<>();
         rows.add(row(getTranslation("planning.k"), chosen, s -> String.valueOf(s.k())));
@@ -273,11 +366,15 @@ public class PlanningView extends Composite<HorizontalLayout> implements HasDyna
         rows.add(row(getTranslation("planning.demand"), chosen, s -> getTranslation("analytics.indicator."
                 + s.demand().toUpperCase(Locale.ROOT))));
         rows.add(row(getTranslation("planning.asOf"), chosen, s -> s.asOf().format(DateTimeFormatter.ofPattern("dd/MM/yyyy"))));
-        rows.add(row(getTranslation("planning.covered"), chosen, s -> count.format(s.coveredWeight()) + " / " + count.format(s.totalWeight())));
+        rows.add(row(getTranslation("planning.area"), chosen, s -> number(s.areaWeight())));
+        rows.add(row(getTranslation("planning.existingCovered"), chosen, s -> number(s.coveredByExisting())));
+        rows.add(row(getTranslation("planning.covered"), chosen, s -> count.format(s.coveredWeight())));
         rows.add(row(getTranslation("planning.coveredPercent"), chosen, s -> percent(s.coveredPercent())));
+        rows.add(row(getTranslation("planning.servedPercent"), chosen, s -> percent(s.servedPercent())));
         rows.add(row(getTranslation("planning.optimal"), chosen, s -> getTranslation(s.optimal() ? "planning.yes" : "planning.no")));
         rows.add(row(getTranslation("planning.chosen"), chosen, s -> String.join(", ", s.chosen().stream().map(c -> names.getOrDefault(c, c)).toList())));
         comparison.setItems(rows);
+        comparisonSection.setVisible(true);
     }
 
     private static String[] row(String label, List<ScenarioService.Scenario> scenarios,
@@ -290,24 +387,71 @@ public class PlanningView extends Composite<HorizontalLayout> implements HasDyna
         return row;
     }
 
-    private void showDemand(CoveringService.Result r) {
+    /** The communes in force on the date, outlined, with their names under the pointer. */
+    private void drawBoundaries(LocalDate on) {
+        List<AdminUnit> communes = units.byLevel(province.getValue().getCode(), AdminLevel.COMMUNE, on);
+        GeoJson.FeatureCollection shapes = features.toFeatureCollection(communes, SIMPLIFY);
+        List<GeoJson.Feature> outlined = new ArrayList<>();
+        for (int i = 0; i < communes.size(); i++) {
+            GeoJson.Feature f = shapes.features().get(i);
+            outlined.add(new GeoJson.Feature(f.id(), f.geometry(), Map.of("_tooltip", communes.get(i).getName())));
+        }
+        map.setLayer("boundaries", new GeoJson.FeatureCollection(outlined),
+                new LeafletMap.LayerOptions(Map.of("color", "#555", "weight", 0.8, "fillOpacity", 0.0), Map.of("weight", 2),
+                        List.of(), null).withAttribution(getTranslation(structures.on(on).attributionKey())));
+    }
+
+    /** The communes shaded by their demand (grey: none to serve); returns the largest demand, the legend's top. */
+    private long showDemand(CoveringService.Result r) {
         Map<String, Long> weight = new LinkedHashMap<>();
         r.demand().forEach(d -> weight.put(d.code(), d.weight()));
-        long max = weight.values().stream().filter(java.util.Objects::nonNull).mapToLong(Long::longValue).max().orElse(1);
-        List<GeoJson.Feature> features = new ArrayList<>();
-        for (AdminUnit u : communes()) {
+        long max = weight.values().stream().filter(java.util.Objects::nonNull).mapToLong(Long::longValue).max().orElse(0);
+        List<AdminUnit> communes = communes();
+        GeoJson.FeatureCollection shapes = features.toFeatureCollection(communes, SIMPLIFY);
+        List<GeoJson.Feature> shaded = new ArrayList<>();
+        for (int i = 0; i < communes.size(); i++) {
+            AdminUnit u = communes.get(i);
             Long w = weight.get(u.getCode());
-            double t = w == null ? 0 : Math.sqrt((double) w / Math.max(1, max));
+            boolean none = w == null || w == 0;
+            double t = none ? 0 : Math.sqrt((double) w / Math.max(1, max));
             Map<String, Object> props = new LinkedHashMap<>();
-            props.put("_style", Map.of("fillColor", w == null ? "#bdbdbd" : "#08519c", "fillOpacity", w == null ? 0.3 : 0.05 + 0.6 * t,
-                    "color", "#888", "weight", 0.4));
+            props.put("_style", Map.of("fillColor", none ? "#bdbdbd" : DEMAND_COLOR, "fillOpacity", none ? 0.3 : 0.05 + 0.6 * t,
+                    "color", "#666", "weight", 0.6));
             props.put("_tooltip", u.getName() + ": " + (w == null ? getTranslation("analytics.hidden") : count.format(w)));
-            features.add(new GeoJson.Feature(u.getCode(), GeoJson.geometry(u.getGeom()), props));
+            shaded.add(new GeoJson.Feature(u.getCode(), shapes.features().get(i).geometry(), props));
         }
-        map.setLayer("demand", new GeoJson.FeatureCollection(features),
-                new LeafletMap.LayerOptions(Map.of("weight", 0.4), null, List.of(), null)
+        map.setLayer("demand", new GeoJson.FeatureCollection(shaded),
+                new LeafletMap.LayerOptions(Map.of("weight", 0.6), null, List.of(), null)
                         .withAttribution(getTranslation(structures.on(date.getValue() == null ? units.today() : date.getValue())
                                 .attributionKey())));
+        return max;
+    }
+
+    private static Div legendTitle(String text) {
+        Div title = new Div(text);
+        title.addClassName("sm-planning-legend-title");
+        return title;
+    }
+
+    /** A legend line: a swatch (a square or a dot, its colour given as data) and its meaning. */
+    private static Div legendRow(String swatchClasses, String color, String text) {
+        Span swatch = new Span();
+        swatch.addClassNames(swatchClasses.split(" "));
+        swatch.getStyle().set("--sm-swatch-color", color);
+        Div row = new Div(swatch, new Span(text));
+        row.addClassName("sm-legend-row");
+        return row;
+    }
+
+    /** A header with its explanation under the pointer. */
+    private static Span withTooltip(String text, String explanation) {
+        Span header = new Span(text);
+        Tooltip.forComponent(header).setText(explanation);
+        return header;
+    }
+
+    private String number(Long value) {
+        return value == null ? getTranslation("planning.unknown") : count.format(value);
     }
 
     private static List<double[]> sites(List<CoveringService.Candidate> candidates, List<String> codes) {
@@ -326,7 +470,10 @@ public class PlanningView extends Composite<HorizontalLayout> implements HasDyna
         return new GeoJson.FeatureCollection(features);
     }
 
-    private static String percent(double v) {
+    private String percent(Double v) {
+        if (v == null) {
+            return getTranslation("planning.unknown");
+        }
         NumberFormat f = NumberFormat.getNumberInstance(Locale.of("vi"));
         f.setMinimumFractionDigits(1);
         f.setMaximumFractionDigits(1);

@@ -2,26 +2,67 @@ package vn.socialmap.analytics.ui;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import org.junit.jupiter.api.Test;
 
 import vn.socialmap.BrowserTest;
 
 class PlanningBrowserTest extends BrowserTest {
 
+    private static final com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions SOLVED =
+            new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(60_000);
+
     @Test
     void aPlannerComputesSavesAndComparesScenarios() {
         login("planner");
         page.navigate(baseUrl() + "/planning");
         page.locator(".sm-planning-run").click();
-        assertThat(page.locator(".sm-planning-result")).containsText("Lời giải tối ưu");
+        // the model is solved on the server: on a busy machine it may take tens of seconds
+        assertThat(page.locator(".sm-planning-result")).containsText("Lời giải tối ưu", SOLVED);
         assertThat(page.locator("[data-layer-chosen]")).hasAttribute("data-layer-chosen", "5");
-        String name = "Thử nghiệm " + System.nanoTime();
-        page.locator("vaadin-text-field input").last().fill(name);
+        // the run's map explains itself
+        assertThat(page.locator(".sm-planning-legend")).containsText("Địa điểm mới và bán kính phục vụ 3.000 m");
+
+        // a long name: the saved list wraps it rather than cutting it
+        String name = "Phương án thử nghiệm năm điểm mới, bán kính ba ki-lô-mét quanh các phường trung tâm " + System.nanoTime();
+        page.locator(".sm-planning-panel vaadin-text-field input").last().fill(name);
         page.locator(".sm-planning-save").click();
-        assertThat(page.locator(".sm-planning-scenarios")).containsText(name);
-        // the saved scenario is selected: its figures are shown side by side
-        assertThat(page.locator(".sm-planning-comparison")).containsText("Địa điểm chọn");
-        assertThat(page.locator(".sm-planning-comparison")).containsText(name);
+        Locator notice = page.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
+                .setHasText("Đã lưu phương án “" + name + "”"));
+        assertThat(notice).hasAttribute("theme", java.util.regex.Pattern.compile("success"),
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(60_000));
+        Locator list = page.locator(".sm-planning-scenarios");
+        assertThat(list).containsText(name);
+        org.assertj.core.api.Assertions.assertThat(list.boundingBox().height).as("the saved list's height").isGreaterThan(200);
+        Locator nameCell = list.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(name));
+        org.assertj.core.api.Assertions.assertThat((Boolean) nameCell.evaluate("c => c.scrollWidth <= c.clientWidth"))
+                .as("the name is not cut").isTrue();
+        org.assertj.core.api.Assertions.assertThat(nameCell.boundingBox().height).as("the name wraps onto lines")
+                .isGreaterThan(30);
+
+        // the saved scenario is selected: its figures are shown side by side under the map, readable
+        Locator comparison = page.locator(".sm-planning-comparison");
+        assertThat(comparison).containsText("Địa điểm chọn");
+        assertThat(comparison).containsText(name);
+        assertThat(comparison).containsText("% nhu cầu cả địa bàn");
+        org.assertj.core.api.Assertions.assertThat(comparison.boundingBox().width).as("the comparison's width")
+                .isGreaterThan(600);
+        // its map: the communes' boundaries (today's 126) under the sites, and a legend naming the scenario
+        assertThat(page.locator("sm-leaflet-map")).hasAttribute("data-layer-boundaries", "126");
+        assertThat(page.locator("[data-layer-scenario-0]")).hasAttribute("data-layer-scenario-0", "5");
+        assertThat(page.locator(".sm-planning-legend")).containsText(name);
+        assertThat(page.locator(".sm-planning-legend")).containsText("Ranh giới xã, phường");
+    }
+
+    @Test
+    void savingWithoutANameSaysWhyAndSavesNothing() {
+        login("planner");
+        page.navigate(baseUrl() + "/planning");
+        page.locator(".sm-planning-save").click();
+        Locator notice = page.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
+                .setHasText("Chưa lưu phương án: Tên phương án không được để trống"));
+        assertThat(notice).hasAttribute("theme", java.util.regex.Pattern.compile("error"));
+        assertThat(page.locator(".sm-planning-panel vaadin-text-field[invalid]")).hasCount(1);
     }
 
     @Test

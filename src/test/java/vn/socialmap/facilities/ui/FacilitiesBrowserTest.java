@@ -46,7 +46,10 @@ class FacilitiesBrowserTest extends BrowserTest {
         Point inside = commune.getGeom().getInteriorPoint();
         Locator map = dialog.locator("sm-leaflet-map");
         map.scrollIntoViewIfNeeded();
-        page.waitForTimeout(800);
+        // the commune's fit has reached the map and the map has its size (leaflet-map.js holds a fit until it has one)
+        waitForVaadin();
+        page.waitForFunction("el => el.map && !el._pendingBounds && el.map.getSize().x === el.clientWidth"
+                + " && el.map.getSize().y === el.clientHeight", map.elementHandle());
         @SuppressWarnings("unchecked")
         List<Number> xy = (List<Number>) map.evaluate(
                 "(el, ll) => { const p = el.map.latLngToContainerPoint([ll[1], ll[0]]); return [p.x, p.y]; }",
