@@ -1,7 +1,6 @@
 package vn.socialmap.analytics.ui;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -187,7 +186,7 @@ public class AnalyticsView extends Composite<HorizontalLayout> implements HasDyn
         date.setLabel(getTranslation("analytics.date"));
         vn.socialmap.base.ui.DatePickers.localized(date);
         date.addClassName("sm-analytics-date");
-        date.setValue(LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")));
+        date.setValue(units.today());
         List.of(province, mode, indicator, level, service, source).forEach(c -> c.addValueChangeListener(e -> refresh()));
         List.of(distanceBand, catchment, beyond, cell).forEach(c -> c.addValueChangeListener(e -> refresh()));
         date.addValueChangeListener(e -> refresh());

@@ -2,7 +2,6 @@ package vn.socialmap.analytics.ui;
 
 import java.text.NumberFormat;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -166,7 +165,7 @@ public class PlanningView extends Composite<HorizontalLayout> implements HasDyna
         date.setLabel(getTranslation("planning.asOf"));
         vn.socialmap.base.ui.DatePickers.localized(date);
         date.addClassName("sm-planning-date");
-        date.setValue(LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")));
+        date.setValue(units.today());
         excluded.setLabel(getTranslation("planning.excluded"));
         excluded.setItemLabelGenerator(AdminUnit::getName);
         Button run = new Button(getTranslation("planning.run"), e -> run());

@@ -159,9 +159,17 @@ public class PersonListView extends VerticalLayout implements HasDynamicTitle {
         }, getTranslation("persons.export"));
         export.getElement().setAttribute("download", true);
 
-        HorizontalLayout filters = new HorizontalLayout(query, status, date, district, commune, facility, sex, ageGroup);
+        // the name and the status are what an officer filters by daily; the rest folds away, so that
+        // on a phone the list starts on the first screen
+        HorizontalLayout more = new HorizontalLayout(date, district, commune, facility, sex, ageGroup);
+        more.setAlignItems(FlexComponent.Alignment.BASELINE);
+        more.addClassName("sm-filters");
+        com.vaadin.flow.component.details.Details moreFilters =
+                new com.vaadin.flow.component.details.Details(getTranslation("persons.moreFilters"), more);
+        moreFilters.addClassName("sm-more-filters");
+        HorizontalLayout filters = new HorizontalLayout(query, status);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
-        filters.getStyle().set("flex-wrap", "wrap");
+        filters.addClassName("sm-filters");
         HorizontalLayout tools = new HorizontalLayout(found, export);
         if (persons.canRecord()) {
             Button add = new Button(getTranslation("persons.new"), e -> new PersonDialog(persons, units, created ->
@@ -171,9 +179,11 @@ public class PersonListView extends VerticalLayout implements HasDynamicTitle {
             tools.addComponentAsFirst(add);
         }
         tools.setAlignItems(FlexComponent.Alignment.CENTER);
-        add(new H2(getTranslation("persons.title")), filters, tools);
+        add(new H2(getTranslation("persons.title")), filters, moreFilters, tools);
         if (persons.canRecord()) {
-            add(new PersonImportPanel(imports, () -> grid.getDataProvider().refreshAll()));
+            PersonImportPanel importPanel = new PersonImportPanel(imports, () -> grid.getDataProvider().refreshAll());
+            importPanel.addClassName("sm-desk-only");
+            add(importPanel);
         }
         add(grid);
     }
