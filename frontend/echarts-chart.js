@@ -81,7 +81,8 @@ class SmChart extends HTMLElement {
     if (width) {
       chart.dispatchAction({type: 'hideTip'});
     }
-    chart.resize(width ? {width, height: 'auto'} : undefined);
+    // 'auto' again after print: a width once given stays until replaced
+    chart.resize({width: width || 'auto', height: 'auto'});
     const labels = this._fittedLabels(width || this.clientWidth);
     if (labels) {
       chart.setOption({[this._labelAxis.key]: {axisLabel: {width: labels}}});

@@ -112,6 +112,7 @@ public record BarChart(Orientation orientation, List<String> categories, ValueAx
         if (valueAxis.max() != null) {
             values.put("max", valueAxis.max());
         }
+        values.put("axisLabel", Map.of("hideOverlap", true)); // a narrow screen: fewer figures rather than overlapping ones
         values.put("splitLine", Map.of("lineStyle", Map.of("color", "#d9d9d9")));
         option.put(horizontal ? "yAxis" : "xAxis", categoryAxis);
         option.put(horizontal ? "xAxis" : "yAxis", values);
