@@ -18,6 +18,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import tools.jackson.databind.ObjectMapper;
 
 import vn.socialmap.targets.NationalProgress;
 import vn.socialmap.targets.NationalProgress.IndicatorTotal;
@@ -43,10 +44,16 @@ public class NationalProgressView extends VerticalLayout implements HasDynamicTi
     private final NumberFormat count = NumberFormat.getIntegerInstance(Locale.of("vi"));
     private final NumberFormat percent = NumberFormat.getNumberInstance(Locale.of("vi"));
     private List<ProvinceProgress> provinceRows = List.of();
+    private final ProgressCharts charts;
+    private final ProgressChartPanel indicatorChart;
+    private final ProgressChartPanel provinceChart;
 
-    public NationalProgressView(NationalProgress national, ProgressService progress) {
+    public NationalProgressView(NationalProgress national, ProgressService progress, ObjectMapper json) {
         this.national = national;
         this.minCount = progress.minCount();
+        this.charts = new ProgressCharts(this::getTranslation, minCount);
+        this.indicatorChart = new ProgressChartPanel(json, "sm-national-chart", "16rem", minCount);
+        this.provinceChart = new ProgressChartPanel(json, "sm-national-provinces-chart", "16rem", minCount);
         setWidthFull();
         percent.setMinimumFractionDigits(1);
         percent.setMaximumFractionDigits(1);
@@ -87,7 +94,8 @@ public class NationalProgressView extends VerticalLayout implements HasDynamicTi
         provinces.setHeight("28rem");
         provinces.addClassName("sm-national-provinces");
 
-        add(new H2(getTranslation("national.title")), asOf, summary, indicators, provincesTitle, provinces);
+        add(new H2(getTranslation("national.title")), asOf, summary, indicatorChart, indicators, provincesTitle, provinceChart,
+                provinces);
         refresh();
     }
 
@@ -101,20 +109,27 @@ public class NationalProgressView extends VerticalLayout implements HasDynamicTi
                 : getTranslation("national.summary", report.plans(),
                 provinceRows.stream().map(ProvinceProgress::provinceCode).distinct().count()));
         indicators.setItems(report.indicators());
+        indicatorChart.setVisible(!report.indicators().isEmpty());
+        if (!report.indicators().isEmpty()) {
+            indicatorChart.show(charts.national(report.indicators()));
+        }
         report.indicators().stream().findFirst().ifPresentOrElse(indicators::select, () -> showProvinces(null));
     }
 
     private void showProvinces(IndicatorTotal total) {
         provincesTitle.setVisible(total != null);
         provinces.setVisible(total != null);
+        provinceChart.setVisible(total != null);
         if (total == null) {
             return;
         }
         provincesTitle.setText(getTranslation("national.byProvince", total.indicatorName()));
         // the furthest behind first: where the ministry's attention is needed
-        provinces.setItems(provinceRows.stream().filter(p -> p.indicatorCode().equals(total.indicatorCode()))
+        List<ProvinceProgress> rows = provinceRows.stream().filter(p -> p.indicatorCode().equals(total.indicatorCode()))
                 .sorted(Comparator.comparing((ProvinceProgress p) -> p.percent() == null ? Double.MAX_VALUE : p.percent()))
-                .toList());
+                .toList();
+        provinces.setItems(rows);
+        provinceChart.show(charts.provinces(total, rows));
     }
 
     @Override

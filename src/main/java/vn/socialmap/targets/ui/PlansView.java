@@ -12,6 +12,7 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -22,6 +23,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import tools.jackson.databind.ObjectMapper;
 
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -51,6 +53,9 @@ public class PlansView extends VerticalLayout implements HasDynamicTitle {
     private final Select<String> drillDistrict = new Select<>();
     private final Map<String, String> districtNames = new LinkedHashMap<>();
     private final DistrictDrill drill;
+    private final ProgressCharts charts;
+    private final ProgressChartPanel againstTarget;
+    private final ProgressChartPanel trendChart;
 
     /** One month of the trend: the actual within the month. */
     record Month(LocalDate first, long actual) {
@@ -59,8 +64,11 @@ public class PlansView extends VerticalLayout implements HasDynamicTitle {
     private final NumberFormat percent = NumberFormat.getNumberInstance(Locale.of("vi"));
 
     public PlansView(ProgressService progress, ProgressReport reports, PlanImport imports,
-                     com.vaadin.flow.spring.security.AuthenticationContext authentication) {
+                     com.vaadin.flow.spring.security.AuthenticationContext authentication, ObjectMapper json) {
         this.progress = progress;
+        this.charts = new ProgressCharts(this::getTranslation, progress.minCount());
+        this.againstTarget = new ProgressChartPanel(json, "sm-progress-chart", "16rem", progress.minCount());
+        this.trendChart = new ProgressChartPanel(json, "sm-trend-chart", "18rem", progress.minCount());
         Grid<ProgressService.Row> facilityGrid = new Grid<>();
         configure(facilityGrid);
         this.drill = new DistrictDrill(progress, facilityGrid);
@@ -125,7 +133,7 @@ public class PlansView extends VerticalLayout implements HasDynamicTitle {
         if (authentication.hasRole("ADMIN")) {
             add(importTools(imports));
         }
-        add(grid);
+        add(new H3(getTranslation("chart.progress.title")), againstTarget, grid);
         trendIndicator.setLabel(getTranslation("plans.trend"));
         trendIndicator.setWidth("32rem");
         trendIndicator.addClassName("sm-trend-indicator");
@@ -142,7 +150,7 @@ public class PlansView extends VerticalLayout implements HasDynamicTitle {
         }).setHeader(getTranslation("plans.bar")).setFlexGrow(1);
         trend.setHeight("16rem");
         trend.addClassName("sm-trend");
-        add(trendIndicator, trend);
+        add(trendIndicator, trendChart, trend);
         drillDistrict.setLabel(getTranslation("plans.drill"));
         drillDistrict.setEmptySelectionAllowed(true);
         drillDistrict.setEmptySelectionCaption(getTranslation("plans.drill.none"));
@@ -214,12 +222,14 @@ public class PlansView extends VerticalLayout implements HasDynamicTitle {
     private void refresh() {
         if (plan.getValue() == null || asOf.getValue() == null || level.getValue() == null) {
             grid.setItems();
+            againstTarget.setVisible(false);
             return;
         }
         var rows = progress.progress(plan.getValue().id(), asOf.getValue(), level.getValue());
         grid.setItems(rows);
         var cityRows = level.getValue() == PlanModel.Level.CITY ? rows
                 : progress.progress(plan.getValue().id(), asOf.getValue(), PlanModel.Level.CITY);
+        againstTarget.show(charts.againstTarget(cityRows));
         var codes = cityRows.stream().map(ProgressService.Row::indicatorCode).toList();
         Map<String, String> names = new HashMap<>();
         cityRows.forEach(r -> names.put(r.indicatorCode(), r.indicatorName()));
@@ -250,10 +260,12 @@ public class PlansView extends VerticalLayout implements HasDynamicTitle {
     private void refreshTrend() {
         if (plan.getValue() == null || asOf.getValue() == null || trendIndicator.getValue() == null) {
             trend.setItems();
+            trendChart.setVisible(false);
             return;
         }
-        var months = progress.cityTrend(plan.getValue().id(), trendIndicator.getValue(), asOf.getValue()).stream()
-                .map(m -> new Month(m.month(), m.actual())).toList();
+        var monthly = progress.cityTrend(plan.getValue().id(), trendIndicator.getValue(), asOf.getValue());
+        trendChart.show(charts.trend(trendIndicator.getItemLabelGenerator().apply(trendIndicator.getValue()), monthly));
+        var months = monthly.stream().map(m -> new Month(m.month(), m.actual())).toList();
         trendMax = months.stream().mapToLong(Month::actual).max().orElse(0);
         trend.setItems(months);
     }

@@ -2,6 +2,7 @@ package vn.socialmap.targets.ui;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import org.junit.jupiter.api.Test;
 
 import vn.socialmap.BrowserTest;
@@ -24,6 +25,48 @@ class PlansBrowserTest extends BrowserTest {
         // inner text: the grid keeps the cells of rows it no longer shows in the page, hidden
         assertThat(page.locator(".sm-trend")).not().containsText("07/2022",
                 new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setUseInnerText(true));
+    }
+
+    /** The charts above the tables, read from their SVG: the tables' figures, in Vietnamese. */
+    @Test
+    void theChartsDrawTheTablesFiguresWithVietnameseLabels() {
+        login("leader");
+        openOn30June2022();
+        Locator trend = page.locator("sm-chart.sm-trend-chart");
+        assertThat(trend).hasAttribute("data-categories", "6");
+        assertThat(trend).hasAttribute("data-series", "1");
+        // six months, six columns; the legend's key has the columns' colour too
+        assertThat(trend.locator("svg path[fill='" + FILLED + "']")).hasCount(6 + 1);
+        assertThat(svgText(trend, "01/2022")).hasCount(1);
+        assertThat(svgText(trend, "06/2022")).hasCount(1);
+        assertThat(svgText(trend, "07/2022")).hasCount(0);
+        assertThat(svgText(trend, "Thực hiện")).not().hasCount(0);
+
+        Locator progress = page.locator("sm-chart.sm-progress-chart");
+        assertThat(progress).hasAttribute("data-series", "2");
+        assertThat(progress).hasAttribute("data-categories", "9");
+        assertThat(progress).hasAttribute("aria-label", java.util.regex.Pattern.compile("9 chỉ tiêu"));
+        // Plan 78's nine indicators: a filled bar each and the dashed outline of its target, each with its legend key
+        assertThat(progress.locator("svg path[fill='" + FILLED + "']")).hasCount(9 + 1);
+        assertThat(progress.locator("svg path[stroke='" + OUTLINE + "']")).hasCount(9 + 1);
+        // the percents of the table, written the Vietnamese way, and the legend and axis from the bundle
+        assertThat(svgText(progress, "48,6%")).hasCount(1);
+        assertThat(svgText(progress, "57,6%")).hasCount(1);
+        assertThat(svgText(progress, "Kế hoạch")).hasCount(1);
+        assertThat(svgText(progress, "% so với kế hoạch")).hasCount(1);
+        assertThat(svgText(progress, "100%")).hasCount(1);
+        assertThat(page.locator(".sm-chart-note").first()).isHidden();
+    }
+
+    private static final String FILLED = "#1f4e79";
+    private static final String OUTLINE = "#333333";
+
+    /** The chart's SVG texts reading exactly {@code text}. */
+    private static Locator svgText(Locator chart, String text) {
+        // escaped by hand: Playwright runs the pattern as a JavaScript one, which knows no \Q...\E
+        String literal = text.replaceAll("[\\\\^$.|?*+()\\[\\]{}/]", "\\\\$0");
+        return chart.locator("svg text").filter(new Locator.FilterOptions().setHasText(
+                java.util.regex.Pattern.compile("^" + literal + "$")));
     }
 
     @Test
@@ -53,6 +96,11 @@ class PlansBrowserTest extends BrowserTest {
         assertThat(page.locator(".sm-national-provinces")).containsText("Hà Nội");
         assertThat(page.locator(".sm-national-provinces")).containsText("Đà Nẵng");
         assertThat(page.locator(".sm-national-provinces")).containsText("117/KH-UBND");
+        // the chart of the provinces draws both, the chart of the indicators every indicator of the table
+        assertThat(page.locator("sm-chart.sm-national-provinces-chart")).hasAttribute("data-categories", "2");
+        assertThat(svgText(page.locator("sm-chart.sm-national-provinces-chart"), "Thành phố Đà Nẵng")).hasCount(1);
+        assertThat(page.locator("sm-chart.sm-national-chart")).hasAttribute("data-series", "3");
+        assertThat(svgText(page.locator("sm-chart.sm-national-chart"), "Tiến độ yêu cầu")).hasCount(1);
     }
 
     /**
