@@ -1,8 +1,6 @@
 package vn.socialmap.targets.ui;
 
 import java.text.NumberFormat;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +46,8 @@ public class NationalProgressView extends VerticalLayout implements HasDynamicTi
     private final ProgressChartPanel indicatorChart;
     private final ProgressChartPanel provinceChart;
 
-    public NationalProgressView(NationalProgress national, ProgressService progress, ObjectMapper json) {
+    public NationalProgressView(NationalProgress national, ProgressService progress, ObjectMapper json,
+                                vn.socialmap.base.VietnamTime time) {
         this.national = national;
         this.minCount = progress.minCount();
         this.charts = new ProgressCharts(this::getTranslation, minCount);
@@ -58,7 +57,7 @@ public class NationalProgressView extends VerticalLayout implements HasDynamicTi
         percent.setMinimumFractionDigits(1);
         percent.setMaximumFractionDigits(1);
         asOf.setLabel(getTranslation("plans.asOf"));
-        asOf.setValue(national.latestDateCovered(LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"))));
+        asOf.setValue(national.latestDateCovered(time.today()));
         asOf.addValueChangeListener(e -> refresh());
         summary.addClassName("sm-national-summary");
 
