@@ -82,8 +82,14 @@ class ProgressLayer implements ThematicLayer {
     @Override
     public Caption caption(String variant, String provinceCode, LocalDate date) {
         return planFor(variant, provinceCode, date, date).map(plan -> new Caption("map.layer.progress.caption",
-                List.<Object>of(plan.number(), String.valueOf(plan.periodFrom().getYear()),
-                        String.valueOf(plan.periodTo().getYear()), DAY.format(date)))).orElse(null);
+                List.<Object>of(plan.number(), period(plan), DAY.format(date)))).orElse(null);
+    }
+
+    /** "2022" for a plan of one year, "2022–2025" for a longer one. */
+    private static String period(PlanModel.Plan plan) {
+        int from = plan.periodFrom().getYear();
+        int to = plan.periodTo().getYear();
+        return from == to ? String.valueOf(from) : from + "–" + to;
     }
 
     /** The newest plan in force on the date with district targets for this indicator, on the units shown. */
