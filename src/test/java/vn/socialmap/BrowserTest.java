@@ -46,6 +46,9 @@ public abstract class BrowserTest extends IntegrationTest {
         context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800).setLocale("vi-VN"));
         page = context.newPage();
         page.setDefaultTimeout(30_000);
+        // a condition may take longer than Playwright's 5 s on a loaded 2-core machine (a whole city's
+        // shapes after sign-in): waiting longer for the same condition is not a fixed sleep
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
     }
 
     /** Signs in through the login form and waits for the application shell. */
