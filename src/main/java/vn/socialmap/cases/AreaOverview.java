@@ -77,7 +77,7 @@ public class AreaOverview {
 
         Map<PathStatus, Long> counts = new EnumMap<>(PathStatus.class);
         jdbc.sql("select s.status, count(distinct s.person_id) as n from person_status_period s join person p on p.id = s.person_id "
-                        + "where s.valid_from <= :on and (s.valid_to is null or s.valid_to > :on) and " + inScope + " group by s.status")
+                        + "where status_held(s.valid_from, s.valid_to, :on) and " + inScope + " group by s.status")
                 .params(params).query(rs -> {
                     counts.put(PathStatus.valueOf(rs.getString("status")), rs.getLong("n"));
                 });
@@ -97,10 +97,10 @@ public class AreaOverview {
                        'POST_REHAB_END' as type
                 from person p
                 join person_status_period s on s.person_id = p.id and s.status = 'POST_REHAB'
-                     and s.valid_from <= :on and (s.valid_to is null or s.valid_to > :on)
-                join lateral (select max(x.event_date) as started from case_event x
+                     and status_held(s.valid_from, s.valid_to, :on)
+                join lateral (select max(x.event_date) as started from effective_case_event x
                               where x.person_id = p.id and x.type = 'POST_REHAB_START' and x.event_date <= :on) st on true
-                join case_event e on e.person_id = p.id and e.type = 'POST_REHAB_START' and e.event_date = st.started
+                join effective_case_event e on e.person_id = p.id and e.type = 'POST_REHAB_START' and e.event_date = st.started
                 where %s and\s""";
         List<Entry> overdue = jdbc.sql(planned.formatted("(e.details ->> 'plannedEnd')::date < :on") + inScope
                         + " order by event_date limit " + LIMIT)
@@ -111,14 +111,14 @@ public class AreaOverview {
 
         params.put("stoppedFrom", Date.valueOf(asOf.minusDays(STOPPED_DAYS)));
         List<Entry> stopped = jdbc.sql("select p.id, p.full_name, p.current_commune_code, e.event_date, e.type "
-                        + "from case_event e join person p on p.id = e.person_id where e.type = 'METHADONE_STOP' "
+                        + "from effective_case_event e join person p on p.id = e.person_id where e.type = 'METHADONE_STOP' "
                         + "and e.event_date > :stoppedFrom and e.event_date <= :on and " + inScope
                         + " order by e.event_date desc limit " + LIMIT)
                 .params(params).query((rs, n) -> entry(rs, "type")).list();
 
         List<Entry> absconded = jdbc.sql("select p.id, p.full_name, p.current_commune_code, s.valid_from as event_date, "
                         + "'ABSCONDING' as type from person_status_period s join person p on p.id = s.person_id "
-                        + "where s.status = 'ABSCONDED' and s.valid_from <= :on and (s.valid_to is null or s.valid_to > :on) and "
+                        + "where s.status = 'ABSCONDED' and status_held(s.valid_from, s.valid_to, :on) and "
                         + inScope + " order by s.valid_from limit " + LIMIT)
                 .params(params).query((rs, n) -> entry(rs, "type")).list();
 

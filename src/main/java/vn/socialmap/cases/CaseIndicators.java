@@ -10,20 +10,19 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The counts plans and reports are made of, computed from events and status periods,
- * never stored. Superseded events and withdrawals do not count.
+ * never stored. Only the events that count are counted (effective_case_event, V22).
  */
 @Service
 @Transactional(readOnly = true)
 public class CaseIndicators {
 
-    private static final String EFFECTIVE = """
-            e.type <> 'VOID' and not exists (select 1 from case_event c where c.province_code = e.province_code and c.supersedes_id = e.id)""";
-
-    /** A service received by the person of status period {@code s} from {@code :from} to {@code :to}. */
-    private static final String REACHED = "select 1 from case_event e where e.province_code = s.province_code"
-            + " and e.person_id = s.person_id and e.type in ('ADDICTION_DETERMINATION', 'VOLUNTARY_COMMUNITY_START',"
-            + " 'VOLUNTARY_FACILITY_ADMISSION', 'COMPULSORY_ADMISSION', 'DETOX', 'METHADONE_START', 'POST_REHAB_START', 'SUPPORT')"
-            + " and e.event_date between :from and :to and " + EFFECTIVE;
+    /**
+     * A service received by the person of status period {@code s} from {@code :from} to {@code :to}: which events
+     * count and which are services are the database's rules (V22 effective_case_event, V10 is_service), which the
+     * rollups keep too.
+     */
+    private static final String REACHED = "select 1 from effective_case_event e where e.province_code = s.province_code"
+            + " and e.person_id = s.person_id and is_service(e.type) and e.event_date between :from and :to";
 
     private final JdbcClient jdbc;
     private final StatusRollup rollup;
@@ -53,8 +52,9 @@ public class CaseIndicators {
         var params = new java.util.HashMap<String, Object>();
         String where = where(q, params);
         String district = q.districtCode() == null ? "" : " and pl.district_code = :district";
-        String sql = "select pl.commune_code as code, count(*) as n, coalesce(sum(e.record_key::bigint), 0) as k from case_event e "
-                + PLACED.formatted("e") + district + "%s where " + where + " and pl.commune_code is not null group by pl.commune_code";
+        String sql = "select pl.commune_code as code, count(*) as n, coalesce(sum(e.record_key::bigint), 0) as k"
+                + " from effective_case_event e " + PLACED.formatted("e") + district + "%s where " + where
+                + " and pl.commune_code is not null group by pl.commune_code";
         var all = cells(sql.formatted(""), params);
         if (areaOf == null) {
             return new Cells(all, java.util.Map.of());
@@ -73,8 +73,8 @@ public class CaseIndicators {
                 "date", Date.valueOf(date), "structure", structure));
         String sql = "select code, count(*) as n, coalesce(sum(record_key::bigint), 0) as k from ("
                 + "select distinct pl.commune_code as code, s.person_id, s.record_key from person_status_period s "
-                + PLACED.formatted("s") + "%s where s.province_code = :p and s.status = :s and s.valid_from <= :date"
-                + " and (s.valid_to is null or s.valid_to > :date) and pl.commune_code is not null) held group by code";
+                + PLACED.formatted("s") + "%s where s.province_code = :p and s.status = :s"
+                + " and status_held(s.valid_from, s.valid_to, :date) and pl.commune_code is not null) held group by code";
         var all = cells(sql.formatted(""), params);
         if (areaOf == null) {
             return new Cells(all, java.util.Map.of());
@@ -104,16 +104,16 @@ public class CaseIndicators {
 
     /** Events of a type dated from {@code from} to {@code to}, both included. */
     public long events(String provinceCode, EventType type, LocalDate from, LocalDate to) {
-        return jdbc.sql("select count(*) from case_event e where e.province_code = :p and e.type = :t "
-                        + "and e.event_date between :from and :to and " + EFFECTIVE)
+        return jdbc.sql("select count(*) from effective_case_event e where e.province_code = :p and e.type = :t "
+                        + "and e.event_date between :from and :to")
                 .param("p", provinceCode).param("t", type.name()).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
                 .query(Long.class).single();
     }
 
     /** Events of a type at the given facilities. */
     public long eventsAt(String provinceCode, EventType type, Collection<String> facilities, LocalDate from, LocalDate to) {
-        return jdbc.sql("select count(*) from case_event e where e.province_code = :p and e.type = :t "
-                        + "and e.facility_code in (:f) and e.event_date between :from and :to and " + EFFECTIVE)
+        return jdbc.sql("select count(*) from effective_case_event e where e.province_code = :p and e.type = :t "
+                        + "and e.facility_code in (:f) and e.event_date between :from and :to")
                 .param("p", provinceCode).param("t", type.name()).param("f", facilities)
                 .param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
                 .query(Long.class).single();
@@ -121,17 +121,17 @@ public class CaseIndicators {
 
     /** Distinct facilities where events of a type happened. */
     public long facilitiesWith(String provinceCode, EventType type, LocalDate from, LocalDate to) {
-        return jdbc.sql("select count(distinct e.facility_code) from case_event e where e.province_code = :p and e.type = :t "
-                        + "and e.event_date between :from and :to and " + EFFECTIVE)
+        return jdbc.sql("select count(distinct e.facility_code) from effective_case_event e"
+                        + " where e.province_code = :p and e.type = :t and e.event_date between :from and :to")
                 .param("p", provinceCode).param("t", type.name()).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
                 .query(Long.class).single();
     }
 
     /** Support of one kind (loan, vocational training, job placement) in the period; at facilities only if asked. */
     public long support(String provinceCode, String kind, boolean atFacilitiesOnly, LocalDate from, LocalDate to) {
-        return jdbc.sql("select count(*) from case_event e where e.province_code = :p and e.type = 'SUPPORT' "
+        return jdbc.sql("select count(*) from effective_case_event e where e.province_code = :p and e.type = 'SUPPORT' "
                         + "and e.details ->> 'kind' = :k and e.event_date between :from and :to "
-                        + (atFacilitiesOnly ? "and e.facility_code is not null " : "") + "and " + EFFECTIVE)
+                        + (atFacilitiesOnly ? "and e.facility_code is not null " : ""))
                 .param("p", provinceCode).param("k", kind).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
                 .query(Long.class).single();
     }
@@ -155,7 +155,7 @@ public class CaseIndicators {
         var params = new java.util.HashMap<String, Object>();
         String where = where(q, params);
         String placed = q.districtCode() == null ? "" : PLACED.formatted("e") + " and pl.district_code = :district ";
-        return jdbc.sql("select count(*) from case_event e " + placed + "where " + where)
+        return jdbc.sql("select count(*) from effective_case_event e " + placed + "where " + where)
                 .params(params).query(Long.class).single();
     }
 
@@ -165,8 +165,8 @@ public class CaseIndicators {
         String where = where(q, params);
         String placed = q.districtCode() == null ? "" : PLACED.formatted("e") + " and pl.district_code = :district ";
         var result = new java.util.TreeMap<LocalDate, Long>();
-        jdbc.sql("select date_trunc('month', e.event_date)::date as month, count(*) as n from case_event e " + placed + "where "
-                        + where + " group by 1")
+        jdbc.sql("select date_trunc('month', e.event_date)::date as month, count(*) as n from effective_case_event e " + placed
+                        + "where " + where + " group by 1")
                 .params(params).query((rs, n) -> result.put(rs.getObject("month", LocalDate.class), rs.getLong("n"))).list();
         return result;
     }
@@ -177,15 +177,14 @@ public class CaseIndicators {
         String where = where(q, params);
         var result = new java.util.TreeMap<String, Long>();
         String district = q.districtCode() == null ? "" : " and pl.district_code = :district";
-        jdbc.sql("select pl.commune_code as code, count(*) as n from case_event e " + PLACED.formatted("e") + district
+        jdbc.sql("select pl.commune_code as code, count(*) as n from effective_case_event e " + PLACED.formatted("e") + district
                         + " where " + where + " and pl.commune_code is not null group by pl.commune_code")
                 .params(params).query((rs, n) -> result.put(rs.getString("code"), rs.getLong("n"))).list();
         return result;
     }
 
     private static String where(EventCount q, java.util.Map<String, Object> params) {
-        StringBuilder sql = new StringBuilder("e.province_code = :p and e.type in (:types) and e.event_date between :from and :to and ")
-                .append(EFFECTIVE);
+        StringBuilder sql = new StringBuilder("e.province_code = :p and e.type in (:types) and e.event_date between :from and :to");
         params.put("p", q.provinceCode());
         params.put("types", q.types().stream().map(Enum::name).toList());
         params.put("from", Date.valueOf(q.from()));
@@ -294,8 +293,8 @@ public class CaseIndicators {
                             + " join person_service_year y on y.province_code = c.province_code and y.person_id = c.person_id"
                             + " and y.year = :year and y.first_day between w.f and :to"
                             + " where not exists (select 1 from person_status_period s where s.province_code = y.province_code"
-                            + " and s.person_id = y.person_id and s.status = 'ON_RECORD' and s.valid_from <= :to"
-                            + " and (s.valid_to is null or s.valid_to > :to)) group by w.p")
+                            + " and s.person_id = y.person_id and s.status = 'ON_RECORD'"
+                            + " and status_held(s.valid_from, s.valid_to, :to)) group by w.p")
                     .params(params).query((rs, n) -> reached.merge(rs.getString("code"), -rs.getLong("n"), Long::sum)).list();
         }
         fromByProvince.forEach((province, from) -> {
@@ -365,7 +364,7 @@ public class CaseIndicators {
         String sql = "select " + group + " as code, count(*) as on_record, count(*) filter (where exists (" + REACHED
                 + ")) as reached from person_status_period s " + (placed ? PLACED.formatted("s") : "")
                 + " where s.province_code = :p and s.status = 'ON_RECORD'"
-                + " and s.valid_from <= :to and (s.valid_to is null or s.valid_to > :to)"
+                + " and status_held(s.valid_from, s.valid_to, :to)"
                 + (districtCode == null ? "" : " and pl.district_code = :district")
                 + " group by 1";
         var query = jdbc.sql(sql).param("p", provinceCode).param("from", Date.valueOf(from)).param("to", Date.valueOf(to));
@@ -391,7 +390,7 @@ public class CaseIndicators {
         var query = jdbc.sql("select pl.commune_code as code, count(distinct s.person_id) as n from person_status_period s "
                         + PLACED.formatted("s") + " where s.province_code = :p "
                         + (districtCode == null ? "" : "and pl.district_code = :d ")
-                        + "and s.status = :s and s.valid_from <= :date and (s.valid_to is null or s.valid_to > :date)"
+                        + "and s.status = :s and status_held(s.valid_from, s.valid_to, :date)"
                         + " and pl.commune_code is not null group by pl.commune_code")
                 .param("p", provinceCode).param("s", status.name()).param("date", Date.valueOf(date)).param("structure", structure);
         if (districtCode != null) {
@@ -408,7 +407,7 @@ public class CaseIndicators {
         }
         return jdbc.sql("select count(distinct s.person_id) from person_status_period s " + PLACED.formatted("s")
                         + " and pl.district_code = :d where s.province_code = :p"
-                        + " and s.status = :s and s.valid_from <= :date and (s.valid_to is null or s.valid_to > :date)")
+                        + " and s.status = :s and status_held(s.valid_from, s.valid_to, :date)")
                 .param("p", provinceCode).param("d", districtCode).param("s", status.name()).param("date", Date.valueOf(date))
                 .param("structure", structure)
                 .query(Long.class).single();
@@ -417,7 +416,7 @@ public class CaseIndicators {
     /** People holding a status on a date. */
     public long holding(String provinceCode, PathStatus status, LocalDate date) {
         return jdbc.sql("select count(distinct person_id) from person_status_period where province_code = :p "
-                        + "and status = :s and valid_from <= :d and (valid_to is null or valid_to > :d)")
+                        + "and status = :s and status_held(valid_from, valid_to, :d)")
                 .param("p", provinceCode).param("s", status.name()).param("d", Date.valueOf(date))
                 .query(Long.class).single();
     }
@@ -431,8 +430,8 @@ public class CaseIndicators {
         var params = new java.util.HashMap<String, Object>();
         String where = where(q, params);
         String placed = q.districtCode() == null ? "" : PLACED.formatted("e") + " and pl.district_code = :district ";
-        String sql = "select count(*) as n, coalesce(sum(e.record_key::bigint), 0) as k from case_event e " + placed + "%s where "
-                + where;
+        String sql = "select count(*) as n, coalesce(sum(e.record_key::bigint), 0) as k from effective_case_event e " + placed
+                + "%s where " + where;
         return pair(sql, params, "e", areaOf);
     }
 
@@ -449,7 +448,7 @@ public class CaseIndicators {
         }
         String sql = "select count(*) as n, coalesce(sum(record_key::bigint), 0) as k from (select distinct s.person_id, s.record_key"
                 + " from person_status_period s " + placed + "%s where s.province_code = :p and s.status = :s"
-                + " and s.valid_from <= :date and (s.valid_to is null or s.valid_to > :date)) held";
+                + " and status_held(s.valid_from, s.valid_to, :date)) held";
         return pair(sql, params, "s", areaOf);
     }
 
@@ -465,7 +464,7 @@ public class CaseIndicators {
             params.put("structure", structure);
         }
         String base = " from person_status_period s " + placed + "%s where s.province_code = :p and s.status = 'ON_RECORD'"
-                + " and s.valid_from <= :to and (s.valid_to is null or s.valid_to > :to)";
+                + " and status_held(s.valid_from, s.valid_to, :to)";
         CellPair onRecord = pair("select count(*) as n, coalesce(sum(s.record_key::bigint), 0) as k" + base, params, "s", areaOf);
         CellPair reached = pair("select count(*) as n, coalesce(sum(s.record_key::bigint), 0) as k" + base + " and exists (" + REACHED
                 + ")", params, "s", areaOf);

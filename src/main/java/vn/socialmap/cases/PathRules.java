@@ -92,7 +92,10 @@ public final class PathRules {
         }
     }
 
-    /** A status held from {@code from} (inclusive) to {@code to} (exclusive; null while it lasts). */
+    /**
+     * A status held from {@code from} (inclusive) to {@code to} (exclusive; null while it lasts). SQL reads the
+     * stored periods with {@code status_held} (V22), the same rule: StatusOnDateTest holds them equal.
+     */
     public record Period(PathStatus status, String facilityCode, LocalDate from, LocalDate to) {
         public boolean covers(LocalDate date) {
             return !from.isAfter(date) && (to == null || to.isAfter(date));
@@ -127,7 +130,10 @@ public final class PathRules {
     private PathRules() {
     }
 
-    /** The events that count: superseded ones and withdrawals (VOID) left out, in date order. */
+    /**
+     * The events that count: superseded ones and withdrawals (VOID) left out, in date order. SQL counts from the
+     * view {@code effective_case_event} (V22), the same rule: EffectiveEventsTest holds them equal on every person.
+     */
     public static List<Event> effective(List<Event> all) {
         Set<Long> superseded = new java.util.HashSet<>();
         for (Event e : all) {

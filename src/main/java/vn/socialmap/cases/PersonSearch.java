@@ -138,8 +138,7 @@ class PersonSearch {
         }
         return new Query("""
                 exists (select 1 from person_status_period f where f.person_id = p.id and f.facility_code = :area
-                        and f.status in (:facilityStatuses) and f.valid_from <= :today
-                        and (f.valid_to is null or f.valid_to > :today))""", scoped.params());
+                        and f.status in (:facilityStatuses) and status_held(f.valid_from, f.valid_to, :today))""", scoped.params());
     }
 
     Query build(AccessScope scope, PersonFilter filter, LocalDate today) {
@@ -159,13 +158,13 @@ class PersonSearch {
         if (filter.status() != null) {
             where.add("""
                     exists (select 1 from person_status_period s where s.person_id = p.id and s.status = :status
-                            and s.valid_from <= :on and (s.valid_to is null or s.valid_to > :on))""");
+                            and status_held(s.valid_from, s.valid_to, :on))""");
             params.put("status", filter.status().name());
         }
         if (filter.facilityCode() != null && !filter.facilityCode().isBlank()) {
             where.add("""
                     exists (select 1 from person_status_period fc where fc.person_id = p.id and fc.facility_code = :facility
-                            and fc.valid_from <= :on and (fc.valid_to is null or fc.valid_to > :on))""");
+                            and status_held(fc.valid_from, fc.valid_to, :on))""");
             params.put("facility", filter.facilityCode());
         }
         if (filter.sex() != null) {
@@ -229,7 +228,7 @@ class PersonSearch {
                 select p.id, p.full_name, p.birth_date, p.sex, p.national_id, p.current_commune_code, p.former_district_code,
                        (select s.status from person_status_period s
                         where s.person_id = p.id and s.status not in ('ON_RECORD', 'ON_METHADONE')
-                          and s.valid_from <= :on and (s.valid_to is null or s.valid_to > :on)
+                          and status_held(s.valid_from, s.valid_to, :on)
                         limit 1) as main_status
                 from person p where\s""" + query.where() + " order by " + order(query) + " offset :offset limit :limit";
     }

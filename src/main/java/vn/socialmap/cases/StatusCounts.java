@@ -150,7 +150,7 @@ public class StatusCounts {
                 left join person_placement pl on pl.province_code = s.province_code and pl.person_id = s.person_id
                                               and pl.structure = :shown
                 %s
-                where s.valid_from <= :date and (s.valid_to is null or s.valid_to > :date)%s
+                where status_held(s.valid_from, s.valid_to, :date)%s
                 group by 1, 2""".formatted(unit,
                         scope == null ? "" : "join person p on p.province_code = s.province_code and p.id = s.person_id and ("
                                 + scope.where() + ")",

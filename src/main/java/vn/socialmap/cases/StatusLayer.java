@@ -83,7 +83,7 @@ class StatusLayer implements ThematicLayer {
                 select p.id, ST_X(p.current_point) as x, ST_Y(p.current_point) as y from person p
                 where p.merged_into_id is null and p.current_point is not null and p.province_code = :province
                   and exists (select 1 from person_status_period s where s.person_id = p.id and s.status = :status
-                              and s.valid_from <= :on and (s.valid_to is null or s.valid_to > :on))
+                              and status_held(s.valid_from, s.valid_to, :on))
                   and (""" + scoped.where() + ")")
                 .params(scoped.params()).param("province", provinceCode).param("status", variant)
                 .param("on", Date.valueOf(date))
