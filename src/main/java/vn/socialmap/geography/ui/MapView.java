@@ -256,7 +256,7 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
         theme.setEmptySelectionAllowed(true);
         theme.setEmptySelectionCaption(getTranslation("map.theme.none"));
         theme.setItemLabelGenerator(o -> o == null ? getTranslation("map.theme.none") : layerOf(o)
-                .map(l -> getTranslation(l.variantLabelKey(o.substring(o.indexOf(':') + 1)))).orElse(o));
+                .map(l -> variantLabel(l, o.substring(o.indexOf(':') + 1))).orElse(o));
         theme.setWidthFull();
         theme.addClassName("sm-theme");
         themeMethod.setLabel(getTranslation("map.theme.method"));
@@ -281,6 +281,10 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
         box.setSpacing(false);
         legend.addClassName("sm-legend");
         return box;
+    }
+
+    private String variantLabel(ThematicLayer layer, String variant) {
+        return getTranslation(layer.variantLabelKey(variant), layer.variantLabelArguments(variant).toArray());
     }
 
     /** The layer switcher of the point overlays (facilities, services), with each layer's colour as its legend. */
@@ -682,7 +686,7 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
         double[] fixed = layer.fixedBreaks(variant);
         double[] breaks = fixed != null ? fixed : ClassBreaks.of(themeMethod.getValue() == null
                 ? ClassBreaks.Method.NATURAL_BREAKS : themeMethod.getValue(), known, PALETTE.length);
-        String label = getTranslation(layer.variantLabelKey(variant)) + (rate ? " " + getTranslation("map.theme.rate.unit") : "");
+        String label = variantLabel(layer, variant) + (rate ? " " + getTranslation("map.theme.rate.unit") : "");
         Map<Long, String[]> named = namedClasses(layer.legendClasses(variant));
         Theme result = new Theme(label, shownValues, values, rate, breaks, fixed != null, layer.valueSuffix(variant),
                 layer.hiddenLabelKey(variant), getLocale(), named);
