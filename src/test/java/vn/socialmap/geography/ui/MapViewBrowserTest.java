@@ -254,6 +254,8 @@ class MapViewBrowserTest extends BrowserTest {
         assertThat(page.locator(".sm-legend")).containsText("% chỉ tiêu: Lập hồ sơ");
         // a percent says of which plan and up to which day; classes read "1 – 24%", never "64 – 24"
         assertThat(page.locator(".sm-legend .sm-legend-row").first()).hasText("1 – 24%");
+        // a swatch is painted in the colour its class is drawn in on the map (the palette's lightest, #ffffb2)
+        assertThat(page.locator(".sm-legend .sm-legend-row .sm-swatch").first()).hasCSS("background-color", "rgb(255, 255, 178)");
         assertThat(page.locator(".sm-legend-caption")).containsText("78/KH-UBND");
         assertThat(page.locator(".sm-legend-caption")).containsText("30/06/2022");
     }
