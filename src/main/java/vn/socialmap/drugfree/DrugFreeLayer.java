@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import vn.socialmap.base.ui.Palette;
 import vn.socialmap.geography.AdminLevel;
 import vn.socialmap.geography.AdminStructures;
 import vn.socialmap.geography.ThematicLayer;
@@ -60,10 +61,10 @@ class DrugFreeLayer implements ThematicLayer {
 
     @Override
     public List<LegendClass> legendClasses(String variant) {
-        return List.of(new LegendClass(3, "drugfree.status.RECOGNISED", "#1a9850"),
-                new LegendClass(2, "drugfree.status.PROPOSED", "#91cf60"),
-                new LegendClass(1, "drugfree.status.LOST", "#d73027"),
-                new LegendClass(0, "drugfree.status.NOT_ASSESSED", "#f7f7f7"));
+        return List.of(new LegendClass(3, "drugfree.status.RECOGNISED", Palette.DRUG_FREE_RECOGNISED),
+                new LegendClass(2, "drugfree.status.PROPOSED", Palette.DRUG_FREE_PROPOSED),
+                new LegendClass(1, "drugfree.status.LOST", Palette.DRUG_FREE_LOST),
+                new LegendClass(0, "drugfree.status.NOT_ASSESSED", Palette.DRUG_FREE_NOT_ASSESSED));
     }
 
     @Override

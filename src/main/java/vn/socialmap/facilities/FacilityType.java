@@ -2,21 +2,23 @@ package vn.socialmap.facilities;
 
 import java.util.List;
 
+import vn.socialmap.base.ui.Palette;
+
 /** Kinds of place in the registry, with the detail fields each requires. */
 public enum FacilityType {
     /** Public rehab facility (compulsory and/or voluntary). */
-    PUBLIC_REHAB(List.of("capacity"), "#1f4e79"),
-    PRIVATE_REHAB(List.of("capacity"), "#2e75b6"),
+    PUBLIC_REHAB(List.of("capacity"), Palette.PUBLIC_REHAB),
+    PRIVATE_REHAB(List.of("capacity"), Palette.PRIVATE_REHAB),
     /** Registered provider of voluntary rehab at home and in the community. */
-    COMMUNITY_PROVIDER(List.of("servedCommunes"), "#70ad47"),
-    METHADONE_CLINIC(List.of("capacity"), "#7030a0"),
+    COMMUNITY_PROVIDER(List.of("servedCommunes"), Palette.COMMUNITY_PROVIDER),
+    METHADONE_CLINIC(List.of("capacity"), Palette.METHADONE_CLINIC),
     /** Health facility designated to determine addiction status. */
-    DESIGNATED_HEALTH(List.of(), "#c00000"),
-    COUNSELING_POINT(List.of(), "#ed7d31"),
+    DESIGNATED_HEALTH(List.of(), Palette.DESIGNATED_HEALTH),
+    COUNSELING_POINT(List.of(), Palette.COUNSELING_POINT),
     /** Post-rehab support model run in a commune (volunteer, club "CLB B93", counseling point). */
-    POST_REHAB_MODEL(List.of("modelKind", "startYear"), "#00b0a0"),
+    POST_REHAB_MODEL(List.of("modelKind", "startYear"), Palette.POST_REHAB_MODEL),
     /** Drug hotspot reported by police: visible to roles that may see persons only. */
-    HOTSPOT(List.of("severity", "periodFrom"), "#000000");
+    HOTSPOT(List.of("severity", "periodFrom"), Palette.HOTSPOT);
 
     private final List<String> requiredDetails;
     private final String color;

@@ -23,6 +23,11 @@ public interface ThematicLayer {
 
     String variantLabelKey(String variant);
 
+    /** The arguments of a variant's label (e.g. the name a plan gives its indicator); none by default. */
+    default List<Object> variantLabelArguments(String variant) {
+        return List.of();
+    }
+
     /** Values on a date per unit code of the level in the province, on that date's units; suppressed values are null. */
     default Values values(String variant, String provinceCode, AdminLevel level, LocalDate date) {
         return values(variant, provinceCode, level, date, date);

@@ -90,6 +90,22 @@ class PlanRepository {
                 .list();
     }
 
+    /**
+     * The indicators that some plan sets district targets for: code → name, in the order the plans
+     * and their indicators come, each named as the newest of those plans names it.
+     */
+    java.util.Map<String, String> indicatorsWithDistrictTargets() {
+        java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                select i.code, i.name from plan_indicator i join plan p on p.id = i.plan_id
+                where exists (select 1 from plan_target t where t.indicator_id = i.id and t.level = 'DISTRICT')
+                order by p.issued_on, p.id, i.position""")
+                .query(rs -> {
+                    names.put(rs.getString("code"), rs.getString("name"));
+                });
+        return names;
+    }
+
     /** The city targets of several plans in one query. */
     List<Target> cityTargets(java.util.Collection<Long> planIds) {
         if (planIds.isEmpty()) {

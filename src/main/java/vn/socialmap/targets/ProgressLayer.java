@@ -14,7 +14,8 @@ import vn.socialmap.targets.PlanModel.Level;
 
 /**
  * Map layer: percent of each district's target achieved, per indicator of the latest plan with
- * district targets, on the units that plan names (its structure).
+ * district targets, on the units that plan names (its structure). The variants are the codes of the
+ * indicators that any plan sets district targets for, named by the plan's own words.
  */
 @Component
 class ProgressLayer implements ThematicLayer {
@@ -41,12 +42,17 @@ class ProgressLayer implements ThematicLayer {
 
     @Override
     public List<String> variants() {
-        return List.of("DOSSIERS", "POST_REHAB", "SUPPORT", "MODELS");
+        return List.copyOf(progress.indicatorsWithDistrictTargets().keySet());
     }
 
     @Override
     public String variantLabelKey(String variant) {
-        return "map.layer.progress." + variant;
+        return "map.layer.progress.indicator";
+    }
+
+    @Override
+    public List<Object> variantLabelArguments(String variant) {
+        return List.of(progress.indicatorsWithDistrictTargets().getOrDefault(variant, variant));
     }
 
     /** Percent achieved: below 25, 50, 75, 100, and the target reached. */

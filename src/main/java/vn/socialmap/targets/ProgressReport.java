@@ -42,6 +42,7 @@ import org.openpdf.text.pdf.PdfWriter;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.socialmap.base.ui.Palette;
 import vn.socialmap.base.ui.i18n.Translations;
 import vn.socialmap.geography.AdminLevel;
 import vn.socialmap.geography.AdminStructure;
@@ -61,8 +62,7 @@ import vn.socialmap.targets.PlanModel.Plan;
 public class ProgressReport {
 
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    static final Color[] PALETTE = {new Color(0xd7191c), new Color(0xfdae61), new Color(0xffffbf), new Color(0xa6d96a),
-            new Color(0x1a9641)};
+    static final List<Color> PALETTE = Palette.PROGRESS.stream().map(Color::decode).toList();
 
     private final ProgressService progress;
     private final AdminUnitService units;
@@ -253,9 +253,9 @@ public class ProgressReport {
         for (AdminUnit d : districts) {
             Path2D path = path(d.getGeom(), env, k, scale, size);
             Double p = percentByDistrict.get(d.getCode());
-            g.setColor(p == null ? new Color(0xbdbdbd) : PALETTE[Math.min(4, (int) (p / 25))]);
+            g.setColor(p == null ? Color.decode(Palette.NO_VALUE) : PALETTE.get(Math.min(PALETTE.size() - 1, (int) (p / 25))));
             g.fill(path);
-            g.setColor(new Color(0x333333));
+            g.setColor(Color.decode(Palette.PROGRESS_OUTLINE));
             g.setStroke(new BasicStroke(1.2f));
             g.draw(path);
         }

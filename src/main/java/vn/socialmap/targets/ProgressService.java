@@ -117,6 +117,11 @@ public class ProgressService {
         return plans.plans();
     }
 
+    /** The indicators some plan sets district targets for (what the map can show per district): code → the plan's name for it. */
+    public Map<String, String> indicatorsWithDistrictTargets() {
+        return plans.indicatorsWithDistrictTargets();
+    }
+
     /**
      * The plans of the caller's province (all of them for a national account): an officer
      * picks among their city's plans, not the country's.

@@ -25,6 +25,8 @@ class PlanImportTest extends IntegrationTest {
     ProgressService progress;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ProgressLayer progressLayer;
 
     private byte[] workbook(String number, Object[][] rows) throws Exception {
         ByteArrayOutputStream template = new ByteArrayOutputStream();
@@ -60,6 +62,24 @@ class PlanImportTest extends IntegrationTest {
         var city = progress.progress(result.planId(), LocalDate.of(2022, 6, 30), Level.CITY);
         assertThat(city).extracting(ProgressService.Row::indicatorCode).containsExactly("DOSSIERS", "METHADONE");
         assertThat(city.getFirst().actual()).isEqualTo(547);
+    }
+
+    /** The map's plan layer offers any plan's indicators with district targets, named as the plan names them. */
+    @Test
+    void anImportedPlansDistrictIndicatorsAreTheMapsVariants() throws Exception {
+        signIn("admin");
+        byte[] file = workbook("07/KH-TEST", new Object[][] {
+                {"METHADONE_DISTRICT", "Điều trị Methadone theo quận", "PEOPLE", "HOLDING", "ON_METHADONE", "", "", "CITY", "01", "6500"},
+                {"METHADONE_DISTRICT", "Điều trị Methadone theo quận", "PEOPLE", "HOLDING", "ON_METHADONE", "", "", "DISTRICT", "005", "300"},
+                {"CITY_ONLY", "Chỉ tiêu chỉ cấp thành phố", "PEOPLE", "HOLDING", "ON_METHADONE", "", "", "CITY", "01", "10"},
+        });
+        assertThat(imports.importXlsx(file).problems()).isEmpty();
+
+        assertThat(progressLayer.variants()).contains("DOSSIERS", "METHADONE_DISTRICT").doesNotContain("CITY_ONLY");
+        assertThat(progressLayer.variantLabelKey("METHADONE_DISTRICT")).isEqualTo("map.layer.progress.indicator");
+        assertThat(progressLayer.variantLabelArguments("METHADONE_DISTRICT")).containsExactly("Điều trị Methadone theo quận");
+        assertThat(progressLayer.values("METHADONE_DISTRICT", "01", vn.socialmap.geography.AdminLevel.DISTRICT,
+                LocalDate.of(2022, 6, 30)).byUnit()).containsKey("005");
     }
 
     @Test

@@ -35,6 +35,7 @@ import vn.socialmap.analytics.UnitValues;
 import vn.socialmap.base.geojson.GeoJson;
 import vn.socialmap.base.stats.ClassBreaks;
 import vn.socialmap.base.ui.MapSettings;
+import vn.socialmap.base.ui.Palette;
 import vn.socialmap.base.ui.map.LeafletMap;
 import vn.socialmap.geography.AdminLevel;
 import vn.socialmap.geography.AdminStructures;
@@ -57,23 +58,12 @@ public class AnalyticsView extends Composite<HorizontalLayout> implements HasDyn
         GISTAR, LISA, ACCESS_SCORE, ACCESS_NEAREST, DENSITY
     }
 
-    static final Map<String, String> CLASS_COLORS = new LinkedHashMap<>();
+    static final Map<String, String> CLASS_COLORS = Palette.HOTSPOT_CLASSES;
+    static final List<String> SCORE_PALETTE = Palette.ACCESS;
 
-    static {
-        CLASS_COLORS.put("hot_99", "#d62f27");
-        CLASS_COLORS.put("hot_95", "#ed7551");
-        CLASS_COLORS.put("hot_90", "#fab984");
-        CLASS_COLORS.put("none", "#f2f2f2");
-        CLASS_COLORS.put("cold_90", "#c0d7e8");
-        CLASS_COLORS.put("cold_95", "#74add1");
-        CLASS_COLORS.put("cold_99", "#4575b4");
-        CLASS_COLORS.put("HH", "#d7191c");
-        CLASS_COLORS.put("HL", "#fdae61");
-        CLASS_COLORS.put("LH", "#abd9e9");
-        CLASS_COLORS.put("LL", "#2c7bb6");
-    }
-
-    static final String[] SCORE_PALETTE = {"#f1eef6", "#bdc9e1", "#74a9cf", "#2b8cbe", "#045a8d"};
+    /** A swatch's colours are the data's (the map draws them too): the theme paints the swatch in them. */
+    private static final String SWATCH_COLOR = "--sm-swatch-color";
+    private static final String SWATCH_BORDER = "--sm-swatch-border-color";
 
     private final HotspotService hotspots;
     private final AccessibilityService accessibility;
@@ -119,7 +109,6 @@ public class AnalyticsView extends Composite<HorizontalLayout> implements HasDyn
         this.settings = settings;
         this.map = new LeafletMap(json);
         map.setBaseLayer(settings.tileUrl(), settings.tileAttribution());
-        map.getStyle().set("background", "#eef2f5");
         map.addClassName("sm-analytics-map");
         HorizontalLayout root = getContent();
         root.setSizeFull();
@@ -191,9 +180,7 @@ public class AnalyticsView extends Composite<HorizontalLayout> implements HasDyn
         List.of(distanceBand, catchment, beyond, cell).forEach(c -> c.addValueChangeListener(e -> refresh()));
         date.addValueChangeListener(e -> refresh());
         legend.addClassName("sm-legend");
-        legend.getStyle().set("font-size", "var(--lumo-font-size-xs)");
         summary.addClassName("sm-analytics-summary");
-        summary.getStyle().set("font-size", "var(--lumo-font-size-s)");
         table.addThemeVariants(GridVariant.LUMO_COMPACT);
         table.addColumn(Row::name).setHeader(getTranslation("analytics.unit")).setFlexGrow(1);
         table.addColumn(Row::measure).setHeader(getTranslation("analytics.measure")).setAutoWidth(true);
@@ -204,9 +191,8 @@ public class AnalyticsView extends Composite<HorizontalLayout> implements HasDyn
                 distanceBand, service, catchment, beyond, source, cell, date, summary, legend, table);
         panel.setWidth("24rem");
         panel.setMinWidth("24rem");
-        panel.getStyle().set("overflow", "auto");
+        panel.addClassName("sm-analytics-panel");
         panel.setHeightFull();
-        panel.getChildren().forEach(c -> c.getElement().getStyle().set("width", "100%"));
         return panel;
     }
 
@@ -263,8 +249,8 @@ public class AnalyticsView extends Composite<HorizontalLayout> implements HasDyn
             Map<String, Object> props = new LinkedHashMap<>();
             props.put("code", r.unit().getCode());
             props.put("class", cls);
-            props.put("_style", Map.of("fillColor", CLASS_COLORS.getOrDefault(cls, "#f2f2f2"), "fillOpacity", 0.75,
-                    "color", "#777", "weight", 0.5));
+            props.put("_style", Map.of("fillColor", CLASS_COLORS.getOrDefault(cls, Palette.HOTSPOT_NONE), "fillOpacity", 0.75,
+                    "color", Palette.HOTSPOT_OUTLINE, "weight", 0.5));
             Double rate = r.unit().per100k(r.value());
             String value = r.value() == null ? getTranslation("analytics.hidden") : String.valueOf(r.value())
                     + (rate == null ? "" : "; " + getTranslation("analytics.per100k", format(rate, 1)));
@@ -295,7 +281,7 @@ public class AnalyticsView extends Composite<HorizontalLayout> implements HasDyn
         result.communes().forEach(c -> byCode.put(c.code(), c));
         double[] known = result.communes().stream()
                 .map(c -> score ? c.score() : c.nearestMeters()).filter(v -> v != null && v > 0).mapToDouble(Double::doubleValue).toArray();
-        double[] breaks = known.length == 0 ? new double[0] : ClassBreaks.of(ClassBreaks.Method.QUANTILE, known, SCORE_PALETTE.length);
+        double[] breaks = known.length == 0 ? new double[0] : ClassBreaks.of(ClassBreaks.Method.QUANTILE, known, SCORE_PALETTE.size());
         Integer limit = beyond.getValue();
         List<GeoJson.Feature> features = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
@@ -303,16 +289,16 @@ public class AnalyticsView extends Composite<HorizontalLayout> implements HasDyn
         for (AdminUnit u : units.byLevel(provinceCode, AdminLevel.COMMUNE, date.getValue())) {
             var c = byCode.get(u.getCode());
             Double v = c == null ? null : score ? c.score() : c.nearestMeters();
-            String color = v == null || v <= 0 || breaks.length == 0 ? "#f7f7f7"
-                    : SCORE_PALETTE[score ? SCORE_PALETTE.length - breaks.length + ClassBreaks.classOf(breaks, v)
-                    : SCORE_PALETTE.length - 1 - ClassBreaks.classOf(breaks, v)];
+            String color = v == null || v <= 0 || breaks.length == 0 ? Palette.ZERO
+                    : SCORE_PALETTE.get(score ? SCORE_PALETTE.size() - breaks.length + ClassBreaks.classOf(breaks, v)
+                    : SCORE_PALETTE.size() - 1 - ClassBreaks.classOf(breaks, v));
             boolean isFar = c != null && limit != null && limit > 0 && (c.nearestMeters() == null || c.nearestMeters() > limit);
             far += isFar ? 1 : 0;
             Map<String, Object> props = new LinkedHashMap<>();
             props.put("code", u.getCode());
             props.put("far", isFar);
-            props.put("_style", isFar ? Map.of("fillColor", color, "fillOpacity", 0.8, "color", "#c00000", "weight", 2.5)
-                    : Map.of("fillColor", color, "fillOpacity", 0.8, "color", "#888", "weight", 0.5));
+            props.put("_style", isFar ? Map.of("fillColor", color, "fillOpacity", 0.8, "color", Palette.HIGHLIGHT_LINE, "weight", 2.5)
+                    : Map.of("fillColor", color, "fillOpacity", 0.8, "color", Palette.ACCESS_OUTLINE, "weight", 0.5));
             String nearest = c == null || c.nearestMeters() == null ? "–" : format(c.nearestMeters() / 1000, 1) + " km";
             props.put("_tooltip", u.getName() + " – " + getTranslation("analytics.nearest") + ": " + nearest
                     + (score && c != null && c.score() != null ? " · " + getTranslation("analytics.score") + ": " + format(c.score() * 1000, 1) : ""));
@@ -323,23 +309,26 @@ public class AnalyticsView extends Composite<HorizontalLayout> implements HasDyn
             }
         }
         showUnits(AdminLevel.COMMUNE, features, List.of("far"));
-        map.setMarkerLayer("services", serviceFeatures(result.supply()), "#7030a0");
+        map.setMarkerLayer("services", serviceFeatures(result.supply()), Palette.SERVICE);
         rows.sort(Comparator.comparingDouble(Row::order));
         table.setItems(rows);
         summary.setText(getTranslation("analytics.summary.access", result.supply().size(), far, limit == null ? 0 : limit / 1000.0)
                 + protectedNote());
         String unit = score ? getTranslation("analytics.score.unit." + result.supplyUnit()) : "km";
         for (int i = 0; i < breaks.length; i++) {
-            int paletteIndex = score ? SCORE_PALETTE.length - breaks.length + i : SCORE_PALETTE.length - 1 - i;
+            int paletteIndex = score ? SCORE_PALETTE.size() - breaks.length + i : SCORE_PALETTE.size() - 1 - i;
             double upper = breaks[i] == Double.MAX_VALUE ? known.length == 0 ? 0 : java.util.Arrays.stream(known).max().orElse(0) : breaks[i];
-            legend.add(legendRow(SCORE_PALETTE[paletteIndex], "≤ " + (score ? format(upper * 1000, 1) : format(upper / 1000, 1)) + " " + unit));
+            legend.add(legendRow(SCORE_PALETTE.get(paletteIndex), "≤ " + (score ? format(upper * 1000, 1) : format(upper / 1000, 1)) + " " + unit));
         }
-        legend.add(legendRow("#ffffff; border: 2.5px solid #c00000", getTranslation("analytics.legend.far")));
+        Span outlined = new Span();
+        outlined.addClassNames("sm-swatch", "sm-swatch-outlined");
+        outlined.getStyle().set(SWATCH_BORDER, Palette.HIGHLIGHT_LINE);
+        legend.add(legendRow(outlined, getTranslation("analytics.legend.far")));
     }
 
     /** The units' layer, from vector tiles when there are too many units for GeoJSON. */
     private void showUnits(AdminLevel unitLevel, List<GeoJson.Feature> features, List<String> dataAttributes) {
-        var options = new LeafletMap.LayerOptions(Map.of("weight", 0.5), Map.of("weight", 2, "color", "#333"), dataAttributes, null)
+        var options = new LeafletMap.LayerOptions(Map.of("weight", 0.5), Map.of("weight", 2, "color", Palette.HOVER_LINE), dataAttributes, null)
                 .withAttribution(getTranslation(structures.on(date.getValue()).attributionKey()));
         if (settings.drawsFromTiles(features.size())) {
             map.setTileLayer("analytics", VectorTiles.urlTemplate(unitLevel, date.getValue()), VectorTiles.sourceLayer(unitLevel),
@@ -366,8 +355,8 @@ public class AnalyticsView extends Composite<HorizontalLayout> implements HasDyn
         table.setItems();
         summary.setText(getTranslation("analytics.summary.density", grid.points(), Math.round(grid.bandwidthMeters()),
                 Math.round(grid.cellMeters())));
-        legend.add(legendRow("#fff5a0", getTranslation("analytics.legend.low")));
-        legend.add(legendRow("#b40000", getTranslation("analytics.legend.high", format(grid.max(), 1))));
+        legend.add(legendRow(Palette.DENSITY_LOW, getTranslation("analytics.legend.low")));
+        legend.add(legendRow(Palette.DENSITY_HIGH, getTranslation("analytics.legend.high", format(grid.max(), 1))));
     }
 
     private String protectedNote() {
@@ -381,10 +370,15 @@ public class AnalyticsView extends Composite<HorizontalLayout> implements HasDyn
         return f.format(v);
     }
 
+    /** A legend line: a swatch in the data's colour and its meaning. */
     private Div legendRow(String color, String text) {
         Span swatch = new Span();
-        swatch.getElement().setAttribute("style", "display:inline-block;width:14px;height:10px;margin-right:6px;"
-                + "border:1px solid #999;background:" + color);
+        swatch.addClassName("sm-swatch");
+        swatch.getStyle().set(SWATCH_COLOR, color);
+        return legendRow(swatch, text);
+    }
+
+    private Div legendRow(Span swatch, String text) {
         Div row = new Div(swatch, new Span(text));
         row.addClassName("sm-legend-row");
         return row;

@@ -44,6 +44,7 @@ import vn.socialmap.analytics.ScenarioService;
 import vn.socialmap.base.ValidationException;
 import vn.socialmap.base.geojson.GeoJson;
 import vn.socialmap.base.ui.MapSettings;
+import vn.socialmap.base.ui.Palette;
 import vn.socialmap.base.ui.map.LeafletMap;
 import vn.socialmap.geography.AdminLevel;
 import vn.socialmap.geography.AdminUnit;
@@ -61,11 +62,7 @@ import vn.socialmap.geography.AdminUnitService;
 public class PlanningView extends Composite<HorizontalLayout> implements HasDynamicTitle {
 
     /** Colours of the sites of up to five scenarios shown together. */
-    static final String[] SCENARIO_COLORS = {"#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e"};
-
-    /** Colour of the communes' demand on the map, and of the existing models. */
-    private static final String DEMAND_COLOR = "#08519c";
-    private static final String EXISTING_COLOR = "#00b0a0";
+    static final List<String> SCENARIO_COLORS = Palette.SCENARIOS;
     /** Tolerance (degrees) of the communes' shapes drawn over a province, as on the main map. */
     private static final double SIMPLIFY = 0.0002;
 
@@ -235,7 +232,7 @@ public class PlanningView extends Composite<HorizontalLayout> implements HasDyna
         for (String layer : List.of("demand", "chosen", "coverage", "existing", "boundaries")) {
             map.removeLayer(layer);
         }
-        for (int i = 0; i < SCENARIO_COLORS.length; i++) {
+        for (int i = 0; i < SCENARIO_COLORS.size(); i++) {
             map.removeLayer("scenario-" + i);
             map.removeLayer("scenario-reach-" + i);
         }
@@ -259,23 +256,23 @@ public class PlanningView extends Composite<HorizontalLayout> implements HasDyna
         long max = showDemand(lastResult);
         List<double[]> existing = lastResult.existing().stream().map(e -> new double[] {e.lon(), e.lat()}).toList();
         map.setMarkerLayer("existing", points(lastResult.existing().stream().map(e -> getTranslation("planning.existing")).toList(),
-                existing), EXISTING_COLOR);
+                existing), Palette.EXISTING_MODEL);
         List<double[]> sites = sites(lastResult.candidates(), lastResult.chosen());
-        map.setCircleLayer("coverage", sites, radius.getValue(), SCENARIO_COLORS[0]);
-        map.setMarkerLayer("chosen", points(lastResult.chosen(), sites), SCENARIO_COLORS[0]);
+        map.setCircleLayer("coverage", sites, radius.getValue(), SCENARIO_COLORS.get(0));
+        map.setMarkerLayer("chosen", points(lastResult.chosen(), sites), SCENARIO_COLORS.get(0));
         result.setText(getTranslation("planning.result", count.format(lastResult.coveredWeight()), count.format(lastResult.areaWeight()),
                 percent(lastResult.coveredPercent()), lastResult.existingModels(), count.format(lastResult.coveredByExisting()),
                 percent(lastResult.servedPercent()),
                 getTranslation(lastResult.optimal() ? "planning.optimal.yes" : "planning.optimal.no", percent(lastResult.gap() * 100)),
                 String.join(", ", lastResult.chosen().stream().map(c -> names.getOrDefault(c, c)).toList())));
         legend.add(legendTitle(getTranslation("planning.legend.title")),
-                legendRow("sm-swatch", "rgba(8, 81, 156, 0.15)", getTranslation("planning.legend.demandLow")),
-                legendRow("sm-swatch", "rgba(8, 81, 156, 0.65)", getTranslation("planning.legend.demandHigh", count.format(max))));
+                legendRow("sm-swatch", Palette.DEMAND_LOW, getTranslation("planning.legend.demandLow")),
+                legendRow("sm-swatch", Palette.DEMAND_HIGH, getTranslation("planning.legend.demandHigh", count.format(max))));
         if (lastResult.demand().stream().anyMatch(d -> d.weight() == 0)) {
-            legend.add(legendRow("sm-swatch", "#bdbdbd", getTranslation("planning.legend.noDemand")));
+            legend.add(legendRow("sm-swatch", Palette.NO_VALUE, getTranslation("planning.legend.noDemand")));
         }
-        legend.add(legendRow("sm-swatch-dot", SCENARIO_COLORS[0], getTranslation("planning.legend.chosen", count.format(radius.getValue()))),
-                legendRow("sm-swatch-dot", EXISTING_COLOR, getTranslation("planning.existing")));
+        legend.add(legendRow("sm-swatch-dot", SCENARIO_COLORS.get(0), getTranslation("planning.legend.chosen", count.format(radius.getValue()))),
+                legendRow("sm-swatch-dot", Palette.EXISTING_MODEL, getTranslation("planning.existing")));
         legend.setVisible(true);
     }
 
@@ -334,17 +331,17 @@ public class PlanningView extends Composite<HorizontalLayout> implements HasDyna
         LocalDate boundariesOn = chosen.getFirst().asOf();
         drawBoundaries(boundariesOn);
         legend.add(legendTitle(getTranslation("planning.legend.compare")));
-        for (int i = 0; i < chosen.size() && i < SCENARIO_COLORS.length; i++) {
+        for (int i = 0; i < chosen.size() && i < SCENARIO_COLORS.size(); i++) {
             var s = chosen.get(i);
             // a scenario's communes are those in force on its date
             List<double[]> sites = sites(covering.candidates(province.getValue().getCode(), s.asOf()), s.chosen());
-            map.setCircleLayer("scenario-reach-" + i, sites, s.radiusMeters(), SCENARIO_COLORS[i]);
-            map.setMarkerLayer("scenario-" + i, points(s.chosen(), sites), SCENARIO_COLORS[i]);
-            legend.add(legendRow("sm-swatch-dot", SCENARIO_COLORS[i], getTranslation("planning.legend.scenario", s.name(), s.k(),
+            map.setCircleLayer("scenario-reach-" + i, sites, s.radiusMeters(), SCENARIO_COLORS.get(i));
+            map.setMarkerLayer("scenario-" + i, points(s.chosen(), sites), SCENARIO_COLORS.get(i));
+            legend.add(legendRow("sm-swatch-dot", SCENARIO_COLORS.get(i), getTranslation("planning.legend.scenario", s.name(), s.k(),
                     count.format(s.radiusMeters()))));
         }
-        if (chosen.size() > SCENARIO_COLORS.length) {
-            legend.add(new Div(getTranslation("planning.legend.more", SCENARIO_COLORS.length)));
+        if (chosen.size() > SCENARIO_COLORS.size()) {
+            legend.add(new Div(getTranslation("planning.legend.more", SCENARIO_COLORS.size())));
         }
         legend.add(legendRow("sm-swatch sm-swatch-outline", "transparent",
                 getTranslation("planning.legend.boundaries", boundariesOn.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")))));
@@ -356,7 +353,7 @@ public class PlanningView extends Composite<HorizontalLayout> implements HasDyna
             int column = i + 1;
             Span header = new Span(chosen.get(i).name());
             header.addClassName("sm-planning-scenario-name");
-            header.getStyle().set("--sm-scenario-color", SCENARIO_COLORS[i % SCENARIO_COLORS.length]);
+            header.getStyle().set("--sm-scenario-color", SCENARIO_COLORS.get(i % SCENARIO_COLORS.size()));
             comparison.addColumn(r -> r[column]).setHeader(header).setFlexGrow(1);
         }
         List<String[]> rows = new ArrayList<>();
@@ -396,7 +393,7 @@ public class PlanningView extends Composite<HorizontalLayout> implements HasDyna
             outlined.add(new GeoJson.Feature(f.id(), f.geometry(), Map.of("_tooltip", communes.get(i).getName())));
         }
         map.setLayer("boundaries", new GeoJson.FeatureCollection(outlined),
-                new LeafletMap.LayerOptions(Map.of("color", "#555", "weight", 0.8, "fillOpacity", 0.0), Map.of("weight", 2),
+                new LeafletMap.LayerOptions(Map.of("color", Palette.PLANNING_BOUNDARY, "weight", 0.8, "fillOpacity", 0.0), Map.of("weight", 2),
                         List.of(), null).withAttribution(getTranslation(structures.on(on).attributionKey())));
     }
 
@@ -414,8 +411,8 @@ public class PlanningView extends Composite<HorizontalLayout> implements HasDyna
             boolean none = w == null || w == 0;
             double t = none ? 0 : Math.sqrt((double) w / Math.max(1, max));
             Map<String, Object> props = new LinkedHashMap<>();
-            props.put("_style", Map.of("fillColor", none ? "#bdbdbd" : DEMAND_COLOR, "fillOpacity", none ? 0.3 : 0.05 + 0.6 * t,
-                    "color", "#666", "weight", 0.6));
+            props.put("_style", Map.of("fillColor", none ? Palette.NO_VALUE : Palette.DEMAND, "fillOpacity", none ? 0.3 : 0.05 + 0.6 * t,
+                    "color", Palette.DEMAND_OUTLINE, "weight", 0.6));
             props.put("_tooltip", u.getName() + ": " + (w == null ? getTranslation("analytics.hidden") : count.format(w)));
             shaded.add(new GeoJson.Feature(u.getCode(), shapes.features().get(i).geometry(), props));
         }

@@ -86,13 +86,14 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
             verification.setText(result.intact()
                     ? getTranslation("audit.verify.ok", result.entriesChecked())
                     : getTranslation("audit.verify.broken", result.firstBrokenId(), result.problem()));
-            verification.getStyle().set("color", result.intact() ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)");
             verification.addClassName("sm-audit-verification");
+            verification.setClassName("sm-outcome-ok", result.intact());
+            verification.setClassName("sm-outcome-failed", !result.intact());
         });
 
         HorizontalLayout filters = new HorizontalLayout(username, action, recordId, from, to, apply);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
-        filters.getStyle().set("flex-wrap", "wrap");
+        filters.addClassName("sm-filters");
         HorizontalLayout tools = new HorizontalLayout(verify, export, verification);
         tools.setAlignItems(FlexComponent.Alignment.CENTER);
 

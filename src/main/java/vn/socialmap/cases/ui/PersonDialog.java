@@ -67,7 +67,6 @@ class PersonDialog extends Dialog {
         TextField occupation = new TextField(getTranslation("persons.occupation"));
         TextArea notes = new TextArea(getTranslation("persons.notes"));
         Span error = new Span();
-        error.getStyle().set("color", "var(--lumo-error-text-color)");
         error.addClassName("sm-form-error");
 
         if (existing != null) {

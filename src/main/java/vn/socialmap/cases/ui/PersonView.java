@@ -196,8 +196,7 @@ public class PersonView extends VerticalLayout implements BeforeEnterObserver, H
         for (var status : detail.statusToday()) {
             Span badge = new Span(getTranslation("status." + status.name()));
             badge.getElement().getThemeList().add("badge");
-            badge.getStyle().set("background", "var(--lumo-primary-color-10pct)").set("padding", "2px 8px")
-                    .set("border-radius", "var(--lumo-border-radius-m)").set("font-size", "var(--lumo-font-size-s)");
+            badge.addClassName("sm-status-badge");
             badges.add(badge);
         }
         return badges;
@@ -365,7 +364,6 @@ public class PersonView extends VerticalLayout implements BeforeEnterObserver, H
         Map<String, com.vaadin.flow.component.HasValue<?, String>> details = new LinkedHashMap<>();
         Span error = new Span();
         error.addClassName("sm-form-error");
-        error.getStyle().set("color", "var(--lumo-error-text-color)");
 
         Runnable refreshFacilities = () -> {
             boolean registered = type.getValue() != null && PathRules.ENTERS_FACILITY.contains(type.getValue());
@@ -464,7 +462,7 @@ public class PersonView extends VerticalLayout implements BeforeEnterObserver, H
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout first = new HorizontalLayout(date, corrects, type, facility, rehabFacility);
-        first.getStyle().set("flex-wrap", "wrap");
+        first.addClassName("sm-event-fields");
         box.add(first, none, detailFields, save, error);
         return box;
     }

@@ -34,8 +34,7 @@ class RecordForm extends VerticalLayout {
     private RecordForm(String title) {
         setPadding(false);
         addClassName("sm-drugfree-form");
-        error.addClassName("sm-error");
-        error.getStyle().set("color", "var(--lumo-error-text-color)");
+        error.addClassNames("sm-error", "sm-form-error");
         add(new H4(title));
     }
 

@@ -128,7 +128,8 @@ public class FacilitiesView extends VerticalLayout implements HasDynamicTitle, c
                         FacilityImport.Result r = imports.importXlsx(bytes, "01", mode.getValue());
                         result.setText(getTranslation(r.applied() ? "facilityimport.done" : "facilityimport.refused",
                                 r.created(), r.updated(), r.unchanged(), r.rejected().size()));
-                        result.getStyle().set("color", r.rejected().isEmpty() ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)");
+                        result.setClassName("sm-outcome-ok", r.rejected().isEmpty());
+                        result.setClassName("sm-outcome-failed", !r.rejected().isEmpty());
                         if (!r.rejected().isEmpty()) {
                             com.vaadin.flow.component.html.Anchor file = new com.vaadin.flow.component.html.Anchor(
                                     (com.vaadin.flow.server.streams.DownloadHandler) event -> {
@@ -146,7 +147,8 @@ public class FacilitiesView extends VerticalLayout implements HasDynamicTitle, c
                         refresh();
                     } catch (vn.socialmap.base.ValidationException e) {
                         result.setText(e.describe((k, a) -> getTranslation(k, a)));
-                        result.getStyle().set("color", "var(--lumo-error-text-color)");
+                        result.setClassName("sm-outcome-ok", false);
+                        result.setClassName("sm-outcome-failed", true);
                     }
                 }))));
         upload.setAcceptedFileTypes(".xlsx");

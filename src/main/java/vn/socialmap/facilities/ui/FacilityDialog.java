@@ -20,6 +20,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import tools.jackson.databind.ObjectMapper;
 
 import vn.socialmap.base.ValidationException;
+import vn.socialmap.base.ui.Palette;
 import vn.socialmap.base.ui.map.LeafletMap;
 import vn.socialmap.facilities.Facility;
 import vn.socialmap.facilities.FacilityForm;
@@ -84,7 +85,7 @@ class FacilityDialog extends Dialog {
         commune.addValueChangeListener(e -> {
             if (e.getValue() != null) {
                 map.setLayer("commune", features.toFeatureCollection(List.of(e.getValue()), 0),
-                        new LeafletMap.LayerOptions(Map.of("color", "#7a4b00", "weight", 2, "fillOpacity", 0.1, "interactive", false),
+                        new LeafletMap.LayerOptions(Map.of("color", Palette.COMMUNE_LINE, "weight", 2, "fillOpacity", 0.1, "interactive", false),
                                 null, List.of(), 400));
                 map.fitBounds(e.getValue().getGeom().getEnvelopeInternal());
                 // the communes a model serves: those of its province today
@@ -118,7 +119,6 @@ class FacilityDialog extends Dialog {
 
         Span error = new Span();
         error.addClassName("sm-form-error");
-        error.getStyle().set("color", "var(--lumo-error-text-color)");
         FormLayout form = new FormLayout(type, code, name, address, commune, status, since, longitude, latitude, phone, email, contact);
         add(form, details, map, error);
 

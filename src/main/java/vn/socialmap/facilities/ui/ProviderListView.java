@@ -67,7 +67,7 @@ public class ProviderListView extends VerticalLayout implements HasDynamicTitle 
         grid.addColumn(ProviderList.Entry::phone).setHeader(headings.get(5)).setAutoWidth(true);
         grid.addColumn(e -> getTranslation("facility.status." + e.status().name())).setHeader(headings.get(6)).setAutoWidth(true);
         grid.setSizeFull();
-        title.getStyle().set("font-size", "var(--lumo-font-size-l)");
+        title.addClassName("sm-provider-list-title");
         HorizontalLayout tools = new HorizontalLayout(district, downloads);
         tools.setAlignItems(FlexComponent.Alignment.BASELINE);
         add(title, tools, grid);

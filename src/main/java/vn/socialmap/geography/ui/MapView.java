@@ -48,6 +48,7 @@ import vn.socialmap.base.stats.ClassBreaks;
 import vn.socialmap.base.text.VietnameseText;
 import vn.socialmap.base.ui.DatePickers;
 import vn.socialmap.base.ui.MapSettings;
+import vn.socialmap.base.ui.Palette;
 import vn.socialmap.base.ui.map.LeafletMap;
 import vn.socialmap.geography.AdminLevel;
 import vn.socialmap.geography.AdminStructure;
@@ -84,9 +85,8 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
     static final int DISTRICT_LABEL_ZOOM = 10;
     static final String OVERLAY_PREFIX = "overlay-";
     static final String BUFFERS = "buffers";
-    static final String[] PALETTE = {"#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026"};
-    static final String ZERO_COLOR = "#f7f7f7";
-    static final String HIDDEN_COLOR = "#bdbdbd";
+    /** A swatch's colour is the data's (the map draws it too): the theme paints the swatch in it. */
+    private static final String SWATCH_COLOR = "--sm-swatch-color";
     /**
      * Simplification for display, in degrees, by what is on screen: a whole province (about
      * 150 m a pixel) or a district's communes (about 20-40 m a pixel), so about 20 m and 5 m
@@ -231,6 +231,8 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
         approximateNotice.setText(getTranslation("map.approximate.notice"));
         approximateNotice.addClassName("sm-approximate-notice");
         areaNotice.addClassName("sm-area-notice");
+        // the notice is about the dashed outline on the map: it is marked in the outline's colour
+        areaNotice.getStyle().set("--sm-former-color", Palette.FORMER_LINE);
         areaNotice.setVisible(false);
 
         Div boundaryLegend = new Div(new Div(getTranslation("map.legend.official")), new Div(getTranslation("map.legend.approximate")));
@@ -256,7 +258,7 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
         theme.setEmptySelectionAllowed(true);
         theme.setEmptySelectionCaption(getTranslation("map.theme.none"));
         theme.setItemLabelGenerator(o -> o == null ? getTranslation("map.theme.none") : layerOf(o)
-                .map(l -> getTranslation(l.variantLabelKey(o.substring(o.indexOf(':') + 1)))).orElse(o));
+                .map(l -> variantLabel(l, o.substring(o.indexOf(':') + 1))).orElse(o));
         theme.setWidthFull();
         theme.addClassName("sm-theme");
         themeMethod.setLabel(getTranslation("map.theme.method"));
@@ -283,6 +285,10 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
         return box;
     }
 
+    private String variantLabel(ThematicLayer layer, String variant) {
+        return getTranslation(layer.variantLabelKey(variant), layer.variantLabelArguments(variant).toArray());
+    }
+
     /** The layer switcher of the point overlays (facilities, services), with each layer's colour as its legend. */
     private CheckboxGroup<MapOverlays.Group> overlayControls() {
         List<MapOverlays.Group> groups = overlays.stream().flatMap(o -> o.groups().stream()).toList();
@@ -291,7 +297,7 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
         overlayChoice.setRenderer(new ComponentRenderer<>(g -> {
             Span swatch = new Span();
             swatch.addClassName("sm-swatch-dot");
-            swatch.getStyle().set("background", g.color());
+            swatch.getStyle().set(SWATCH_COLOR, g.color());
             return new Span(swatch, new Span(getTranslation(g.labelKey())));
         }));
         overlayChoice.addClassName("sm-overlays");
@@ -681,8 +687,8 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
         double[] known = shownValues.values().stream().filter(v -> v > 0).mapToDouble(Double::doubleValue).toArray();
         double[] fixed = layer.fixedBreaks(variant);
         double[] breaks = fixed != null ? fixed : ClassBreaks.of(themeMethod.getValue() == null
-                ? ClassBreaks.Method.NATURAL_BREAKS : themeMethod.getValue(), known, PALETTE.length);
-        String label = getTranslation(layer.variantLabelKey(variant)) + (rate ? " " + getTranslation("map.theme.rate.unit") : "");
+                ? ClassBreaks.Method.NATURAL_BREAKS : themeMethod.getValue(), known, Palette.COUNTS.size());
+        String label = variantLabel(layer, variant) + (rate ? " " + getTranslation("map.theme.rate.unit") : "");
         Map<Long, String[]> named = namedClasses(layer.legendClasses(variant));
         Theme result = new Theme(label, shownValues, values, rate, breaks, fixed != null, layer.valueSuffix(variant),
                 layer.hiddenLabelKey(variant), getLocale(), named);
@@ -720,16 +726,16 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
         String color(String code) {
             Double v = values.get(code);
             if (v == null) {
-                return HIDDEN_COLOR;
+                return Palette.NO_VALUE;
             }
             if (named != null) {
                 String[] c = named.get(v.longValue());
-                return c == null ? HIDDEN_COLOR : c[1];
+                return c == null ? Palette.NO_VALUE : c[1];
             }
             if (v == 0 || breaks.length == 0) {
-                return ZERO_COLOR;
+                return Palette.ZERO;
             }
-            return PALETTE[PALETTE.length - breaks.length + ClassBreaks.classOf(breaks, v)];
+            return Palette.COUNTS.get(Palette.COUNTS.size() - breaks.length + ClassBreaks.classOf(breaks, v));
         }
 
         /** "label: value", as text. */
@@ -786,21 +792,21 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
             return;
         }
         for (int i = 0; i < theme.breaks().length; i++) {
-            legend.add(legendRow(PALETTE[PALETTE.length - theme.breaks().length + i], theme.classText(i)));
+            legend.add(legendRow(Palette.COUNTS.get(Palette.COUNTS.size() - theme.breaks().length + i), theme.classText(i)));
         }
-        legend.add(legendRow(ZERO_COLOR, theme.format(0)));
+        legend.add(legendRow(Palette.ZERO, theme.format(0)));
         if (theme.raw().suppressed()) {
-            legend.add(legendRow(HIDDEN_COLOR, getTranslation(theme.hiddenKey(), theme.raw().threshold())));
+            legend.add(legendRow(Palette.NO_VALUE, getTranslation(theme.hiddenKey(), theme.raw().threshold())));
         }
         if (theme.rate()) {
-            legend.add(legendRow(HIDDEN_COLOR, getTranslation("map.theme.rate.unknown")));
+            legend.add(legendRow(Palette.NO_VALUE, getTranslation("map.theme.rate.unknown")));
         }
     }
 
     private Div legendRow(String color, String text) {
         Span swatch = new Span();
         swatch.addClassName("sm-swatch");
-        swatch.getStyle().set("background", color);
+        swatch.getStyle().set(SWATCH_COLOR, color);
         Div row = new Div(swatch, new Span(text));
         row.addClassName("sm-legend-row");
         return row;
@@ -834,28 +840,28 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
 
     private LeafletMap.LayerOptions districtStyle() {
         return withSource(new LeafletMap.LayerOptions(
-                Map.of("color", "#1f4e79", "weight", 1.5, "fillColor", "#5b9bd5", "fillOpacity", 0.25),
+                Map.of("color", Palette.DISTRICT_LINE, "weight", 1.5, "fillColor", Palette.DISTRICT_FILL, "fillOpacity", 0.25),
                 Map.of("weight", 3, "fillOpacity", 0.4),
                 List.of("code", "level"), 400));
     }
 
     private LeafletMap.LayerOptions communeStyle() {
         return withSource(new LeafletMap.LayerOptions(
-                Map.of("color", "#7a4b00", "weight", 1, "fillColor", "#f4b183", "fillOpacity", 0.35),
+                Map.of("color", Palette.COMMUNE_LINE, "weight", 1, "fillColor", Palette.COMMUNE_FILL, "fillOpacity", 0.35),
                 Map.of("weight", 2.5, "fillOpacity", 0.55),
                 List.of("code", "level"), 450));
     }
 
     private static LeafletMap.LayerOptions focusStyle() {
         return new LeafletMap.LayerOptions(
-                Map.of("color", "#c00000", "weight", 3, "fill", false, "interactive", false),
+                Map.of("color", Palette.HIGHLIGHT_LINE, "weight", 3, "fill", false, "interactive", false),
                 null, List.of("code"), 500);
     }
 
     /** A former district over today's communes: a dashed outline that lets clicks through. */
     private static LeafletMap.LayerOptions formerStyle() {
         return new LeafletMap.LayerOptions(
-                Map.of("color", "#5b2c83", "weight", 3, "dashArray", "8 6", "fill", false, "interactive", false),
+                Map.of("color", Palette.FORMER_LINE, "weight", 3, "dashArray", "8 6", "fill", false, "interactive", false),
                 null, List.of("code"), 480);
     }
 

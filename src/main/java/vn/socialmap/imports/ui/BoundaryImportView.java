@@ -31,6 +31,7 @@ import tools.jackson.databind.ObjectMapper;
 import vn.socialmap.base.ValidationException;
 import vn.socialmap.base.geojson.GeoJson;
 import vn.socialmap.base.ui.MapSettings;
+import vn.socialmap.base.ui.Palette;
 import vn.socialmap.base.ui.map.LeafletMap;
 import vn.socialmap.geography.AdminLevel;
 import vn.socialmap.geography.AdminStructure;
@@ -80,7 +81,7 @@ public class BoundaryImportView extends Composite<HorizontalLayout> implements H
         this.json = json;
         this.map = new LeafletMap(json);
         map.setBaseLayer(settings.tileUrl(), settings.tileAttribution());
-        map.getStyle().set("background", "#eef2f5");
+        map.addClassName("sm-boundaries-map");
         map.setSizeFull();
         number.setMaximumFractionDigits(1);
         HorizontalLayout root = getContent();
@@ -160,7 +161,7 @@ public class BoundaryImportView extends Composite<HorizontalLayout> implements H
         panel.setWidth("30rem");
         panel.setMinWidth("30rem");
         panel.setHeightFull();
-        panel.getStyle().set("overflow", "auto");
+        panel.addClassName("sm-boundaries-panel");
         return panel;
     }
 
@@ -251,7 +252,7 @@ public class BoundaryImportView extends Composite<HorizontalLayout> implements H
             old.add(new GeoJson.Feature(u.getCode(), GeoJson.geometry(u.getGeom()), Map.of("_tooltip", u.getCode() + " " + u.getName())));
         }
         map.setLayer("current", new GeoJson.FeatureCollection(old), new LeafletMap.LayerOptions(
-                Map.of("color", "#1f4e79", "weight", 1.5, "fillOpacity", 0.05), null, List.of(), 400));
+                Map.of("color", Palette.DISTRICT_LINE, "weight", 1.5, "fillOpacity", 0.05), null, List.of(), 400));
         List<GeoJson.Feature> staged = new ArrayList<>();
         for (String[] s : imports.stagedShapes(id)) {
             Map<String, Object> props = new LinkedHashMap<>();
@@ -259,7 +260,7 @@ public class BoundaryImportView extends Composite<HorizontalLayout> implements H
             staged.add(new GeoJson.Feature(s[0], json.readValue(s[1], GeoJson.GeometryObject.class), props));
         }
         map.setLayer("staged", new GeoJson.FeatureCollection(staged), new LeafletMap.LayerOptions(
-                Map.of("color", "#c00000", "weight", 2, "dashArray", "6 4", "fillOpacity", 0), null, List.of(), 420));
+                Map.of("color", Palette.HIGHLIGHT_LINE, "weight", 2, "dashArray", "6 4", "fillOpacity", 0), null, List.of(), 420));
         map.fitBounds(province.getValue().getGeom().getEnvelopeInternal());
     }
 

@@ -42,13 +42,11 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         login.setForgotPasswordButtonVisible(false);
 
         H1 title = new H1(getTranslation("app.title"));
-        title.getStyle().set("font-size", "var(--lumo-font-size-xl)");
+        title.addClassName("sm-login-title");
         add(title, login);
         if (demo) {
             Paragraph hint = new Paragraph(getTranslation("login.demo.hint"));
             hint.addClassName("sm-demo-hint");
-            hint.getStyle().set("max-width", "28rem").set("font-size", "var(--lumo-font-size-s)")
-                    .set("color", "var(--lumo-secondary-text-color)").set("text-align", "center");
             add(hint);
         }
     }

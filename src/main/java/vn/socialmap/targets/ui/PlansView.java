@@ -196,7 +196,8 @@ public class PlansView extends VerticalLayout implements HasDynamicTitle {
             getUI().ifPresent(ui -> ui.access(() -> {
                 if (r.planId() != null) {
                     result.setText(getTranslation("plans.import.done"));
-                    result.getStyle().set("color", "var(--lumo-success-text-color)");
+                    result.setClassName("sm-outcome-ok", true);
+                    result.setClassName("sm-outcome-failed", false);
                     plan.setItems(progress.plansOfTheCallersProvince());
                 } else {
                     result.setText(getTranslation("plans.import.refused") + " " + r.problems().stream()
@@ -204,7 +205,8 @@ public class PlansView extends VerticalLayout implements HasDynamicTitle {
                                     ? getTranslation("planimport.header." + p.arguments().getFirst())
                                     : getTranslation(p.reasonKey(), p.arguments().toArray())))
                             .collect(java.util.stream.Collectors.joining("; ")));
-                    result.getStyle().set("color", "var(--lumo-error-text-color)");
+                    result.setClassName("sm-outcome-ok", false);
+                    result.setClassName("sm-outcome-failed", true);
                 }
             }));
         }));

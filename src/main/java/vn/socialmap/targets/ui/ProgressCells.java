@@ -21,12 +21,11 @@ final class ProgressCells {
 
     static Span status(ProgressService.Status status, Function<String, String> translation) {
         Span s = new Span(status == null ? "" : translation.apply("plans.status." + status.name()));
-        String color = status == null ? "inherit" : switch (status) {
-            case AHEAD -> "var(--lumo-success-text-color)";
-            case ON_TRACK -> "var(--lumo-primary-text-color)";
-            case BEHIND -> "var(--lumo-error-text-color)";
-        };
-        s.getStyle().set("color", color).set("font-weight", "600");
+        s.addClassName("sm-progress-status");
+        if (status != null) {
+            // the theme colours each status: sm-progress-ahead, sm-progress-on-track, sm-progress-behind
+            s.addClassName("sm-progress-" + status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        }
         return s;
     }
 }

@@ -248,11 +248,14 @@ class MapViewBrowserTest extends BrowserTest {
         page.locator("vaadin-date-picker.sm-as-of input").fill("30/06/2022");
         page.locator("vaadin-date-picker.sm-as-of input").press("Enter");
         assertThat(districts()).hasCount(30);
-        chooseTheme("% chỉ tiêu lập hồ sơ cai nghiện bắt buộc");
+        // the variants are the plans' indicators, named as the plans name them
+        chooseTheme("% chỉ tiêu: Lập hồ sơ");
         assertThat(page.locator(".sm-legend")).containsText("≥ 100%");
-        assertThat(page.locator(".sm-legend")).containsText("% chỉ tiêu lập hồ sơ");
+        assertThat(page.locator(".sm-legend")).containsText("% chỉ tiêu: Lập hồ sơ");
         // a percent says of which plan and up to which day; classes read "1 – 24%", never "64 – 24"
         assertThat(page.locator(".sm-legend .sm-legend-row").first()).hasText("1 – 24%");
+        // a swatch is painted in the colour its class is drawn in on the map (the palette's lightest, #ffffb2)
+        assertThat(page.locator(".sm-legend .sm-legend-row .sm-swatch").first()).hasCSS("background-color", "rgb(255, 255, 178)");
         // the newest plan in force with district targets (Plan 78 in the demo; a test may have imported a later one)
         assertThat(page.locator(".sm-legend-caption")).hasText(java.util.regex.Pattern.compile(
                 "Kế hoạch \\S+/KH-\\S+ \\(\\d{4}(–\\d{4})?\\): phần trăm chỉ tiêu đã đạt đến ngày 30/06/2022"));

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import vn.socialmap.base.ui.Palette;
+
 /**
  * A bar chart over categories (months, indicators, provinces) as an ECharts option. Texts come
  * translated and figures formatted by the caller: the chart draws what the page's table shows
@@ -19,9 +21,9 @@ import java.util.Map;
 public record BarChart(Orientation orientation, List<String> categories, ValueAxis valueAxis, List<Series> series,
                        List<String> tooltips, String description) {
 
-    static final String FILLED_COLOR = "#1f4e79";
-    static final String OUTLINE_COLOR = "#333333";
-    static final String TICK_COLOR = "#c2410c";
+    static final String FILLED_COLOR = Palette.CHART_FILLED;
+    static final String OUTLINE_COLOR = Palette.CHART_OUTLINE;
+    static final String TICK_COLOR = Palette.CHART_TICK;
     /** Beyond this many categories the bars carry no labels: they would overlap; the tooltips still tell. */
     static final int MOST_LABELLED = 24;
 
@@ -113,7 +115,7 @@ public record BarChart(Orientation orientation, List<String> categories, ValueAx
             values.put("max", valueAxis.max());
         }
         values.put("axisLabel", Map.of("hideOverlap", true)); // a narrow screen: fewer figures rather than overlapping ones
-        values.put("splitLine", Map.of("lineStyle", Map.of("color", "#d9d9d9")));
+        values.put("splitLine", Map.of("lineStyle", Map.of("color", Palette.CHART_GRID)));
         option.put(horizontal ? "yAxis" : "xAxis", categoryAxis);
         option.put(horizontal ? "xAxis" : "yAxis", values);
         List<Object> drawn = new ArrayList<>();
@@ -148,7 +150,7 @@ public record BarChart(Orientation orientation, List<String> categories, ValueAx
                 out.put("barMaxWidth", 28);
                 out.put("barGap", "-100%"); // the outline lies over the bar of the same category
                 out.put("itemStyle", Map.of("color", FILLED_COLOR));
-                out.put("label", Map.of("position", horizontal ? "right" : "top", "color", "#1a1a1a", "fontWeight", "bold"));
+                out.put("label", Map.of("position", horizontal ? "right" : "top", "color", Palette.CHART_LABEL, "fontWeight", "bold"));
                 out.put("z", 2);
             }
             case OUTLINE -> {
