@@ -171,7 +171,8 @@ ensure_chromium() {
 # the application against socialmap_national on port $1 (log in $2, further arguments passed to
 # the application), waits until it answers, and sets APP_PID (stopped when the calling script exits).
 start_national_app() {
-  local port="$1" logfile="$2" db=socialmap_national
+  # SOCIALMAP_BENCH_DB=socialmap runs against the demo database instead of the national one
+  local port="$1" logfile="$2" db="${SOCIALMAP_BENCH_DB:-socialmap_national}"
   shift 2
   find_jdk
   start_database

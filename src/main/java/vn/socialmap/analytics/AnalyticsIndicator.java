@@ -10,7 +10,7 @@ import vn.socialmap.cases.PathStatus;
  * Per-unit indicators analytics can run on: people holding a status on a date, or events
  * in a period. Rates per population will join them when populations are imported.
  */
-public enum AnalyticsIndicator {
+public enum AnalyticsIndicator implements vn.socialmap.base.web.ApiValue {
     PERSONS(PathStatus.ON_RECORD, null),
     POST_REHAB(PathStatus.POST_REHAB, null),
     METHADONE(PathStatus.ON_METHADONE, null),
@@ -33,6 +33,11 @@ public enum AnalyticsIndicator {
     /** Events counted in the period, or null for a status. */
     public Set<EventType> events() {
         return events;
+    }
+
+    @Override
+    public String apiValue() {
+        return code();
     }
 
     /** The API's code: lower case with underscores ("post_rehab"). */

@@ -25,8 +25,13 @@ import vn.socialmap.security.CurrentUser;
 @Service
 public class DensityService {
 
-    public enum Source {
-        RESIDENCES, HOTSPOTS
+    public enum Source implements vn.socialmap.base.web.ApiValue {
+        RESIDENCES, HOTSPOTS;
+
+        @Override
+        public String apiValue() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     private final List<ThematicLayer> layers;

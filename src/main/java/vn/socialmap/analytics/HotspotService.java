@@ -34,8 +34,13 @@ public class HotspotService {
         this.unitValues = unitValues;
     }
 
-    public enum Method {
-        GISTAR, LISA
+    public enum Method implements vn.socialmap.base.web.ApiValue {
+        GISTAR, LISA;
+
+        @Override
+        public String apiValue() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     /** Queen contiguity, or a distance band in metres between representative points. */
@@ -44,6 +49,28 @@ public class HotspotService {
 
         public static Weights distance(double metres) {
             return new Weights(false, metres);
+        }
+
+        /**
+         * "queen" or "distance:METRES", 0 < METRES <= 200000, as the API and its documentation write them
+         * (Spring reads request parameters of this type through it).
+         */
+        public static Weights valueOf(String text) {
+            String t = text.strip().toLowerCase(java.util.Locale.ROOT);
+            if (t.equals("queen")) {
+                return QUEEN;
+            }
+            if (t.startsWith("distance:")) {
+                try {
+                    double metres = Double.parseDouble(t.substring("distance:".length()).strip());
+                    if (metres > 0 && metres <= 200_000) {
+                        return distance(metres);
+                    }
+                } catch (NumberFormatException e) {
+                    // refused below
+                }
+            }
+            throw new vn.socialmap.base.web.UnreadableValueException("queen or distance:METRES (0 < METRES <= 200000)", text);
         }
     }
 

@@ -7,7 +7,6 @@ import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,7 +17,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.socialmap.base.web.InvalidRequestException;
-import vn.socialmap.base.web.QueryParameters;
 import vn.socialmap.geography.AdminUnitService;
 
 @RestController
@@ -42,8 +40,7 @@ class ScenarioController {
 
     @GetMapping("/api/v1/planning/scenarios")
     @Operation(summary = "Saved scenarios of a province, newest first")
-    List<ScenarioService.Scenario> list(HttpServletRequest request, @RequestParam(required = false) String province) {
-        QueryParameters.requireOnly(request, Set.of("province"));
+    List<ScenarioService.Scenario> list(@RequestParam(required = false) String province) {
         return scenarios.list(province(province));
     }
 

@@ -6,7 +6,7 @@ import java.util.Set;
 import vn.socialmap.facilities.FacilityType;
 
 /** The services whose accessibility is measured, as the facility types that provide them. */
-public enum ServiceKind {
+public enum ServiceKind implements vn.socialmap.base.web.ApiValue {
     METHADONE(EnumSet.of(FacilityType.METHADONE_CLINIC)),
     COUNSELING(EnumSet.of(FacilityType.COUNSELING_POINT)),
     REHAB(EnumSet.of(FacilityType.PUBLIC_REHAB, FacilityType.PRIVATE_REHAB)),
@@ -20,6 +20,11 @@ public enum ServiceKind {
 
     public Set<FacilityType> types() {
         return types;
+    }
+
+    @Override
+    public String apiValue() {
+        return code();
     }
 
     public String code() {

@@ -2,15 +2,13 @@ package vn.socialmap.cases;
 
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
+import org.hibernate.validator.constraints.Range;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,8 +19,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import vn.socialmap.base.web.InvalidRequestException;
-import vn.socialmap.base.web.QueryParameters;
 
 @RestController
 @RequestMapping("/api/v1/persons")
@@ -63,24 +59,18 @@ class PersonController {
 
     @GetMapping
     @Operation(summary = "Persons in the caller's area, filtered and paged; counted up to 1,000 (totalExact is false beyond)")
-    PersonService.PersonPage list(HttpServletRequest request,
-                                  @RequestParam(required = false) String district,
+    PersonService.PersonPage list(@RequestParam(required = false) String district,
                                   @RequestParam(required = false) String commune,
-                                  @RequestParam(required = false) String status,
-                                  @RequestParam(required = false) String date,
+                                  @RequestParam(required = false) PathStatus status,
+                                  @RequestParam(required = false) LocalDate date,
                                   @RequestParam(required = false) String facility,
                                   @RequestParam(required = false) String ageGroup,
-                                  @RequestParam(required = false) String sex,
+                                  @RequestParam(required = false) Sex sex,
                                   @RequestParam(required = false) String q,
-                                  @RequestParam(required = false) String page,
-                                  @RequestParam(required = false) String size) {
-        QueryParameters.requireOnly(request, Set.of("district", "commune", "status", "date", "facility", "ageGroup",
-                "sex", "q", "page", "size"));
-        PersonFilter filter = new PersonFilter(district, commune, parseEnum(PathStatus.class, "status", status),
-                parseDate("date", date), facility, ageGroup, parseEnum(Sex.class, "sex", sex), q);
-        // pages far beyond the list would overflow the offset: the list is counted to 1,000 anyway
-        return persons.list(filter, parseInt("page", page, 0, 0, MAX_PAGE),
-                parseInt("size", size, 50, 1, MAX_PAGE_SIZE));
+                                  // pages far beyond the list would overflow the offset: it is counted to 1,000 anyway
+                                  @RequestParam(defaultValue = "0") @Range(min = 0, max = MAX_PAGE) int page,
+                                  @RequestParam(defaultValue = "50") @Range(min = 1, max = MAX_PAGE_SIZE) int size) {
+        return persons.list(new PersonFilter(district, commune, status, date, facility, ageGroup, sex, q), page, size);
     }
 
     @GetMapping("/{id}")
@@ -123,12 +113,9 @@ class PersonController {
             description = "A record of a commune split between several new communes (1 July 2025) whose point and address"
                     + " did not decide is placed, provisionally, in the candidate with the largest population share;"
                     + " the candidate communes' officers see it here.")
-    List<PersonSummary> placementReviews(HttpServletRequest request,
-                                         @RequestParam(required = false) String page,
-                                         @RequestParam(required = false) String size) {
-        QueryParameters.requireOnly(request, Set.of("page", "size"));
-        int pageSize = parseInt("size", size, 50, 1, MAX_PAGE_SIZE);
-        return persons.reviews(parseInt("page", page, 0, 0, MAX_PAGE) * pageSize, pageSize);
+    List<PersonSummary> placementReviews(@RequestParam(defaultValue = "0") @Range(min = 0, max = MAX_PAGE) int page,
+                                         @RequestParam(defaultValue = "50") @Range(min = 1, max = MAX_PAGE_SIZE) int size) {
+        return persons.reviews(page * size, size);
     }
 
     /** The commune chosen among the candidates of a provisional placement. */
@@ -157,42 +144,5 @@ class PersonController {
     private EventView eventView(PersonService.PersonDetail d, CaseEvent e) {
         return new EventView(e.getId(), e.getType(), e.getEventDate(), e.getFacilityCode(), e.getDetails(),
                 e.getSupersedesId(), e.getRecordedBy(), persons.unitOn(d, e.getEventDate()));
-    }
-
-    static <E extends Enum<E>> E parseEnum(Class<E> type, String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(name, "Unknown " + name + " '" + value + "'");
-        }
-    }
-
-    static LocalDate parseDate(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException(name, name + " must be a date YYYY-MM-DD, got '" + value + "'");
-        }
-    }
-
-    static int parseInt(String name, String value, int fallback, int min, int max) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(value.strip());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new InvalidRequestException(name, name + " must be a whole number from " + min + " to " + max);
     }
 }

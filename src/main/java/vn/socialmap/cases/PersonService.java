@@ -133,7 +133,7 @@ public class PersonService {
     private List<PersonSummary> fetch(PersonSearch.Query query, PersonFilter filter, int offset, int limit) {
         List<PersonSummary> rows = search.find(query, offset, limit);
         audit.record(AuditAction.SEARCH, RECORD_TYPE, rows.stream().map(PersonSummary::id).toList(), null,
-                describe(filter) + " offset=" + offset);
+                describe(filter, offset));
         return rows;
     }
 
@@ -141,7 +141,7 @@ public class PersonService {
     public List<PersonSummary> export(PersonFilter filter) {
         AccessScope scope = personScope();
         List<PersonSummary> rows = search.find(search.build(scope, filter, today()), 0, Integer.MAX_VALUE);
-        audit.record(AuditAction.EXPORT, RECORD_TYPE, rows.stream().map(PersonSummary::id).toList(), null, describe(filter));
+        audit.record(AuditAction.EXPORT, RECORD_TYPE, rows.stream().map(PersonSummary::id).toList(), null, describe(filter, 0));
         return rows;
     }
 
@@ -692,8 +692,18 @@ public class PersonService {
         return clock.instant();
     }
 
-    private static String describe(PersonFilter f) {
-        return "district=" + f.districtCode() + " commune=" + f.communeCode() + " status=" + f.status() + " date=" + f.date()
-                + " facility=" + f.facilityCode() + " age=" + f.ageGroup() + " sex=" + f.sex() + " q=" + f.query();
+    /** The filters set, for the audit entry of a search or an export ({@link vn.socialmap.audit.AuditDetails}). */
+    private static String describe(PersonFilter f, int offset) {
+        var set = new java.util.LinkedHashMap<String, Object>();
+        set.put("district", f.districtCode());
+        set.put("commune", f.communeCode());
+        set.put("status", f.status());
+        set.put("date", f.date());
+        set.put("facility", f.facilityCode());
+        set.put("age", f.ageGroup());
+        set.put("sex", f.sex());
+        set.put("offset", offset == 0 ? null : offset);
+        set.put("q", f.query());
+        return vn.socialmap.audit.AuditDetails.of(set);
     }
 }

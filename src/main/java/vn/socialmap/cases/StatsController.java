@@ -1,17 +1,14 @@
 package vn.socialmap.cases;
 
 import java.time.LocalDate;
-import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.socialmap.base.web.InvalidRequestException;
-import vn.socialmap.base.web.QueryParameters;
 import vn.socialmap.geography.AdminLevel;
 import vn.socialmap.geography.AdminStructures;
 import vn.socialmap.geography.AdminUnitService;
@@ -42,22 +39,19 @@ class StatsController {
                     + " counts in the unit their residence has in that structure, so totals do not change with the structure"
                     + " shown. A row without a code holds the people with no unit of that structure. `level=district` on a"
                     + " date without districts (from 1 July 2025) gives totals only.")
-    StatusCounts.Table statusCounts(HttpServletRequest request,
-                                    @RequestParam(required = false) String province,
-                                    @RequestParam(required = false) String level,
-                                    @RequestParam(required = false) String date,
-                                    @RequestParam(required = false) String unitsAsOf) {
-        QueryParameters.requireOnly(request, Set.of("province", "level", "date", "unitsAsOf"));
-        var on = PersonController.parseDate("date", date);
-        LocalDate day = on == null ? persons.today() : on;
-        var asOf = PersonController.parseDate("unitsAsOf", unitsAsOf);
-        LocalDate shownOn = asOf == null ? day : asOf;
+    StatusCounts.Table statusCounts(@RequestParam(required = false) String province,
+                                    @RequestParam(required = false) AdminLevel level,
+                                    @RequestParam(required = false) LocalDate date,
+                                    @RequestParam(required = false) LocalDate unitsAsOf) {
+        LocalDate day = date == null ? persons.today() : date;
+        LocalDate shownOn = unitsAsOf == null ? day : unitsAsOf;
         if (province != null && !units.isProvince(province, shownOn)) {
             throw new InvalidRequestException("province", "Unknown province code '" + province + "' on " + shownOn);
         }
-        AdminLevel wanted = level == null ? structures.on(shownOn).levels().get(1) : AdminLevel.fromApiName(level)
-                .filter(l -> l != AdminLevel.PROVINCE)
-                .orElseThrow(() -> new InvalidRequestException("level", "level must be district or commune"));
+        if (level == AdminLevel.PROVINCE) {
+            throw new InvalidRequestException("level", "level must be district or commune");
+        }
+        AdminLevel wanted = level == null ? structures.on(shownOn).levels().get(1) : level;
         return counts.count(province, wanted, day, shownOn, currentUser.scope());
     }
 }

@@ -2,12 +2,10 @@ package vn.socialmap.courts;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,7 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import vn.socialmap.base.NotFoundException;
 import vn.socialmap.base.web.InvalidRequestException;
-import vn.socialmap.base.web.QueryParameters;
 import vn.socialmap.geography.AdminStructures;
 import vn.socialmap.geography.AdminUnitService;
 
@@ -45,8 +42,7 @@ class CourtController {
 
     @GetMapping
     @Operation(summary = "The regional courts of a province with the communes of their areas today")
-    List<CourtView> list(HttpServletRequest request, @RequestParam(required = false) String province) {
-        QueryParameters.requireOnly(request, Set.of("province"));
+    List<CourtView> list(@RequestParam(required = false) String province) {
         if (!units.isProvince(province)) {
             throw new InvalidRequestException("province", "Unknown or missing province code '" + province + "'");
         }
@@ -56,16 +52,10 @@ class CourtController {
 
     @GetMapping("/for-commune/{communeCode}")
     @Operation(summary = "The court whose area covers a commune of today on a date (default today); 404 when none is known")
-    CourtView forCommune(HttpServletRequest request,
+    CourtView forCommune(
             @Parameter(description = "commune code (today's structure)", example = "00004") @PathVariable String communeCode,
-            @RequestParam(required = false) String date) {
-        QueryParameters.requireOnly(request, Set.of("date"));
-        LocalDate day;
-        try {
-            day = date == null ? structures.today() : LocalDate.parse(date);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidRequestException("date", "date must be YYYY-MM-DD, got '" + date + "'");
-        }
+            @RequestParam(required = false) LocalDate date) {
+        LocalDate day = date == null ? structures.today() : date;
         if (units.find(new vn.socialmap.geography.UnitRef(structures.on(day).code(), communeCode))
                 .filter(u -> u.getLevel() == vn.socialmap.geography.AdminLevel.COMMUNE).isEmpty()) {
             throw new InvalidRequestException("communeCode", "No commune '" + communeCode + "' in the structure of " + day);

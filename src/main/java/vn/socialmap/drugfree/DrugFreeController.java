@@ -10,7 +10,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.socialmap.base.web.InvalidRequestException;
-import vn.socialmap.base.web.QueryParameters;
 import vn.socialmap.geography.AdminUnitService;
 
 @RestController
@@ -82,19 +80,12 @@ class DrugFreeController {
     @GetMapping
     @Operation(summary = "Today's communes of a province with their drug-free status for a year, criteria and progress",
             description = "Registry criteria are read on 31 December of the year, or today for the current year.")
-    ListView list(HttpServletRequest request,
-                  @Parameter(description = "province code, e.g. 01") @RequestParam(required = false) String province,
-                  @Parameter(description = "year, from 2025", example = "2026") @RequestParam(required = false) String year) {
-        QueryParameters.requireOnly(request, Set.of("province", "year"));
+    ListView list(@Parameter(description = "province code, e.g. 01") @RequestParam(required = false) String province,
+                  @Parameter(description = "year, from 2025", example = "2026") @RequestParam int year) {
         if (!units.isProvince(province)) {
             throw new InvalidRequestException("province", "Unknown or missing province code '" + province + "'");
         }
-        int y;
-        try {
-            y = Integer.parseInt(year == null ? "" : year.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidRequestException("year", "year must be a year, e.g. 2026");
-        }
+        int y = year;
         communes.checkYear(y);
         List<CommuneView> rows = communes.communes(province, y).stream().map(DrugFreeController::view).toList();
         List<CriterionSetting> criteria = communes.settings().criteria().stream()

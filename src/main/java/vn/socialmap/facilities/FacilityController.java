@@ -1,6 +1,7 @@
 package vn.socialmap.facilities;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,8 +11,7 @@ import java.util.Set;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
-import org.locationtech.jts.geom.Envelope;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,9 +22,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.socialmap.base.geojson.BoundingBox;
 import vn.socialmap.base.geojson.GeoJson;
 import vn.socialmap.base.web.InvalidRequestException;
-import vn.socialmap.base.web.QueryParameters;
 import vn.socialmap.geography.AdminLevel;
 import vn.socialmap.geography.AdminUnitService;
 
@@ -50,26 +50,21 @@ class FacilityController {
 
     @GetMapping(produces = {"application/geo+json", "application/json"})
     @Operation(summary = "Facilities as a GeoJSON FeatureCollection of points; hotspots only for roles that see persons")
-    GeoJson.FeatureCollection list(HttpServletRequest request,
-                                   @RequestParam(required = false) String province,
-                                   @RequestParam(required = false) String type,
+    GeoJson.FeatureCollection list(@RequestParam(required = false) String province,
+                                   @Parameter(description = "types, comma-separated or repeated; default all")
+                                   @RequestParam(required = false) Set<FacilityType> type,
                                    @RequestParam(required = false) String district,
                                    @RequestParam(required = false) String commune,
-                                   @RequestParam(required = false) String bbox,
-                                   @RequestParam(required = false) String asOf) {
-        QueryParameters.requireOnly(request, Set.of("province", "type", "district", "commune", "bbox", "asOf"));
+                                   @Parameter(description = "minLon,minLat,maxLon,maxLat", example = "105.8,21.0,105.9,21.1")
+                                   @RequestParam(required = false) BoundingBox bbox,
+                                   @Parameter(description = "the facilities there on that day; default all")
+                                   @RequestParam(required = false) LocalDate asOf) {
         if (!units.isProvince(province)) {
             throw new InvalidRequestException("province", "Unknown or missing province code '" + province + "'");
         }
         Set<FacilityType> types = EnumSet.noneOf(FacilityType.class);
-        if (type != null && !type.isBlank()) {
-            for (String t : type.split(",")) {
-                try {
-                    types.add(FacilityType.valueOf(t.strip().toUpperCase(java.util.Locale.ROOT)));
-                } catch (IllegalArgumentException e) {
-                    throw new InvalidRequestException("type", "Unknown type '" + t + "'; expected one of " + List.of(FacilityType.values()));
-                }
-            }
+        if (type != null) {
+            type.stream().filter(java.util.Objects::nonNull).forEach(types::add);
         }
         if (district != null && units.formerDistrict(district).isEmpty()) {
             throw new InvalidRequestException("district", "Unknown district code '" + district + "'");
@@ -78,8 +73,8 @@ class FacilityController {
             throw new InvalidRequestException("commune", "Unknown commune code '" + commune + "'");
         }
         // asOf: the facilities there on that day (opened by then, not closed by then); all when absent
-        List<Facility> found = facilities.find(new FacilityService.Query(province, types, district, commune, bbox(bbox)),
-                day(asOf));
+        List<Facility> found = facilities.find(new FacilityService.Query(province, types, district, commune,
+                bbox == null ? null : bbox.envelope()), asOf);
         return new GeoJson.FeatureCollection(found.stream().map(FacilityController::feature).toList());
     }
 
@@ -133,34 +128,5 @@ class FacilityController {
         p.put("demo", f.isDemo());
         p.put("version", f.getVersion());
         return new GeoJson.Feature(String.valueOf(f.getId()), GeoJson.geometry(f.getLocation()), p);
-    }
-
-    private static java.time.LocalDate day(String asOf) {
-        try {
-            return asOf == null || asOf.isBlank() ? null : java.time.LocalDate.parse(asOf.strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidRequestException("asOf", "asOf must be a date YYYY-MM-DD, got '" + asOf + "'");
-        }
-    }
-
-    private static Envelope bbox(String bbox) {
-        if (bbox == null || bbox.isBlank()) {
-            return null;
-        }
-        String[] parts = bbox.split(",");
-        try {
-            if (parts.length == 4) {
-                double minX = Double.parseDouble(parts[0]);
-                double minY = Double.parseDouble(parts[1]);
-                double maxX = Double.parseDouble(parts[2]);
-                double maxY = Double.parseDouble(parts[3]);
-                if (minX <= maxX && minY <= maxY && minX >= -180 && maxX <= 180 && minY >= -90 && maxY <= 90) {
-                    return new Envelope(minX, maxX, minY, maxY);
-                }
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new InvalidRequestException("bbox", "bbox must be minLon,minLat,maxLon,maxLat in degrees");
     }
 }

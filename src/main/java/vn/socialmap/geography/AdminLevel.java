@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** Levels of the 2022 structure; the 2025 reform keeps PROVINCE and COMMUNE only. */
-public enum AdminLevel {
+public enum AdminLevel implements vn.socialmap.base.web.ApiValue {
     PROVINCE, DISTRICT, COMMUNE;
 
     /** The level below this one, if any. */
@@ -14,6 +14,11 @@ public enum AdminLevel {
             case DISTRICT -> Optional.of(COMMUNE);
             case COMMUNE -> Optional.empty();
         };
+    }
+
+    @Override
+    public String apiValue() {
+        return apiName();
     }
 
     public String apiName() {

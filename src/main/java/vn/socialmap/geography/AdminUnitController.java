@@ -1,15 +1,14 @@
 package vn.socialmap.geography;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -20,7 +19,6 @@ import vn.socialmap.base.cache.AnswerCaches;
 import vn.socialmap.base.cache.RecentAnswers;
 import vn.socialmap.base.geojson.GeoJson;
 import vn.socialmap.base.web.InvalidRequestException;
-import vn.socialmap.base.web.QueryParameters;
 
 @RestController
 @RequestMapping("/api/v1/admin-units")
@@ -28,7 +26,6 @@ import vn.socialmap.base.web.QueryParameters;
 class AdminUnitController {
 
     static final String GEO_JSON = "application/geo+json";
-    private static final double MAX_SIMPLIFY_DEGREES = 0.1;
 
     private final AdminUnitService units;
     private final AdminStructures structures;
@@ -57,23 +54,21 @@ class AdminUnitController {
                     + " `population` where known. Commune shapes of earlier structures are derived from today's real"
                     + " ones and carry geometrySource=approximate. For thousands of units prefer the vector tiles.")
     GeoJson.FeatureCollection list(
-            HttpServletRequest request,
             @Parameter(description = "GSO province code, e.g. 01 (Hà Nội), 48 (Đà Nẵng); omitted: the country", example = "01")
             @RequestParam(required = false) String province,
             @Parameter(description = "province, district or commune; default: the level below parent, else below the province",
                     example = "commune")
-            @RequestParam(required = false) String level,
+            @RequestParam(required = false) AdminLevel level,
             @Parameter(description = "GSO code of an enclosing unit in force on the date, e.g. 001 for the communes of Ba Đình"
                     + " on 2022-06-30", example = "001")
             @RequestParam(required = false) String parent,
             @Parameter(description = "the date whose units are listed, YYYY-MM-DD; default today", example = "2022-06-30")
-            @RequestParam(required = false) String date,
+            @RequestParam(required = false) LocalDate date,
             @Parameter(description = "Simplification tolerance in degrees (0 to 0.1); neighbours keep shared borders",
                     example = "0.0002")
-            @RequestParam(required = false) String simplify) {
-        QueryParameters.requireOnly(request, Set.of("province", "level", "parent", "date", "simplify"));
-        double tolerance = parseSimplify(simplify);
-        LocalDate day = date(date);
+            @RequestParam(defaultValue = "0") @DecimalMin("0") @DecimalMax("0.1") double simplify) {
+        double tolerance = simplify;
+        LocalDate day = dayOrToday(date);
         AdminStructure structure = structures.on(day);
 
         if (province != null && !units.isProvince(province, day)) {
@@ -121,12 +116,10 @@ class AdminUnitController {
             description = "Predecessors (units of the earlier structure that went into it, whole or in part) and"
                     + " successors (units of the later structure it went into), with the kind (whole, part), the date"
                     + " of the change, the estimated share of the predecessor's residents and the source of each row.")
-    History history(HttpServletRequest request,
-                    @Parameter(description = "GSO code of the unit on the date", example = "00004") @PathVariable String code,
+    History history(@Parameter(description = "GSO code of the unit on the date", example = "00004") @PathVariable String code,
                     @Parameter(description = "YYYY-MM-DD; default today", example = "2022-06-30")
-                    @RequestParam(required = false) String date) {
-        QueryParameters.requireOnly(request, Set.of("date"));
-        LocalDate day = date(date);
+                    @RequestParam(required = false) LocalDate date) {
+        LocalDate day = dayOrToday(date);
         AdminUnit unit = units.find(code, day).orElseThrow(() -> new InvalidRequestException("code",
                 "No unit with code '" + code + "' on " + day));
         List<Link> from = successions.predecessors(unit.ref()).stream()
@@ -144,40 +137,16 @@ class AdminUnitController {
                 s.evidence());
     }
 
-    private LocalDate date(String date) {
-        if (date == null) {
-            return structures.today();
-        }
-        try {
-            return LocalDate.parse(date.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException("date", "date must be a date YYYY-MM-DD, got '" + date + "'");
-        }
+    private LocalDate dayOrToday(LocalDate date) {
+        return date == null ? structures.today() : date;
     }
 
-    private static AdminLevel resolveLevel(String level, AdminUnit parent, AdminStructure structure) {
-        if (level == null) {
-            AdminLevel above = parent == null ? AdminLevel.PROVINCE : parent.getLevel();
-            return structure.below(above).orElseThrow(() -> new InvalidRequestException("parent",
-                    "Unit '" + parent.getCode() + "' has no lower level"));
+    private static AdminLevel resolveLevel(AdminLevel level, AdminUnit parent, AdminStructure structure) {
+        if (level != null) {
+            return level;
         }
-        return AdminLevel.fromApiName(level).orElseThrow(() -> new InvalidRequestException("level",
-                "Unknown level '" + level + "'; expected province, district or commune"));
-    }
-
-    private static double parseSimplify(String simplify) {
-        if (simplify == null) {
-            return 0;
-        }
-        try {
-            double value = Double.parseDouble(simplify);
-            if (value >= 0 && value <= MAX_SIMPLIFY_DEGREES) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new InvalidRequestException("simplify",
-                "simplify must be a number of degrees from 0 to " + MAX_SIMPLIFY_DEGREES + ", got '" + simplify + "'");
+        AdminLevel above = parent == null ? AdminLevel.PROVINCE : parent.getLevel();
+        return structure.below(above).orElseThrow(() -> new InvalidRequestException("parent",
+                "Unit '" + parent.getCode() + "' has no lower level"));
     }
 }

@@ -3,15 +3,13 @@ package vn.socialmap.geography;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
+import org.hibernate.validator.constraints.Range;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -23,14 +21,30 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.socialmap.base.VietnamTime;
+import vn.socialmap.base.web.ApiValue;
 import vn.socialmap.base.web.InvalidRequestException;
-import vn.socialmap.base.web.QueryParameters;
 
 @RestController
 @Tag(name = "Vector tiles", description = "Mapbox vector tiles of administrative units and per-unit aggregates")
 class TileController {
 
     static final MediaType MVT = MediaType.parseMediaType("application/vnd.mapbox-vector-tile");
+
+    /** The unit layers tiles are cut from, as the path names them. */
+    enum TileLayer implements ApiValue {
+        DISTRICTS(AdminLevel.DISTRICT), COMMUNES(AdminLevel.COMMUNE);
+
+        private final AdminLevel level;
+
+        TileLayer(AdminLevel level) {
+            this.level = level;
+        }
+
+        @Override
+        public String apiValue() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     private final VectorTiles tiles;
     private final VietnamTime time;
@@ -47,28 +61,17 @@ class TileController {
                     + " theme=status&variant=ON_RECORD&date=YYYY-MM-DD each unit carries `value` (the people holding the"
                     + " status on the date, suppressed for roles without person access). Tiles carry an ETag and"
                     + " Cache-Control; If-None-Match gives 304.")
-    ResponseEntity<byte[]> tile(HttpServletRequest request,
-                                @Parameter(example = "communes") @PathVariable String layer,
-                                @Parameter(example = "10") @PathVariable int z,
+    ResponseEntity<byte[]> tile(@Parameter(example = "communes") @PathVariable TileLayer layer,
+                                @Parameter(example = "10") @PathVariable @Range(min = 0, max = 22) int z,
                                 @Parameter(example = "812") @PathVariable int x,
                                 @Parameter(example = "454") @PathVariable int y,
                                 @Parameter(example = "status") @RequestParam(required = false) String theme,
                                 @Parameter(example = "ON_RECORD") @RequestParam(required = false) String variant,
-                                @Parameter(example = "2023-06-30") @RequestParam(required = false) String date,
+                                @Parameter(example = "2023-06-30") @RequestParam(required = false) LocalDate date,
                                 @Parameter(description = "the date whose units are drawn (its structure); default: date, else today",
-                                        example = "2022-06-30") @RequestParam(required = false) String unitsAsOf,
+                                        example = "2022-06-30") @RequestParam(required = false) LocalDate unitsAsOf,
                                 @RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch) {
-        QueryParameters.requireOnly(request, Set.of("theme", "variant", "date", "unitsAsOf"));
-        LocalDate dataDate = parse("date", date);
-        LocalDate unitsDate = parse("unitsAsOf", unitsAsOf);
-        AdminLevel level = switch (layer) {
-            case "districts" -> AdminLevel.DISTRICT;
-            case "communes" -> AdminLevel.COMMUNE;
-            default -> throw new InvalidRequestException("layer", "layer must be districts or communes, got '" + layer + "'");
-        };
-        if (z < 0 || z > 22) {
-            throw new InvalidRequestException("z", "z must be from 0 to 22");
-        }
+        AdminLevel level = layer.level;
         long size = 1L << z;
         if (x < 0 || x >= size || y < 0 || y >= size) {
             throw new InvalidRequestException("x", "x and y must be from 0 to " + (size - 1) + " at zoom " + z);
@@ -78,9 +81,9 @@ class TileController {
             if (theme == null || variant == null || !tiles.knowsTheme(theme, variant)) {
                 throw new InvalidRequestException("theme", "theme and variant must name a data layer, e.g. theme=status&variant=ON_RECORD");
             }
-            chosen = new VectorTiles.Theme(theme, variant, dataDate == null ? time.today() : dataDate);
+            chosen = new VectorTiles.Theme(theme, variant, date == null ? time.today() : date);
         }
-        LocalDate shown = unitsDate != null ? unitsDate : dataDate != null ? dataDate : time.today();
+        LocalDate shown = unitsAsOf != null ? unitsAsOf : date != null ? date : time.today();
         byte[] body = tiles.tile(level, z, x, y, chosen, shown);
         String etag = "\"" + sha256(body) + "\"";
         // private: tiles with values depend on who asks; shapes change rarely, values daily
@@ -90,17 +93,6 @@ class TileController {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cache).build();
         }
         return ResponseEntity.ok().contentType(MVT).eTag(etag).cacheControl(cache).body(body);
-    }
-
-    private static LocalDate parse(String name, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException(name, name + " must be YYYY-MM-DD, got '" + value + "'");
-        }
     }
 
     private static String sha256(byte[] body) {

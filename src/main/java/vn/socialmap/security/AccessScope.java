@@ -31,4 +31,16 @@ public record AccessScope(Role role, AreaType areaType, String areaStructure, St
         }
         return areaType.name() + ":" + (areaStructure == null ? "" : areaStructure + "/") + areaCode;
     }
+
+    /** The area of a {@link #label()} as written in an audit entry; the role is not part of it. */
+    public static AccessScope ofLabel(String label) {
+        if (label == null || label.isBlank()) {
+            return new AccessScope(null, null, null, null);
+        }
+        int colon = label.indexOf(':');
+        String rest = label.substring(colon + 1);
+        int slash = rest.indexOf('/');
+        return new AccessScope(null, AreaType.valueOf(label.substring(0, colon)), slash < 0 ? null : rest.substring(0, slash),
+                slash < 0 ? rest : rest.substring(slash + 1));
+    }
 }

@@ -2,18 +2,16 @@ package vn.socialmap.targets;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.socialmap.base.web.ApiValue;
 import vn.socialmap.base.web.InvalidRequestException;
-import vn.socialmap.base.web.QueryParameters;
 import vn.socialmap.targets.PlanModel.Level;
 
 @RestController
@@ -45,24 +43,18 @@ class PlanController {
     @Operation(summary = "Progress of a plan's targets on a date, at city, district or facility level",
             description = "level=commune (with district=CODE) gives the actuals of a district's communes, which have no"
                     + " targets; district=CODE with level=district or facility keeps that district's rows.")
-    List<ProgressService.Row> progress(HttpServletRequest request, @PathVariable long id,
-                                       @RequestParam(required = false) String asOf,
-                                       @RequestParam(required = false) String level,
+    List<ProgressService.Row> progress(@PathVariable long id,
+                                       @RequestParam(required = false) LocalDate asOf,
+                                       @RequestParam(defaultValue = "city") ProgressLevel level,
                                        @RequestParam(required = false) String district) {
-        QueryParameters.requireOnly(request, Set.of("asOf", "level", "district"));
-        LocalDate date = asOf(asOf);
-        if ("commune".equalsIgnoreCase(level)) {
+        LocalDate date = asOf == null ? time.today() : asOf;
+        if (level == ProgressLevel.COMMUNE) {
             if (district == null || district.isBlank()) {
                 throw new InvalidRequestException("district", "level=commune needs district=CODE");
             }
             return progress.communes(id, date, district);
         }
-        Level wanted;
-        try {
-            wanted = level == null ? Level.CITY : Level.valueOf(level.toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("level", "level must be city, district, facility or commune");
-        }
+        Level wanted = Level.valueOf(level.name());
         if (district == null) {
             return progress.progress(id, date, wanted);
         }
@@ -79,16 +71,17 @@ class PlanController {
                     + " indicator: the share over all their people on record, the target weighted by them), the expected"
                     + " percent and how many provinces are ahead, on track or behind; provinces: each province's row with"
                     + " the plan it comes from. Where a province has two plans in force, the later issued one counts.")
-    NationalProgress.Report national(HttpServletRequest request, @RequestParam(required = false) String asOf) {
-        QueryParameters.requireOnly(request, Set.of("asOf"));
-        return national.on(asOf(asOf));
+    NationalProgress.Report national(@RequestParam(required = false) LocalDate asOf) {
+        return national.on(asOf == null ? time.today() : asOf);
     }
 
-    private LocalDate asOf(String asOf) {
-        try {
-            return asOf == null ? time.today() : LocalDate.parse(asOf);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidRequestException("asOf", "asOf must be a date YYYY-MM-DD, got '" + asOf + "'");
+    /** The levels a plan's progress is read at: those of its targets, and the communes of a district. */
+    enum ProgressLevel implements ApiValue {
+        CITY, DISTRICT, FACILITY, COMMUNE;
+
+        @Override
+        public String apiValue() {
+            return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 }

@@ -29,6 +29,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
 
 import vn.socialmap.audit.AuditAction;
+import vn.socialmap.audit.AuditAreaNames;
 import vn.socialmap.audit.AuditEntry;
 import vn.socialmap.audit.AuditLog;
 import vn.socialmap.audit.AuditQuery;
@@ -54,8 +55,9 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
     private final Span verification = new Span();
     private CallbackDataProvider<AuditEntry, Void> provider;
 
-    public AuditView(AuditSearch search, AuditVerifier verifier, AuditLog log) {
+    public AuditView(AuditSearch search, AuditVerifier verifier, AuditLog log, AuditAreaNames areaNames) {
         this.search = search;
+        AuditText text = new AuditText((key, arguments) -> getTranslation(key, arguments));
         setSizeFull();
         username.setLabel(getTranslation("audit.user"));
         action.setLabel(getTranslation("audit.action"));
@@ -71,7 +73,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
 
         Anchor export = new Anchor((DownloadHandler) event -> {
             AuditQuery q = query();
-            log.record(AuditAction.EXPORT, "audit", List.of(), null, "audit log CSV " + describe(q));
+            log.record(AuditAction.EXPORT, "audit", List.of(), null, describe(q));
             event.setFileName("nhat-ky-truy-cap.csv");
             event.setContentType("text/csv; charset=UTF-8");
             try (Writer out = new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8)) {
@@ -101,12 +103,13 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(e -> TIME.format(e.occurredAt())).setHeader(getTranslation("audit.time")).setAutoWidth(true);
         grid.addColumn(AuditEntry::username).setHeader(getTranslation("audit.user")).setAutoWidth(true);
         grid.addColumn(e -> e.role() == null ? "" : getTranslation("role." + e.role())).setHeader(getTranslation("audit.role")).setAutoWidth(true);
-        grid.addColumn(AuditEntry::area).setHeader(getTranslation("audit.area")).setAutoWidth(true);
+        grid.addColumn(e -> areaNames.name(e.area(), getLocale())).setHeader(getTranslation("audit.area")).setAutoWidth(true);
         grid.addColumn(e -> getTranslation("audit.action." + e.action().name())).setHeader(getTranslation("audit.action")).setAutoWidth(true);
-        grid.addColumn(e -> e.recordType() == null ? "" : e.recordType() + (e.recordIds() == null ? "" : " " + e.recordIds()))
+        grid.addColumn(e -> e.recordType() == null ? "" : text.recordType(e.recordType())
+                        + (e.recordIds() == null ? "" : " " + e.recordIds()))
                 .setHeader(getTranslation("audit.record")).setAutoWidth(true);
         grid.addColumn(AuditEntry::clientAddress).setHeader(getTranslation("audit.address")).setAutoWidth(true);
-        grid.addColumn(e -> e.reason() == null ? (e.details() == null ? "" : e.details()) : e.reason())
+        grid.addColumn(e -> e.reason() == null ? text.details(e.details()) : e.reason())
                 .setHeader(getTranslation("audit.details")).setFlexGrow(1);
         grid.setSizeFull();
         provider = DataProvider.fromCallbacks(
@@ -125,8 +128,15 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
                 t == null ? null : t.plusDays(1).atStartOfDay(VIETNAM).toInstant());
     }
 
-    private static String describe(AuditQuery q) {
-        return "user=" + q.username() + " action=" + q.action() + " record=" + q.recordId() + " from=" + q.from() + " to=" + q.to();
+    /** The filters of an exported log, for its own audit entry (days as chosen, in Vietnam's time). */
+    private String describe(AuditQuery q) {
+        var set = new java.util.LinkedHashMap<String, Object>();
+        set.put("user", q.username());
+        set.put("action", q.action());
+        set.put("record", q.recordId());
+        set.put("from", from.getValue());
+        set.put("to", to.getValue());
+        return vn.socialmap.audit.AuditDetails.of(set);
     }
 
     private void refresh() {

@@ -1,10 +1,7 @@
 package vn.socialmap.imports.exports;
 
-import java.util.Locale;
-import java.util.Optional;
-
 /** The file formats of exports, with their media types and file extensions. */
-public enum ExportFormat {
+public enum ExportFormat implements vn.socialmap.base.web.ApiValue {
     GEOJSON("application/geo+json", "geojson"),
     GPKG("application/geopackage+sqlite3", "gpkg"),
     CSV("text/csv;charset=UTF-8", "csv"),
@@ -26,11 +23,8 @@ public enum ExportFormat {
         return extension;
     }
 
-    public static Optional<ExportFormat> of(String name) {
-        try {
-            return Optional.of(valueOf(name.toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return Optional.empty();
-        }
+    @Override
+    public String apiValue() {
+        return extension;
     }
 }

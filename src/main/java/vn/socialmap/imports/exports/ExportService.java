@@ -35,8 +35,14 @@ import vn.socialmap.security.CurrentUser;
 @Transactional(readOnly = true)
 public class ExportService {
 
-    public enum Dataset {
-        ADMIN_UNITS, STATUS_COUNTS, FACILITIES, HOTSPOTS, PERSONS
+    public enum Dataset implements vn.socialmap.base.web.ApiValue {
+        ADMIN_UNITS, STATUS_COUNTS, FACILITIES, HOTSPOTS, PERSONS;
+
+        /** "status-counts", as in the path. */
+        @Override
+        public String apiValue() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
     }
 
     /**

@@ -48,10 +48,13 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
     private final UserAccountService accounts;
     private final AdminUnitService units;
     private final AdminStructures structures;
+    private final vn.socialmap.security.AreaNames areaNames;
     private final Grid<UserAccount> grid = new Grid<>();
     private final TextField filter = new TextField();
 
-    public UsersView(UserAccountService accounts, AdminUnitService units, AdminStructures structures, java.time.Clock clock) {
+    public UsersView(UserAccountService accounts, AdminUnitService units, AdminStructures structures, java.time.Clock clock,
+                     vn.socialmap.security.AreaNames areaNames) {
+        this.areaNames = areaNames;
         this.accounts = accounts;
         this.units = units;
         this.structures = structures;
@@ -88,20 +91,7 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private String areaText(UserAccount u) {
-        if (u.getAreaType() == null) {
-            return getTranslation("users.area.system");
-        }
-        if (u.getAreaType() == AreaType.FACILITY) {
-            var area = new vn.socialmap.security.FacilityArea(u.getAreaCode());
-            return getTranslation(area.labelKey(), area.number());
-        }
-        if (u.getAreaType() == AreaType.PROVINCE) {
-            return units.find(u.getAreaCode()).map(AdminUnit::getName).orElse(u.getAreaCode());
-        }
-        // a former district or commune is named as it was, and marked as former
-        boolean former = !structures.current().code().equals(u.getAreaStructure());
-        return units.find(u.scope().areaUnit()).map(AdminUnit::getName)
-                .map(name -> former ? getTranslation("users.area.former", name) : name).orElse(u.getAreaCode());
+        return areaNames.name(u.scope(), getLocale());
     }
 
     private HorizontalLayout actions(UserAccount u) {
