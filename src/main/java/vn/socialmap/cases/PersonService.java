@@ -145,19 +145,6 @@ public class PersonService {
         return rows;
     }
 
-    /** The whole filtered list as CSV for the caller's area; audited as an export with every id. */
-    public void exportCsv(PersonFilter filter, java.io.Writer out) throws java.io.IOException {
-        List<PersonSummary> rows = export(filter);
-        var csv = vn.socialmap.base.SpreadsheetCsv.printer(out);
-        vn.socialmap.base.SpreadsheetCsv.row(csv, "id", "full_name", "birth_date", "sex", "national_id", "commune_code",
-                "district_code", "status");
-        for (PersonSummary r : rows) {
-            vn.socialmap.base.SpreadsheetCsv.row(csv, r.id(), r.fullName(), r.birthDate(), r.sex().name(), r.nationalId(),
-                    r.currentCommuneCode(), r.formerDistrictCode(), r.mainStatus());
-        }
-        csv.flush();
-    }
-
     /** What could be recorded next for this person on a date (for the person page's actions). */
     @Transactional(readOnly = true)
     public List<EventType> possibleNext(PersonDetail detail, LocalDate date) {

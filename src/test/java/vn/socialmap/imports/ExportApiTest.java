@@ -110,14 +110,25 @@ class ExportApiTest extends IntegrationTest {
             String[] cells = line.split(",", -1);
             assertThat(cells[0]).isEqualTo("2025-07");
             assertThat(Long.parseLong(cells[population])).as(line).isPositive();
-            if (cells[onRecord].isEmpty()) {
-                assertThat(cells[rate]).as("a hidden count hides its rate: " + line).isEmpty();
+            if (cells[onRecord].equals("<5")) {
+                assertThat(cells[rate]).as("a hidden count hides its rate: " + line).isEqualTo("<5");
             } else {
                 assertThat(Double.parseDouble(cells[rate])).as(line)
                         .isCloseTo(100_000.0 * Long.parseLong(cells[onRecord]) / Long.parseLong(cells[population]),
                                 org.assertj.core.api.Assertions.within(0.051));
             }
         }
+    }
+
+    @Test
+    void aSpreadsheetForPeopleIsHeadedInWords() throws Exception {
+        String vi = new String(get("leader", "/api/v1/exports/status-counts?province=01&level=commune&format=csv&headings=vi")
+                .body(), StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+        assertThat(vi).startsWith("\uFEFFCấu trúc hành chính,Mã,Tên,Ngày,Dân số,Có trong hồ sơ,")
+                .endsWith(",Điều trị thay thế (Methadone),Có trong hồ sơ / 100.000 dân");
+        String codes = new String(get("leader", "/api/v1/exports/status-counts?province=01&level=commune&format=csv").body(),
+                StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+        assertThat(codes).startsWith("\uFEFFstructure,code,name,date,population,on_record,");
     }
 
     @Test

@@ -60,6 +60,10 @@ public class PersonListView extends VerticalLayout implements HasDynamicTitle {
     private final Select<String> ageGroup = new Select<>();
     private final DataProvider<PersonSummary, ?> provider;
 
+    /** A column of the list and of its file: its header's translation key and its text. */
+    private record Column(String headerKey, java.util.function.Function<PersonSummary, String> value) {
+    }
+
     public PersonListView(PersonService persons, PersonImport imports, AdminUnitService units, AdminStructures structures,
                           CurrentUser currentUser) {
         this.persons = persons;
@@ -111,16 +115,28 @@ public class PersonListView extends VerticalLayout implements HasDynamicTitle {
         ageGroup.setEmptySelectionAllowed(true);
         ageGroup.setEmptySelectionCaption(getTranslation("persons.any"));
 
+        // the list and its file show the same columns, in words: the file is for people; machines read
+        // /api/v1/exports/persons, which keeps codes
+        java.util.Map<String, String> districtNames = new java.util.HashMap<>();
+        List<Column> columns = List.of(
+                new Column("persons.name", PersonSummary::fullName),
+                new Column("persons.birth", p -> DATE.format(p.birthDate())),
+                new Column("persons.sex", p -> getTranslation("sex." + p.sex().name())),
+                new Column("persons.nationalId", PersonSummary::nationalId),
+                new Column("persons.commune", p -> p.currentCommuneCode() == null ? "" : communeNames.computeIfAbsent(
+                        p.currentCommuneCode(), code -> units.find(code).map(AdminUnit::getName).orElse(code))),
+                new Column("persons.status", p -> p.mainStatus() == null ? "" : getTranslation("status." + p.mainStatus())));
+        List<Column> fileColumns = new java.util.ArrayList<>(columns);
+        fileColumns.add(0, new Column("persons.recordNumber", p -> String.valueOf(p.id())));
+        fileColumns.add(fileColumns.size() - 1, new Column("persons.district", p -> p.formerDistrictCode() == null ? ""
+                : districtNames.computeIfAbsent(p.formerDistrictCode(),
+                        code -> units.formerDistrict(code).map(AdminUnit::getName).orElse(code))));
+
         Grid<PersonSummary> grid = new Grid<>();
-        grid.addColumn(PersonSummary::fullName).setHeader(getTranslation("persons.name")).setAutoWidth(true).setFlexGrow(1);
-        grid.addColumn(p -> DATE.format(p.birthDate())).setHeader(getTranslation("persons.birth")).setAutoWidth(true);
-        grid.addColumn(p -> getTranslation("sex." + p.sex().name())).setHeader(getTranslation("persons.sex")).setAutoWidth(true);
-        grid.addColumn(PersonSummary::nationalId).setHeader(getTranslation("persons.nationalId")).setAutoWidth(true);
-        grid.addColumn(p -> communeNames.computeIfAbsent(p.currentCommuneCode(),
-                        code -> units.find(code).map(AdminUnit::getName).orElse(code)))
-                .setHeader(getTranslation("persons.commune")).setAutoWidth(true);
-        grid.addColumn(p -> p.mainStatus() == null ? "" : getTranslation("status." + p.mainStatus()))
-                .setHeader(getTranslation("persons.status")).setAutoWidth(true);
+        for (Column c : columns) {
+            grid.addColumn(c.value()::apply).setHeader(getTranslation(c.headerKey())).setAutoWidth(true)
+                    .setFlexGrow(c.headerKey().equals("persons.name") ? 1 : 0);
+        }
         grid.setSizeFull();
         grid.addItemClickListener(e -> {
             if (e.getItem() != null) {
@@ -154,7 +170,12 @@ public class PersonListView extends VerticalLayout implements HasDynamicTitle {
             event.setContentType("text/csv; charset=UTF-8");
             try (Writer out = new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8)) {
                 out.write('\ufeff');
-                persons.exportCsv(filter(), out);
+                var csv = vn.socialmap.base.SpreadsheetCsv.printer(out);
+                vn.socialmap.base.SpreadsheetCsv.row(csv, fileColumns.stream().map(c -> getTranslation(c.headerKey())).toArray());
+                for (PersonSummary p : persons.export(filter())) {
+                    vn.socialmap.base.SpreadsheetCsv.row(csv, fileColumns.stream().map(c -> c.value().apply(p)).toArray());
+                }
+                csv.flush();
             }
         }, getTranslation("persons.export"));
         export.getElement().setAttribute("download", true);

@@ -489,7 +489,9 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
             Div line = new Div(new Span(getTranslation(d[1]) + ": "));
             for (String format : List.of("geojson", "gpkg", "csv", "xlsx")) {
                 Anchor a = new Anchor("/api/v1/exports/" + d[0] + "?province=" + currentProvince.getCode() + "&level=commune&date="
-                        + asOf + "&format=" + format, format.toUpperCase(Locale.ROOT));
+                        + asOf + "&format=" + format + (format.equals("csv") || format.equals("xlsx")
+                        ? "&headings=" + (getLocale().getLanguage().equals("en") ? "en" : "vi") : ""),
+                        format.toUpperCase(Locale.ROOT));
                 a.getElement().setAttribute("download", true);
                 a.addClassName("sm-download-link");
                 line.add(a);

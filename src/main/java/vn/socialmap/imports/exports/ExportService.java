@@ -61,9 +61,11 @@ public class ExportService {
     private final HotspotService hotspots;
     private final PersonService persons;
     private final CurrentUser currentUser;
+    private final vn.socialmap.disclosure.Disclosure disclosure;
 
     ExportService(AdminUnitService units, StatusCounts statusCounts, FacilityService facilities, HotspotService hotspots,
-                  PersonService persons, CurrentUser currentUser) {
+                  PersonService persons, CurrentUser currentUser, vn.socialmap.disclosure.Disclosure disclosure) {
+        this.disclosure = disclosure;
         this.units = units;
         this.statusCounts = statusCounts;
         this.facilities = facilities;
@@ -105,6 +107,7 @@ public class ExportService {
      */
     private ExportTable statusCounts(Request r) {
         StatusCounts.Table table = statusCounts.count(r.provinceCode(), r.level(), r.date(), r.unitsAsOf(), currentUser.scope());
+        ExportTable.Hidden hidden = new ExportTable.Hidden("<" + disclosure.smallBelow());
         var byCode = new java.util.HashMap<String, AdminUnit>();
         units.byLevel(r.provinceCode(), r.level(), r.unitsAsOf()).forEach(u -> byCode.put(u.getCode(), u));
         List<String> columns = new ArrayList<>(List.of("structure", "code", "name", "date", "population"));
@@ -123,9 +126,12 @@ public class ExportService {
             row[4] = population;
             PathStatus[] statuses = PathStatus.values();
             for (int i = 0; i < statuses.length; i++) {
-                row[5 + i] = u.counts().get(statuses[i]); // null where suppressed
+                Long count = u.counts().get(statuses[i]); // null where suppressed
+                row[5 + i] = count == null ? hidden : count;
             }
-            row[columns.size() - 1] = unit == null ? null : unit.per100k(u.counts().get(PathStatus.ON_RECORD));
+            Long onRecord = u.counts().get(PathStatus.ON_RECORD);
+            row[columns.size() - 1] = unit == null || unit.getPopulation() == null ? null
+                    : onRecord == null ? hidden : unit.per100k(onRecord);
             rows.add(row);
             geometries.add(unit == null ? null : unit.getGeom());
         }

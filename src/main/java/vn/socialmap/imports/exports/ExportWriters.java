@@ -97,7 +97,7 @@ public class ExportWriters {
         for (int i = 0; i < table.rows().size(); i++) {
             Map<String, Object> props = new LinkedHashMap<>();
             for (int c = 0; c < table.columns().size(); c++) {
-                props.put(table.columns().get(c), table.rows().get(i)[c]);
+                props.put(table.columns().get(c), ExportTable.forPrograms(table.rows().get(i)[c]));
             }
             Geometry g = table.spatial() ? table.geometries().get(i) : null;
             features.add(new GeoJson.Feature(null, g == null ? null : GeoJson.geometry(g), props));
@@ -197,7 +197,7 @@ public class ExportWriters {
                 }
                 Object[] row = table.rows().get(r);
                 for (int c = 0; c < row.length; c++) {
-                    p.setObject(c + 1 + offset, row[c] instanceof Boolean b ? (b ? 1 : 0) : row[c]);
+                    p.setObject(c + 1 + offset, row[c] instanceof Boolean b ? (b ? 1 : 0) : ExportTable.forPrograms(row[c]));
                 }
                 p.addBatch();
             }
@@ -219,7 +219,7 @@ public class ExportWriters {
 
     private static String sqliteType(ExportTable table, int column) {
         for (Object[] row : table.rows()) {
-            Object v = row[column];
+            Object v = ExportTable.forPrograms(row[column]);
             if (v instanceof Integer || v instanceof Long || v instanceof Boolean) {
                 return "INTEGER";
             }
