@@ -42,6 +42,14 @@ class FacilityApiTest extends IntegrationTest {
         return demo;
     }
 
+    /** The clinics registered here would be counted by every later test of the shared demo database (the map's circles). */
+    @org.junit.jupiter.api.AfterEach
+    void removeTheRegisteredClinics() {
+        String created = "select id from facility where name = 'Cơ sở Methadone thử nghiệm' and not demo";
+        jdbc.update("delete from facility_change where facility_id in (" + created + ")");
+        jdbc.update("delete from facility where id in (" + created + ")");
+    }
+
     @Test
     void theDemoNetworkFollowsPlan78() throws Exception {
         List<JsonNode> publicFacilities = demo(list("leader", "type=PUBLIC_REHAB"));

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,6 +28,18 @@ class PlanImportTest extends IntegrationTest {
     JdbcTemplate jdbc;
     @Autowired
     ProgressLayer progressLayer;
+
+    /**
+     * The plans imported here are Hà Nội's and would be read by every later test of the shared demo
+     * database (the map's plan layer takes the newest plan in force): they are removed again.
+     */
+    @AfterEach
+    void removeTheImportedPlans() {
+        String plans = "select id from plan where number like '%/KH-TEST' and province_code = '01'";
+        jdbc.update("delete from plan_target where indicator_id in (select id from plan_indicator where plan_id in (" + plans + "))");
+        jdbc.update("delete from plan_indicator where plan_id in (" + plans + ")");
+        jdbc.update("delete from plan where id in (" + plans + ")");
+    }
 
     private byte[] workbook(String number, Object[][] rows) throws Exception {
         ByteArrayOutputStream template = new ByteArrayOutputStream();
@@ -75,7 +88,7 @@ class PlanImportTest extends IntegrationTest {
         });
         assertThat(imports.importXlsx(file).problems()).isEmpty();
 
-        assertThat(progressLayer.variants()).contains("DOSSIERS", "METHADONE_DISTRICT").doesNotContain("CITY_ONLY");
+        assertThat(progressLayer.variants()).contains("METHADONE_DISTRICT").doesNotContain("CITY_ONLY");
         assertThat(progressLayer.variantLabelKey("METHADONE_DISTRICT")).isEqualTo("map.layer.progress.indicator");
         assertThat(progressLayer.variantLabelArguments("METHADONE_DISTRICT")).containsExactly("Điều trị Methadone theo quận");
         assertThat(progressLayer.values("METHADONE_DISTRICT", "01", vn.socialmap.geography.AdminLevel.DISTRICT,
