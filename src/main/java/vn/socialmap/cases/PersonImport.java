@@ -110,7 +110,6 @@ public class PersonImport {
 
     @Transactional
     public Result importRows(List<List<String>> rows, Mode mode, IntConsumer progress) {
-        LocalDate today = LocalDate.now(clock.withZone(PersonService.VIETNAM));
         Map<String, List<Integer>> groups = new LinkedHashMap<>();
         List<Rejected> rejected = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -143,15 +142,20 @@ public class PersonImport {
                 }
                 Long existing = onRecord.find(form, commune.ref());
                 if (existing == null) {
+                    // every event of a new person is new: judged by the rules the add-event form applies
                     List<PathRules.Event> path = new ArrayList<>();
-                    for (int e = 0; e < eventForms.size(); e++) {
-                        EventForm f = eventForms.get(e);
-                        path.add(new PathRules.Event((long) e, f.type(), f.date(), f.facilityCode(), f.details(), null));
+                    for (EventForm f : eventForms) {
+                        path.add(new PathRules.Event(null, f.type(), f.date(), f.facilityCode(), f.details(), null));
                     }
                     try {
-                        PathRules.replay(form.birthDate(), today, path);
+                        persons.checkNewPath(form.birthDate(), commune.getProvinceCode(), path);
                     } catch (PathRules.Violation v) {
-                        int at = v.event() == null || v.event().id() == null ? first : group.get(v.event().id().intValue());
+                        int at = first;
+                        for (int e = 0; e < path.size(); e++) {
+                            if (path.get(e) == v.event()) {
+                                at = group.get(e);
+                            }
+                        }
                         throw new RowException(at, v);
                     }
                     seeds.add(new CaseBulkLoader.PersonSeed(form, commune.getProvinceCode(), commune.getStructure(), eventForms,

@@ -145,6 +145,16 @@ public class PersonService {
         return rows;
     }
 
+    /**
+     * Judges a new person's events, all new, as {@link #addEvent} judges one: order, facilities registered
+     * and open, ages (for the import).
+     *
+     * @throws PathRules.Violation at the first event the rules refuse
+     */
+    void checkNewPath(LocalDate birthDate, String provinceCode, List<PathRules.Event> events) {
+        PathRules.replay(birthDate, today(), events, context.facilityAges(), context.rehabFacilities(provinceCode));
+    }
+
     /** What could be recorded next for this person on a date (for the person page's actions). */
     @Transactional(readOnly = true)
     public List<EventType> possibleNext(PersonDetail detail, LocalDate date) {

@@ -61,8 +61,26 @@ class PersonImportTest extends IntegrationTest {
         assertThat(people()).isEqualTo(before);
         assertThat(r.rejected()).extracting(PersonImport.Rejected::row).containsExactly(6, 7, 8, 9, 10, 11);
         assertThat(r.rejected()).extracting(x -> x.reason().messageKey()).containsExactly("person.error.fullName",
-                "person.error.nationalId.sexCentury", "personimport.error.date", "event.rule.postrehab.end.without.start", "person.error.commune",
+                "person.error.nationalId.sexCentury", "personimport.error.date", "event.rule.listing.missing", "person.error.commune",
                 "person.error.fullName");
+    }
+
+    /** A new person's own events are judged as the add-event form judges them: listed once, nothing before the listing. */
+    @Test
+    void aNewPersonsEventsFollowThePathRules() {
+        String body = """
+                001090077777,Hai Lần Lập Danh Sách,15/03/1990,Nam,00229,,00229,,,DRUG_USE_RECORD,10/01/2024,,
+                001090077777,Hai Lần Lập Danh Sách,15/03/1990,Nam,00229,,00229,,,DRUG_USE_RECORD,10/03/2024,,
+                001090088888,Xác Định Trước,15/03/1990,Nam,00229,,00229,,,DRUG_USE_RECORD,10/01/2024,,
+                001090088888,Xác Định Trước,15/03/1990,Nam,00229,,00229,,,MANAGEMENT_DECISION,10/12/2023,,decisionNumber=02/QĐ-UBND
+                """;
+        PersonImport.Result r = imports.importRows(rows(body), PersonImport.Mode.VALID_ROWS, null);
+        assertThat(r.personsCreated()).isZero();
+        // the first listing is refused for the second one after it; the rest of the person's rows go with it
+        assertThat(r.rejected()).filteredOn(x -> x.row() == 2).singleElement()
+                .satisfies(x -> assertThat(x.reason().messageKey()).isEqualTo("event.rule.listing.later"));
+        assertThat(r.rejected()).filteredOn(x -> x.row() == 5).singleElement()
+                .satisfies(x -> assertThat(x.reason().messageKey()).isEqualTo("event.rule.listing.after"));
     }
 
     @Test
