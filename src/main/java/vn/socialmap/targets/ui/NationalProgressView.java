@@ -19,6 +19,7 @@ import jakarta.annotation.security.PermitAll;
 import tools.jackson.databind.ObjectMapper;
 
 import vn.socialmap.targets.NationalProgress;
+import vn.socialmap.targets.PlanModel;
 import vn.socialmap.targets.NationalProgress.IndicatorTotal;
 import vn.socialmap.targets.NationalProgress.ProvinceProgress;
 import vn.socialmap.targets.ProgressService;
@@ -65,8 +66,8 @@ public class NationalProgressView extends VerticalLayout implements HasDynamicTi
         indicators.addColumn(IndicatorTotal::indicatorName).setHeader(getTranslation("plans.indicator")).setWidth("22rem")
                 .setFlexGrow(1);
         indicators.addColumn(t -> count.format(t.provinces())).setHeader(getTranslation("national.provinces")).setAutoWidth(true);
-        indicators.addColumn(t -> count.format(t.target())).setHeader(getTranslation("plans.target")).setAutoWidth(true);
-        indicators.addColumn(t -> t.actual() == null ? "" : count.format(t.actual())).setHeader(getTranslation("plans.actual"))
+        indicators.addColumn(t -> figure(t.target(), t.unit())).setHeader(getTranslation("plans.target")).setAutoWidth(true);
+        indicators.addColumn(t -> t.actual() == null ? "" : figure(t.actual(), t.unit())).setHeader(getTranslation("plans.actual"))
                 .setAutoWidth(true);
         indicators.addColumn(t -> t.percent() == null ? "" : percent.format(t.percent()) + "%")
                 .setHeader(getTranslation("plans.percent")).setAutoWidth(true);
@@ -83,8 +84,8 @@ public class NationalProgressView extends VerticalLayout implements HasDynamicTi
         provinces.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         provinces.addColumn(ProvinceProgress::provinceName).setHeader(getTranslation("national.province")).setAutoWidth(true);
         provinces.addColumn(ProvinceProgress::planNumber).setHeader(getTranslation("national.plan")).setAutoWidth(true);
-        provinces.addColumn(p -> count.format(p.target())).setHeader(getTranslation("plans.target")).setAutoWidth(true);
-        provinces.addColumn(p -> p.actual() == null ? "<" + minCount : count.format(p.actual()))
+        provinces.addColumn(p -> figure(p.target(), provincesUnit)).setHeader(getTranslation("plans.target")).setAutoWidth(true);
+        provinces.addColumn(p -> p.actual() == null ? "<" + minCount : figure(p.actual(), provincesUnit))
                 .setHeader(getTranslation("plans.actual")).setAutoWidth(true);
         provinces.addColumn(p -> p.percent() == null ? "" : percent.format(p.percent()) + "%")
                 .setHeader(getTranslation("plans.percent")).setAutoWidth(true);
@@ -97,6 +98,9 @@ public class NationalProgressView extends VerticalLayout implements HasDynamicTi
                 provinces);
         refresh();
     }
+
+    /** The unit of the indicator whose provinces are listed. */
+    private PlanModel.Unit provincesUnit;
 
     private void refresh() {
         if (asOf.getValue() == null) {
@@ -115,7 +119,13 @@ public class NationalProgressView extends VerticalLayout implements HasDynamicTi
         report.indicators().stream().findFirst().ifPresentOrElse(indicators::select, () -> showProvinces(null));
     }
 
+    /** A target or figure as the charts write it: a percent indicator's with "%". */
+    private String figure(Number value, PlanModel.Unit unit) {
+        return count.format(value) + (unit == PlanModel.Unit.PERCENT ? "%" : "");
+    }
+
     private void showProvinces(IndicatorTotal total) {
+        provincesUnit = total == null ? null : total.unit();
         provincesTitle.setVisible(total != null);
         provinces.setVisible(total != null);
         provinceChart.setVisible(total != null);

@@ -96,6 +96,9 @@ class PlansBrowserTest extends BrowserTest {
         assertThat(page.locator(".sm-national-provinces")).containsText("Hà Nội");
         assertThat(page.locator(".sm-national-provinces")).containsText("Đà Nẵng");
         assertThat(page.locator(".sm-national-provinces")).containsText("117/KH-UBND");
+        // a share's target reads as the chart's tooltip reads it: "80%", not "80"
+        assertThat(page.locator(".sm-national-provinces vaadin-grid-cell-content").filter(new com.microsoft.playwright.Locator
+                .FilterOptions().setHasText(java.util.regex.Pattern.compile("^80%$")))).hasCount(2);
         // the chart of the provinces draws both, the chart of the indicators every indicator of the table
         assertThat(page.locator("sm-chart.sm-national-provinces-chart")).hasAttribute("data-categories", "2");
         assertThat(svgText(page.locator("sm-chart.sm-national-provinces-chart"), "Thành phố Đà Nẵng")).hasCount(1);
