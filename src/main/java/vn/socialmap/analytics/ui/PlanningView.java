@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -328,7 +329,9 @@ public class PlanningView extends Composite<HorizontalLayout> implements HasDyna
             return;
         }
         clearMap();
-        LocalDate boundariesOn = chosen.getFirst().asOf();
+        // one set of boundaries under every scenario: the newest scenario's, said so when the dates differ
+        LocalDate boundariesOn = chosen.stream().map(ScenarioService.Scenario::asOf).max(Comparator.naturalOrder()).orElseThrow();
+        boolean datesDiffer = chosen.stream().map(ScenarioService.Scenario::asOf).distinct().count() > 1;
         drawBoundaries(boundariesOn);
         legend.add(legendTitle(getTranslation("planning.legend.compare")));
         for (int i = 0; i < chosen.size() && i < SCENARIO_COLORS.size(); i++) {
@@ -344,7 +347,8 @@ public class PlanningView extends Composite<HorizontalLayout> implements HasDyna
             legend.add(new Div(getTranslation("planning.legend.more", SCENARIO_COLORS.size())));
         }
         legend.add(legendRow("sm-swatch sm-swatch-outline", "transparent",
-                getTranslation("planning.legend.boundaries", boundariesOn.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")))));
+                getTranslation(datesDiffer ? "planning.legend.boundaries.newest" : "planning.legend.boundaries",
+                        boundariesOn.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")))));
         legend.setVisible(true);
 
         comparison.removeAllColumns();

@@ -9,6 +9,9 @@ import vn.socialmap.BrowserTest;
 
 class PlanningBrowserTest extends BrowserTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     private static final com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions SOLVED =
             new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(60_000);
 
@@ -52,6 +55,36 @@ class PlanningBrowserTest extends BrowserTest {
         assertThat(page.locator("[data-layer-scenario-0]")).hasAttribute("data-layer-scenario-0", "5");
         assertThat(page.locator(".sm-planning-legend")).containsText(name);
         assertThat(page.locator(".sm-planning-legend")).containsText("Ranh giới xã, phường");
+    }
+
+    /** Scenarios of different dates share one map: the newest one's boundaries, and the legend says why. */
+    @Test
+    void scenariosOfDifferentDatesAreComparedOnTheNewestBoundaries() throws Exception {
+        String stamp = String.valueOf(System.nanoTime());
+        for (String[] s : new String[][] {{"Phương án 2024 " + stamp, "2024-06-30"}, {"Phương án hôm nay " + stamp, null}}) {
+            java.util.Map<String, Object> body = new java.util.HashMap<>(java.util.Map.of("province", "01", "name", s[0], "k", 1,
+                    "radiusMeters", 1000));
+            if (s[1] != null) {
+                body.put("asOf", s[1]);
+            }
+            ok(call("planner", "POST", "/api/v1/planning/scenarios", body), 201);
+        }
+        login("planner");
+        page.navigate(baseUrl() + "/planning");
+        Locator list = page.locator(".sm-planning-scenarios");
+        assertThat(list).containsText("Phương án hôm nay " + stamp);
+        // tick the rows of the two just saved (a row's checkbox knows its item, whose columns hold the name)
+        Locator boxes = list.locator("vaadin-checkbox:not(.vaadin-grid-select-all-checkbox)");
+        for (String name : new String[] {"Phương án 2024 " + stamp, "Phương án hôm nay " + stamp}) {
+            int index = ((Number) boxes.evaluateAll("(boxes, name) => boxes.findIndex(b => b.__item"
+                    + " && JSON.stringify(b.__item).includes(name))", name)).intValue();
+            org.assertj.core.api.Assertions.assertThat(index).as(name).isNotNegative();
+            boxes.nth(index).click();
+        }
+        assertThat(page.locator(".sm-planning-comparison")).containsText("30/06/2024");
+        assertThat(page.locator("sm-leaflet-map")).hasAttribute("data-layer-boundaries", "126");
+        assertThat(page.locator(".sm-planning-legend")).containsText("phương án mới nhất; các phương án có ngày khác nhau");
+        jdbc.update("delete from planning_scenario where name like ?", "Phương án % " + stamp);
     }
 
     @Test
