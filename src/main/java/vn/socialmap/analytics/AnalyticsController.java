@@ -105,22 +105,12 @@ class AnalyticsController {
 
     /** How accessibility is measured: the E2SFCA score, or only the distance to the nearest service. */
     enum AccessibilityMethod implements ApiValue {
-        E2SFCA, NEAREST;
-
-        @Override
-        public String apiValue() {
-            return name().toLowerCase(Locale.ROOT);
-        }
+        E2SFCA, NEAREST
     }
 
     /** The density grid as numbers or as an image. */
     enum DensityFormat implements ApiValue {
-        JSON, PNG;
-
-        @Override
-        public String apiValue() {
-            return name().toLowerCase(Locale.ROOT);
-        }
+        JSON, PNG
     }
 
     @GetMapping("/api/v1/analytics/accessibility")

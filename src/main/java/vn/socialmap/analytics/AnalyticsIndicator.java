@@ -35,14 +35,9 @@ public enum AnalyticsIndicator implements vn.socialmap.base.web.ApiValue {
         return events;
     }
 
-    @Override
-    public String apiValue() {
-        return code();
-    }
-
     /** The API's code: lower case with underscores ("post_rehab"). */
     public String code() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return apiValue();
     }
 
     /** "people" for a status held on a date, "events" for a count in a period. */

@@ -26,12 +26,7 @@ import vn.socialmap.security.CurrentUser;
 public class DensityService {
 
     public enum Source implements vn.socialmap.base.web.ApiValue {
-        RESIDENCES, HOTSPOTS;
-
-        @Override
-        public String apiValue() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
+        RESIDENCES, HOTSPOTS
     }
 
     private final List<ThematicLayer> layers;

@@ -35,12 +35,7 @@ public class HotspotService {
     }
 
     public enum Method implements vn.socialmap.base.web.ApiValue {
-        GISTAR, LISA;
-
-        @Override
-        public String apiValue() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
+        GISTAR, LISA
     }
 
     /** Queen contiguity, or a distance band in metres between representative points. */

@@ -22,13 +22,8 @@ public enum ServiceKind implements vn.socialmap.base.web.ApiValue {
         return types;
     }
 
-    @Override
-    public String apiValue() {
-        return code();
-    }
-
     public String code() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return apiValue();
     }
 
     public static java.util.Optional<ServiceKind> fromCode(String code) {

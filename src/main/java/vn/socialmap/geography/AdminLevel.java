@@ -16,13 +16,8 @@ public enum AdminLevel implements vn.socialmap.base.web.ApiValue {
         };
     }
 
-    @Override
-    public String apiValue() {
-        return apiName();
-    }
-
     public String apiName() {
-        return name().toLowerCase(Locale.ROOT);
+        return apiValue();
     }
 
     public static Optional<AdminLevel> fromApiName(String value) {

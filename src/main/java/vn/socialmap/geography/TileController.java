@@ -39,11 +39,6 @@ class TileController {
         TileLayer(AdminLevel level) {
             this.level = level;
         }
-
-        @Override
-        public String apiValue() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
     }
 
     private final VectorTiles tiles;

@@ -77,11 +77,6 @@ class PlanController {
 
     /** The levels a plan's progress is read at: those of its targets, and the communes of a district. */
     enum ProgressLevel implements ApiValue {
-        CITY, DISTRICT, FACILITY, COMMUNE;
-
-        @Override
-        public String apiValue() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
+        CITY, DISTRICT, FACILITY, COMMUNE
     }
 }

@@ -48,12 +48,7 @@ class ExportController {
 
     /** How a spreadsheet's columns are headed. */
     enum Headings implements ApiValue {
-        CODES, VI, EN;
-
-        @Override
-        public String apiValue() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
+        CODES, VI, EN
     }
 
     /** A column's heading in words: the status columns by the statuses' names, the others by export.column.*. */
