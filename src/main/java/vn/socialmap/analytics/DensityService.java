@@ -53,6 +53,21 @@ public class DensityService {
         return KernelDensity.estimate(points, cellMeters, bandwidthMeters);
     }
 
+    /** The ends of the surface's colours, as the legend shows them. */
+    private static final int LOW = Integer.parseInt(vn.socialmap.base.ui.Palette.DENSITY_LOW.substring(1), 16);
+    private static final int HIGH = Integer.parseInt(vn.socialmap.base.ui.Palette.DENSITY_HIGH.substring(1), 16);
+
+    /** The colour a share t of the way from one RGB colour to another. */
+    static int between(int from, int to, double t) {
+        int rgb = 0;
+        for (int shift = 16; shift >= 0; shift -= 8) {
+            int a = from >> shift & 0xff;
+            int b = to >> shift & 0xff;
+            rgb |= (int) Math.round(a + (b - a) * t) << shift;
+        }
+        return rgb;
+    }
+
     /** The grid as a transparent PNG, yellow to dark red, for an image overlay on the map; empty cells stay clear. */
     public static byte[] png(KernelDensity.Grid grid) {
         BufferedImage image = new BufferedImage(grid.columns(), grid.rows(), BufferedImage.TYPE_INT_ARGB);
@@ -64,11 +79,8 @@ public class DensityService {
                     continue;
                 }
                 double t = Math.sqrt(v / max);
-                int red = (int) Math.round(255 - 75 * t);
-                int green = (int) Math.round(230 * (1 - t));
-                int blue = (int) Math.round(60 * (1 - t));
                 int alpha = (int) Math.round(90 + 140 * t);
-                image.setRGB(col, row, alpha << 24 | red << 16 | green << 8 | blue);
+                image.setRGB(col, row, alpha << 24 | between(LOW, HIGH, t));
             }
         }
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {

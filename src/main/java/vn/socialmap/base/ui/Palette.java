@@ -69,8 +69,8 @@ public final class Palette {
     public static final String ACCESS_OUTLINE = "#888";
     /** The services' markers on the access map. */
     public static final String SERVICE = METHADONE_CLINIC;
-    /** The density surface's ends as the legend names them (DensityService paints the image). */
-    public static final String DENSITY_LOW = "#fff5a0";
+    /** The density surface's ends: DensityService paints the image between them, the legend shows them. */
+    public static final String DENSITY_LOW = "#ffe63c";
     public static final String DENSITY_HIGH = "#b40000";
 
     // --- planning of post-rehab models
