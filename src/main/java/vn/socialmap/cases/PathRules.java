@@ -98,7 +98,7 @@ public final class PathRules {
      */
     public record Period(PathStatus status, String facilityCode, LocalDate from, LocalDate to) {
         public boolean covers(LocalDate date) {
-            return !from.isAfter(date) && (to == null || to.isAfter(date));
+            return vn.socialmap.base.InForce.on(from, to, date);
         }
     }
 

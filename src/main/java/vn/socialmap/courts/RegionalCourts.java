@@ -79,8 +79,7 @@ public class RegionalCourts {
         String structure = structures.on(date).code();
         return jdbc.sql("""
                         select commune_code, valid_from, valid_to, source from regional_court_commune
-                        where court_code = :court and unit_structure = :structure and valid_from <= :date
-                          and (valid_to is null or valid_to > :date)""")
+                        where court_code = :court and unit_structure = :structure and in_force(valid_from, valid_to, :date)""")
                 .param("court", courtCode).param("structure", structure).param("date", Date.valueOf(date))
                 .query((rs, n) -> new CourtCommune(courtCode, rs.getString(1),
                         units.find(new UnitRef(structure, rs.getString(1))).map(AdminUnit::getName).orElse(rs.getString(1)),
@@ -100,8 +99,7 @@ public class RegionalCourts {
         return jdbc.sql("""
                         select c.code, c.name, c.province_code, c.source
                         from regional_court_commune k join regional_court c on c.code = k.court_code
-                        where k.unit_structure = :structure and k.commune_code = :commune and k.valid_from <= :date
-                          and (k.valid_to is null or k.valid_to > :date)""")
+                        where k.unit_structure = :structure and k.commune_code = :commune and in_force(k.valid_from, k.valid_to, :date)""")
                 .param("structure", structures.on(date).code()).param("commune", communeCode).param("date", Date.valueOf(date))
                 .query((rs, n) -> new RegionalCourt(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .optional();
@@ -113,8 +111,7 @@ public class RegionalCourts {
         LocalDate today = structures.today();
         Set<String> covered = new HashSet<>(jdbc.sql("""
                         select k.commune_code from regional_court_commune k join regional_court c on c.code = k.court_code
-                        where c.province_code = :province and k.unit_structure = :structure and k.valid_from <= :date
-                          and (k.valid_to is null or k.valid_to > :date)""")
+                        where c.province_code = :province and k.unit_structure = :structure and in_force(k.valid_from, k.valid_to, :date)""")
                 .param("province", provinceCode).param("structure", structures.current().code()).param("date", Date.valueOf(today))
                 .query(String.class).list());
         return units.byLevel(provinceCode, AdminLevel.COMMUNE).stream().filter(u -> !covered.contains(u.getCode()))

@@ -72,7 +72,7 @@ class DrugFreeRepository {
         jdbc.sql("""
                 select u.code, count(*) as n from facility f
                 join admin_unit u on u.structure = :s and u.level = 'COMMUNE' and u.province_code = :p
-                  and u.valid_from <= :to and (u.valid_to is null or u.valid_to > :to) and ST_Covers(u.geom, f.location)
+                  and in_force(u.valid_from, u.valid_to, :to) and ST_Covers(u.geom, f.location)
                 where f.province_code = :p and f.type = 'HOTSPOT'
                   and not (f.status = 'CLOSED' and f.status_since <= :from)
                   and coalesce((f.details ->> 'periodFrom')::date, date '1900-01-01') <= :to

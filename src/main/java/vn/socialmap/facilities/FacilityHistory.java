@@ -22,7 +22,7 @@ public class FacilityHistory {
     public record OperatorPeriod(OperatorKind kind, String name, LocalDate validFrom, LocalDate validTo, String source) {
 
         public boolean covers(LocalDate date) {
-            return (validFrom == null || !date.isBefore(validFrom)) && (validTo == null || date.isBefore(validTo));
+            return vn.socialmap.base.InForce.on(validFrom, validTo, date);
         }
     }
 

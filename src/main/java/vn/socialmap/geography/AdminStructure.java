@@ -18,7 +18,7 @@ public record AdminStructure(String code, LocalDate validFrom, LocalDate validTo
                              String legalBasis) {
 
     public boolean inForceOn(LocalDate date) {
-        return (validFrom == null || !date.isBefore(validFrom)) && (validTo == null || date.isBefore(validTo));
+        return vn.socialmap.base.InForce.on(validFrom, validTo, date);
     }
 
     /** The last day in force, or null while in force. */

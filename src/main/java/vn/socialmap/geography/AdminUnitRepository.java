@@ -16,8 +16,8 @@ import org.springframework.data.repository.query.Param;
  */
 interface AdminUnitRepository extends JpaRepository<AdminUnit, Long> {
 
-    String IN_FORCE = " u.structure = :structure and (u.validFrom is null or u.validFrom <= :date)"
-            + " and (u.validTo is null or u.validTo > :date) ";
+    /** Units of a structure in force on a date: the SQL function in_force (V23), the rule stated once. */
+    String IN_FORCE = " u.structure = :structure and function('in_force', u.validFrom, u.validTo, :date) = true ";
     String READ_ONLY = org.hibernate.jpa.HibernateHints.HINT_READ_ONLY;
 
     @Query("select count(u) > 0 from AdminUnit u where u.provinceCode = :province and u.structure = :structure")
@@ -85,7 +85,7 @@ interface AdminUnitRepository extends JpaRepository<AdminUnit, Long> {
     @Query(value = """
             select count(*) > 0 from admin_unit
             where structure = :structure and code = :code
-              and (valid_from is null or valid_from <= :date) and (valid_to is null or valid_to > :date)
+              and in_force(valid_from, valid_to, :date)
               and ST_Covers(geom, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326))""", nativeQuery = true)
     boolean covers(@Param("structure") String structure, @Param("date") LocalDate date, @Param("code") String code,
                    @Param("lon") double longitude, @Param("lat") double latitude);

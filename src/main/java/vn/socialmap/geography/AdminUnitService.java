@@ -310,7 +310,7 @@ public class AdminUnitService {
             List<String> codes = jdbc.sql("""
                     select u.code from admin_unit u join admin_unit a on a.id = :id
                     where u.structure = :s and u.level = 'COMMUNE' and u.province_code = a.province_code
-                      and (u.valid_from is null or u.valid_from <= :day) and (u.valid_to is null or u.valid_to > :day)
+                      and in_force(u.valid_from, u.valid_to, :day)
                       and ST_Intersects(u.geom, a.geom)
                       and ST_Area(ST_Intersection(u.geom, a.geom)) > :share * ST_Area(u.geom)
                     order by u.code""").param("id", unit.getId()).param("s", structure.code()).param("day", day)
@@ -358,11 +358,11 @@ public class AdminUnitService {
                     select u.code, u.geom, u.population, count(*) over () as n, count(u.population) over () as known
                     from admin_unit u
                     where u.structure = :ts and u.code in (:codes) and u.level = 'COMMUNE'
-                      and (u.valid_from is null or u.valid_from <= :tday) and (u.valid_to is null or u.valid_to > :tday))
+                      and in_force(u.valid_from, u.valid_to, :tday))
                 select t.code, ST_Area(ST_Intersection(f.geom, t.geom))
                                * case when t.known = t.n then t.population / nullif(ST_Area(t.geom), 0) else 1 end as weight
                 from t join admin_unit f on f.structure = :fs and f.code = :fc and f.level = 'COMMUNE'
-                      and (f.valid_from is null or f.valid_from <= :fday) and (f.valid_to is null or f.valid_to > :fday)""")
+                      and in_force(f.valid_from, f.valid_to, :fday)""")
                 .param("ts", target.code()).param("codes", candidates).param("tday", structures.dayWithin(target, today()))
                 .param("fs", source.code()).param("fc", from.code()).param("fday", structures.dayWithin(source, today()))
                 .query(rs -> {

@@ -38,8 +38,7 @@ public class AdminUnitVersions {
             LocalDate last = structures.dayWithin(structure, from);
             int changed = jdbc.sql("""
                     update admin_unit set geom = ST_Multi(ST_SetSRID(ST_GeomFromWKB(:wkb), 4326)), geometry_source = 'OFFICIAL'
-                    where structure = :s and code = :c and (valid_from is null or valid_from <= :d)
-                      and (valid_to is null or valid_to > :d)""")
+                    where structure = :s and code = :c and in_force(valid_from, valid_to, :d)""")
                     .param("s", unit.structure()).param("c", unit.code()).param("d", Date.valueOf(last)).param("wkb", wkb).update();
             if (changed != 1) {
                 throw new IllegalStateException("No unit " + unit);

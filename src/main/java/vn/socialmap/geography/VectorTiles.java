@@ -77,8 +77,7 @@ public class VectorTiles {
                                a.province_code as "provinceCode", lower(a.geometry_source) as "geometrySource", v.value,
                                ST_AsMVTGeom(ST_Transform(ST_SimplifyPreserveTopology(a.geom, :tol), 3857), b.env, :extent, 64, true) as geom
                         from admin_unit a cross join b left join v on v.code = a.code
-                        where a.structure = :structure and (a.valid_from is null or a.valid_from <= :day)
-                          and (a.valid_to is null or a.valid_to > :day)
+                        where a.structure = :structure and in_force(a.valid_from, a.valid_to, :day)
                           and a.level = :level and a.geom && ST_Transform(b.env, 4326))
                 select ST_AsMVT(u, :name, :extent, 'geom') from u where u.geom is not null""")
                 .param("z", z).param("x", x).param("y", y).param("tol", tolerance).param("extent", EXTENT)
@@ -93,7 +92,7 @@ public class VectorTiles {
     private List<String> provincesIn(int z, int x, int y, AdminStructure structure, LocalDate day) {
         return jdbc.sql("""
                 select code from admin_unit where level = 'PROVINCE' and structure = :structure
-                and (valid_from is null or valid_from <= :day) and (valid_to is null or valid_to > :day)
+                and in_force(valid_from, valid_to, :day)
                 and geom && ST_Transform(ST_TileEnvelope(:z, :x, :y), 4326)""")
                 .param("z", z).param("x", x).param("y", y).param("structure", structure.code()).param("day", day)
                 .query(String.class).list();

@@ -312,10 +312,10 @@ public class BoundaryImportService {
         params.put("d", java.sql.Date.valueOf(structures.dayWithin(structure, structures.today())));
         List<String> unknown = jdbc.sql("""
                 select s.code from boundary_import_unit s where s.import_id = :id and not exists (
-                    select 1 from admin_unit a where a.code = s.code and a.level = :l and a.province_code = :p and a.structure = :s and (a.valid_from is null or a.valid_from <= :d) and (a.valid_to is null or a.valid_to > :d))
+                    select 1 from admin_unit a where a.code = s.code and a.level = :l and a.province_code = :p and a.structure = :s and in_force(a.valid_from, a.valid_to, :d))
                 order by s.position""").params(params).query(String.class).list();
         List<String> missing = jdbc.sql("""
-                select a.code || ' ' || a.name from admin_unit a where a.level = :l and a.province_code = :p and a.structure = :s and (a.valid_from is null or a.valid_from <= :d) and (a.valid_to is null or a.valid_to > :d)
+                select a.code || ' ' || a.name from admin_unit a where a.level = :l and a.province_code = :p and a.structure = :s and in_force(a.valid_from, a.valid_to, :d)
                 and not exists (select 1 from boundary_import_unit s where s.import_id = :id and s.code = a.code) order by a.code""")
                 .params(params).query(String.class).list();
         List<String> duplicates = jdbc.sql("""
@@ -342,14 +342,14 @@ public class BoundaryImportService {
         List<Change> changes = jdbc.sql("""
                 select s.code, a.name, 100 * ST_Area(ST_SymDifference(s.geom, a.geom)::geography) / nullif(ST_Area(a.geom::geography), 0)
                 from boundary_import_unit s join admin_unit a on a.code = s.code and a.level = :l and a.province_code = :p
-                  and a.structure = :s and (a.valid_from is null or a.valid_from <= :d) and (a.valid_to is null or a.valid_to > :d)
+                  and a.structure = :s and in_force(a.valid_from, a.valid_to, :d)
                 where s.import_id = :id and s.geom is not null order by s.position""").params(params)
                 .query((rs, n) -> new Change(rs.getString(1), rs.getString(2), rs.getDouble(3),
                         rs.getDouble(3) > settings.largeChangePercent())).list();
         List<Outside> outside = jdbc.sql("""
                 select s.code, s.name, ST_Distance(s.geom::geography, p.geom::geography)
                 from boundary_import_unit s join admin_unit p on p.code = :p and p.level = 'PROVINCE' and p.structure = :s
-                  and (p.valid_from is null or p.valid_from <= :d) and (p.valid_to is null or p.valid_to > :d)
+                  and in_force(p.valid_from, p.valid_to, :d)
                 where s.import_id = :id and s.geom is not null and not ST_DWithin(s.geom::geography, p.geom::geography, :margin)
                 order by s.position""").params(params)
                 .query((rs, n) -> new Outside(rs.getString(1), rs.getString(2), rs.getDouble(3))).list();
