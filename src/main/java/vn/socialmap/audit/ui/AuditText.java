@@ -19,6 +19,7 @@ final class AuditText {
             "drug_free_assessment", "drug_free_evidence");
     private static final Set<String> DETAIL_NAMES = Set.of("district", "commune", "status", "date", "facility", "age", "sex",
             "offset", "q", "user", "action", "record", "from", "to");
+    private static final int SHOWN_IDS = 3;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final BiFunction<String, Object[], String> translate;
@@ -30,6 +31,20 @@ final class AuditText {
 
     String recordType(String type) {
         return type == null ? "" : RECORD_TYPES.contains(type) ? translate.apply("audit.recordType." + type, new Object[0]) : type;
+    }
+
+    /** "Hồ sơ người 70442, 73942, 66942" or, for more, the first three and how many. */
+    String records(String type, String ids) {
+        if (type == null) {
+            return "";
+        }
+        if (ids == null || ids.isBlank()) {
+            return recordType(type);
+        }
+        String[] all = ids.split(",");
+        String shown = String.join(", ", java.util.Arrays.asList(all).subList(0, Math.min(SHOWN_IDS, all.length)));
+        return recordType(type) + " " + shown
+                + (all.length > SHOWN_IDS ? " " + translate.apply("audit.records.more", new Object[] {all.length}) : "");
     }
 
     String details(String details) {

@@ -102,15 +102,19 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(AuditEntry::id).setHeader("#").setAutoWidth(true);
         grid.addColumn(e -> TIME.format(e.occurredAt())).setHeader(getTranslation("audit.time")).setAutoWidth(true);
         grid.addColumn(AuditEntry::username).setHeader(getTranslation("audit.user")).setAutoWidth(true);
-        grid.addColumn(e -> e.role() == null ? "" : getTranslation("role." + e.role())).setHeader(getTranslation("audit.role")).setAutoWidth(true);
-        grid.addColumn(e -> areaNames.name(e.area(), getLocale())).setHeader(getTranslation("audit.area")).setAutoWidth(true);
+        grid.addColumn(e -> e.role() == null ? "" : getTranslation("role." + e.role())).setHeader(getTranslation("audit.role"))
+                .setWidth("11rem").setFlexGrow(0);
+        grid.addColumn(e -> areaNames.name(e.area(), getLocale())).setHeader(getTranslation("audit.area")).setWidth("12rem")
+                .setFlexGrow(0);
         grid.addColumn(e -> getTranslation("audit.action." + e.action().name())).setHeader(getTranslation("audit.action")).setAutoWidth(true);
-        grid.addColumn(e -> e.recordType() == null ? "" : text.recordType(e.recordType())
-                        + (e.recordIds() == null ? "" : " " + e.recordIds()))
-                .setHeader(getTranslation("audit.record")).setAutoWidth(true);
+        // a search names every record it returned: the cell names a few and how many, the tooltip all
+        grid.addColumn(e -> text.records(e.recordType(), e.recordIds())).setTooltipGenerator(AuditEntry::recordIds)
+                .setWidth("16rem").setFlexGrow(0)
+                .setHeader(getTranslation("audit.record"));
         grid.addColumn(AuditEntry::clientAddress).setHeader(getTranslation("audit.address")).setAutoWidth(true);
         grid.addColumn(e -> e.reason() == null ? text.details(e.details()) : e.reason())
-                .setHeader(getTranslation("audit.details")).setFlexGrow(1);
+                .setHeader(getTranslation("audit.details")).setWidth("18rem").setFlexGrow(1);
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setSizeFull();
         provider = DataProvider.fromCallbacks(
                 q -> search.find(query(), q.getOffset(), q.getLimit()).stream(),

@@ -39,4 +39,12 @@ class AuditTextTest {
         assertThat(text.recordType("person")).isEqualTo("[audit.recordType.person]");
         assertThat(text.recordType("something_new")).isEqualTo("something_new");
     }
+
+    @Test
+    void aSearchNamesAFewRecordsAndHowManyItReturned() {
+        assertThat(text.records("person", "7,8")).isEqualTo("[audit.recordType.person] 7, 8");
+        assertThat(text.records("person", "7,8,9,10,11")).isEqualTo("[audit.recordType.person] 7, 8, 9 [audit.records.more [5]]");
+        assertThat(text.records("person", "")).isEqualTo("[audit.recordType.person]");
+        assertThat(text.records(null, null)).isEmpty();
+    }
 }
