@@ -111,7 +111,10 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain appChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(a -> a.requestMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll()
+        // /error: Spring Boot's page for an answer outside the screens (an address that is no screen is refused
+        // 403 by Vaadin's configurer); without it the browser shows its own English "HTTP ERROR 403"
+        http.authorizeHttpRequests(a -> a.requestMatchers("/error").permitAll()
+                .requestMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll()
                 .requestMatchers("/swagger-ui/**", "/swagger-ui.html").authenticated());
         // Swagger UI's page hands out the API's token cookie before its first "Try it out"
         http.addFilterAfter(new ApiTokenCookie(apiTokens), AuthorizationFilter.class);

@@ -116,21 +116,22 @@ public class PersonListView extends VerticalLayout implements HasDynamicTitle {
         ageGroup.setEmptySelectionCaption(getTranslation("persons.any"));
 
         // the list and its file show the same columns, in words: the file is for people; machines read
-        // /api/v1/exports/persons, which keeps codes
+        // /api/v1/exports/persons, which keeps codes. The list puts status second: on a phone it is what shows
         java.util.Map<String, String> districtNames = new java.util.HashMap<>();
-        List<Column> columns = List.of(
-                new Column("persons.name", PersonSummary::fullName),
-                new Column("persons.birth", p -> DATE.format(p.birthDate())),
-                new Column("persons.sex", p -> getTranslation("sex." + p.sex().name())),
-                new Column("persons.nationalId", PersonSummary::nationalId),
-                new Column("persons.commune", p -> p.currentCommuneCode() == null ? "" : communeNames.computeIfAbsent(
-                        p.currentCommuneCode(), code -> units.find(code).map(AdminUnit::getName).orElse(code))),
-                new Column("persons.status", p -> p.mainStatus() == null ? "" : getTranslation("status." + p.mainStatus())));
-        List<Column> fileColumns = new java.util.ArrayList<>(columns);
-        fileColumns.add(0, new Column("persons.recordNumber", p -> String.valueOf(p.id())));
-        fileColumns.add(fileColumns.size() - 1, new Column("persons.district", p -> p.formerDistrictCode() == null ? ""
-                : districtNames.computeIfAbsent(p.formerDistrictCode(),
-                        code -> units.formerDistrict(code).map(AdminUnit::getName).orElse(code))));
+        Column name = new Column("persons.name", PersonSummary::fullName);
+        Column birth = new Column("persons.birth", p -> DATE.format(p.birthDate()));
+        Column sexColumn = new Column("persons.sex", p -> getTranslation("sex." + p.sex().name()));
+        Column nationalId = new Column("persons.nationalId", PersonSummary::nationalId);
+        Column communeColumn = new Column("persons.commune", p -> p.currentCommuneCode() == null ? ""
+                : communeNames.computeIfAbsent(p.currentCommuneCode(), code -> units.find(code).map(AdminUnit::getName).orElse(code)));
+        Column statusColumn = new Column("persons.status", p -> getTranslation(p.mainStatus() == null ? "persons.status.none"
+                : "status." + p.mainStatus()));
+        List<Column> columns = List.of(name, statusColumn, communeColumn, birth, sexColumn, nationalId);
+        List<Column> fileColumns = List.of(new Column("persons.recordNumber", p -> String.valueOf(p.id())), name, birth, sexColumn,
+                nationalId, communeColumn, new Column("persons.district", p -> p.formerDistrictCode() == null ? ""
+                        : districtNames.computeIfAbsent(p.formerDistrictCode(),
+                                code -> units.formerDistrict(code).map(AdminUnit::getName).orElse(code))),
+                statusColumn);
 
         Grid<PersonSummary> grid = new Grid<>();
         for (Column c : columns) {

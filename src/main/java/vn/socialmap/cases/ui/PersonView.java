@@ -199,6 +199,13 @@ public class PersonView extends VerticalLayout implements BeforeEnterObserver, H
             badge.addClassName("sm-status-badge");
             badges.add(badge);
         }
+        if (detail.statusToday().isEmpty()) {
+            // a record closed (taken off the list) holds no status: say so rather than show nothing
+            Span closed = new Span(getTranslation("persons.status.none"));
+            closed.getElement().getThemeList().add("badge contrast");
+            closed.addClassName("sm-status-badge");
+            badges.add(closed);
+        }
         return badges;
     }
 

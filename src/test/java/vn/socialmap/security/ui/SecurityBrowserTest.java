@@ -35,6 +35,16 @@ class SecurityBrowserTest extends BrowserTest {
         assertThat(page).hasURL(Pattern.compile(".*/login.*"));
     }
 
+    /** An address that is no screen gets a page in Vietnamese, not the browser's "HTTP ERROR 403". */
+    @Test
+    void anAddressThatIsNoScreenSaysSoInVietnamese() {
+        login("admin");
+        com.microsoft.playwright.Response response = page.navigate(baseUrl() + "/audit");
+        org.assertj.core.api.Assertions.assertThat(response.status()).isBetween(400, 499);
+        assertThat(page.locator("h1")).hasText("Không mở được trang này");
+        assertThat(page.locator("a").first()).hasAttribute("href", "/");
+    }
+
     @Test
     void wrongPasswordShowsAnError() {
         page.navigate(baseUrl() + "/login");
