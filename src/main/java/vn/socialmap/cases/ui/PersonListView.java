@@ -135,9 +135,17 @@ public class PersonListView extends VerticalLayout implements HasDynamicTitle {
 
         Grid<PersonSummary> grid = new Grid<>();
         for (Column c : columns) {
-            grid.addColumn(c.value()::apply).setHeader(getTranslation(c.headerKey())).setAutoWidth(true)
-                    .setFlexGrow(c.headerKey().equals("persons.name") ? 1 : 0);
+            var column = grid.addColumn(c.value()::apply).setHeader(getTranslation(c.headerKey()));
+            // name and status share a phone's width (wrapping); the rest take what they need, to the right
+            if (c == name) {
+                column.setWidth("10rem").setFlexGrow(1);
+            } else if (c == statusColumn) {
+                column.setWidth("9rem").setFlexGrow(1);
+            } else {
+                column.setAutoWidth(true).setFlexGrow(0);
+            }
         }
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setSizeFull();
         grid.addItemClickListener(e -> {
             if (e.getItem() != null) {
