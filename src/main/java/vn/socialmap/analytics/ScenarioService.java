@@ -125,10 +125,14 @@ public class ScenarioService {
                 .optional().orElseThrow(() -> new NotFoundException("No scenario " + id));
     }
 
-    /** The scenarios side by side: one column per scenario, inputs and results as rows, then the chosen communes. */
+    /**
+     * The scenarios side by side: one column per scenario, inputs and results as rows, then the chosen communes.
+     *
+     * @param communeName a commune's name from its code and the scenario's date (its units are those in force then)
+     */
     @Transactional(readOnly = true)
     public void writeXlsx(Collection<Scenario> scenarios, java.util.function.Function<String, String> label,
-                          java.util.function.Function<String, String> communeName, OutputStream out) throws IOException {
+                          java.util.function.BiFunction<String, LocalDate, String> communeName, OutputStream out) throws IOException {
         try (XSSFWorkbook book = new XSSFWorkbook()) {
             Sheet sheet = book.createSheet(label.apply("planning.sheet"));
             String[] rows = {"planning.scenario", "planning.k", "planning.radius", "planning.demand", "planning.asOf",
@@ -154,7 +158,7 @@ public class ScenarioService {
                 number(sheet, 12, col, s.gap());
                 cell(sheet, 13, col, String.join(", ", s.excluded()));
                 for (int i = 0; i < s.chosen().size(); i++) {
-                    cell(sheet, CHOSEN_ROW + i, col, s.chosen().get(i) + " " + communeName.apply(s.chosen().get(i)));
+                    cell(sheet, CHOSEN_ROW + i, col, s.chosen().get(i) + " " + communeName.apply(s.chosen().get(i), s.asOf()));
                 }
                 col++;
             }

@@ -73,6 +73,14 @@ public interface ThematicLayer {
         return null;
     }
 
+    /**
+     * Why the variant has nothing to show for the level's units on the date (e.g. no plan in force
+     * then sets targets for them), said in the legend instead of a map of empty units; null when it has.
+     */
+    default Caption nothingToShow(String variant, String provinceCode, AdminLevel level, LocalDate date) {
+        return null;
+    }
+
     /** A named class: units whose value is {@code value} are drawn in {@code color}. */
     record LegendClass(long value, String labelKey, String color) {
     }

@@ -106,7 +106,7 @@ public class NationalProgress {
 
     private Report compute(LocalDate asOf) {
         List<Plan> inForce = plans.plans().stream()
-                .filter(p -> !p.periodFrom().isAfter(asOf) && !p.periodTo().isBefore(asOf))
+                .filter(p -> p.inForceOn(asOf))
                 .sorted(Comparator.comparing(Plan::issuedOn).thenComparing(Plan::id).reversed())
                 .toList();
         // every plan's indicators and city targets in two queries, not two per plan

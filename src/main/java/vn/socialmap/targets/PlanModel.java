@@ -12,6 +12,11 @@ public final class PlanModel {
     /** A plan; its district and commune targets name units of {@code unitStructure} (in force when its period began). */
     public record Plan(long id, String provinceCode, String number, String issuer, LocalDate issuedOn, String title,
                        LocalDate periodFrom, LocalDate periodTo, String unitStructure) {
+
+        /** Whether the day falls in the plan's period (both ends included): a plan's targets speak of that period only. */
+        public boolean inForceOn(LocalDate day) {
+            return !day.isBefore(periodFrom) && !day.isAfter(periodTo);
+        }
     }
 
     public enum Unit {

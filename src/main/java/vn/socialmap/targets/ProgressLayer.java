@@ -91,6 +91,15 @@ class ProgressLayer implements ThematicLayer {
                 List.<Object>of(plan.number(), period(plan), DAY.format(date)))).orElse(null);
     }
 
+    /** Percentages are of district targets, of a plan in force on the date that names the units shown. */
+    @Override
+    public Caption nothingToShow(String variant, String provinceCode, AdminLevel level, LocalDate date) {
+        if (level == AdminLevel.DISTRICT && planFor(variant, provinceCode, date, date).isPresent()) {
+            return null;
+        }
+        return new Caption("map.layer.progress.noPlan", List.of(DAY.format(date)));
+    }
+
     /** "2022" for a plan of one year, "2022–2025" for a longer one. */
     private static String period(PlanModel.Plan plan) {
         int from = plan.periodFrom().getYear();
@@ -102,7 +111,7 @@ class ProgressLayer implements ThematicLayer {
     private java.util.Optional<PlanModel.Plan> planFor(String variant, String provinceCode, LocalDate date, LocalDate unitsAsOf) {
         String shown = structures.on(unitsAsOf).code();
         List<PlanModel.Plan> candidates = new java.util.ArrayList<>(progress.plans().stream()
-                .filter(p -> p.provinceCode().equals(provinceCode) && !date.isBefore(p.periodFrom())
+                .filter(p -> p.provinceCode().equals(provinceCode) && p.inForceOn(date)
                         && p.unitStructure().equals(shown)).toList());
         java.util.Collections.reverse(candidates);
         return candidates.stream().filter(plan -> progress.progress(plan.id(), date, Level.DISTRICT).stream()

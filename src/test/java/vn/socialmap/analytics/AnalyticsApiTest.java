@@ -328,7 +328,7 @@ class AnalyticsApiTest extends IntegrationTest {
                 java.time.LocalDate.of(2023, 6, 30), List.of(a.chosen().getFirst())));
         assertThat(b.chosen()).doesNotContain(a.chosen().getFirst());
         var out = new java.io.ByteArrayOutputStream();
-        scenarios.writeXlsx(List.of(a, b), key -> key, code -> "name of " + code, out);
+        scenarios.writeXlsx(List.of(a, b), key -> key, (code, day) -> "name of " + code, out);
         try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(out.toByteArray()))) {
             var sheet = book.getSheetAt(0);
             assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).as("no formula from a name").isEqualTo("'=A ba điểm");

@@ -87,7 +87,8 @@ public class PlanningView extends Composite<HorizontalLayout> implements HasDyna
     private final Grid<String[]> comparison = new Grid<>();
     private final Div comparisonSection = new Div();
     private final NumberFormat count = NumberFormat.getIntegerInstance(Locale.of("vi"));
-    private Map<String, String> names = Map.of();
+    /** The province's communes' names by code, per date: a scenario names the communes in force on its own date. */
+    private final Map<LocalDate, Map<String, String>> namesOn = new java.util.HashMap<>();
 
     public PlanningView(CoveringService covering, ScenarioService scenarios, AdminUnitService units, AdminStructures structures,
                         AdminUnitFeatures features, MapSettings settings, ObjectMapper json) {
@@ -192,7 +193,8 @@ public class PlanningView extends Composite<HorizontalLayout> implements HasDyna
             event.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
             List<ScenarioService.Scenario> chosen = saved.getSelectedItems().isEmpty()
                     ? scenarios.list(province.getValue().getCode()) : new ArrayList<>(saved.getSelectedItems());
-            scenarios.writeXlsx(chosen, key -> getTranslation(key), code -> names.getOrDefault(code, ""), event.getOutputStream());
+            scenarios.writeXlsx(chosen, key -> getTranslation(key), (code, day) -> namesOn(day).getOrDefault(code, ""),
+                    event.getOutputStream());
         }, getTranslation("planning.export"));
         export.getElement().setAttribute("download", true);
         export.addClassName("sm-planning-export");
@@ -215,13 +217,26 @@ public class PlanningView extends Composite<HorizontalLayout> implements HasDyna
     private void provinceChanged() {
         AdminUnit p = province.getValue();
         List<AdminUnit> communes = communes();
-        Map<String, String> byCode = new LinkedHashMap<>();
-        communes.forEach(c -> byCode.put(c.getCode(), c.getName()));
-        names = byCode;
+        namesOn.clear();
         excluded.setItems(communes);
         map.fitBounds(p.getGeom().getEnvelopeInternal());
         saved.setItems(scenarios.list(p.getCode()));
         clearMap();
+    }
+
+    /** The names of the province's communes in force on the day, by code. */
+    private Map<String, String> namesOn(LocalDate day) {
+        return namesOn.computeIfAbsent(day, d -> {
+            Map<String, String> byCode = new LinkedHashMap<>();
+            units.byLevel(province.getValue().getCode(), AdminLevel.COMMUNE, d).forEach(c -> byCode.put(c.getCode(), c.getName()));
+            return byCode;
+        });
+    }
+
+    /** The chosen sites by name, as the communes were called on the day. */
+    private String siteNames(List<String> codes, LocalDate day) {
+        Map<String, String> names = namesOn(day);
+        return String.join(", ", codes.stream().map(c -> names.getOrDefault(c, c)).toList());
     }
 
     /** The province's communes in force on the chosen date. */
@@ -251,21 +266,22 @@ public class PlanningView extends Composite<HorizontalLayout> implements HasDyna
             return;
         }
         saved.deselectAll();
+        LocalDate runDay = date.getValue();
         lastResult = covering.solve(province.getValue().getCode(), k.getValue(), radius.getValue(), demand.getValue(),
-                date.getValue(), excluded.getValue().stream().map(AdminUnit::getCode).toList());
+                runDay, excluded.getValue().stream().map(AdminUnit::getCode).toList());
         clearMap();
         long max = showDemand(lastResult);
         List<double[]> existing = lastResult.existing().stream().map(e -> new double[] {e.lon(), e.lat()}).toList();
         map.setMarkerLayer("existing", points(lastResult.existing().stream().map(e -> getTranslation("planning.existing")).toList(),
-                existing), Palette.EXISTING_MODEL);
+                existing, Map.of()), Palette.EXISTING_MODEL);
         List<double[]> sites = sites(lastResult.candidates(), lastResult.chosen());
         map.setCircleLayer("coverage", sites, radius.getValue(), SCENARIO_COLORS.get(0));
-        map.setMarkerLayer("chosen", points(lastResult.chosen(), sites), SCENARIO_COLORS.get(0));
+        map.setMarkerLayer("chosen", points(lastResult.chosen(), sites, namesOn(runDay)), SCENARIO_COLORS.get(0));
         result.setText(getTranslation("planning.result", count.format(lastResult.coveredWeight()), count.format(lastResult.areaWeight()),
                 percent(lastResult.coveredPercent()), lastResult.existingModels(), count.format(lastResult.coveredByExisting()),
                 percent(lastResult.servedPercent()),
                 getTranslation(lastResult.optimal() ? "planning.optimal.yes" : "planning.optimal.no", percent(lastResult.gap() * 100)),
-                String.join(", ", lastResult.chosen().stream().map(c -> names.getOrDefault(c, c)).toList())));
+                siteNames(lastResult.chosen(), runDay)));
         legend.add(legendTitle(getTranslation("planning.legend.title")),
                 legendRow("sm-swatch", Palette.DEMAND_LOW, getTranslation("planning.legend.demandLow")),
                 legendRow("sm-swatch", Palette.DEMAND_HIGH, getTranslation("planning.legend.demandHigh", count.format(max))));
@@ -339,7 +355,7 @@ public class PlanningView extends Composite<HorizontalLayout> implements HasDyna
             // a scenario's communes are those in force on its date
             List<double[]> sites = sites(covering.candidates(province.getValue().getCode(), s.asOf()), s.chosen());
             map.setCircleLayer("scenario-reach-" + i, sites, s.radiusMeters(), SCENARIO_COLORS.get(i));
-            map.setMarkerLayer("scenario-" + i, points(s.chosen(), sites), SCENARIO_COLORS.get(i));
+            map.setMarkerLayer("scenario-" + i, points(s.chosen(), sites, namesOn(s.asOf())), SCENARIO_COLORS.get(i));
             legend.add(legendRow("sm-swatch-dot", SCENARIO_COLORS.get(i), getTranslation("planning.legend.scenario", s.name(), s.k(),
                     count.format(s.radiusMeters()))));
         }
@@ -372,7 +388,7 @@ public class PlanningView extends Composite<HorizontalLayout> implements HasDyna
         rows.add(row(getTranslation("planning.coveredPercent"), chosen, s -> percent(s.coveredPercent())));
         rows.add(row(getTranslation("planning.servedPercent"), chosen, s -> percent(s.servedPercent())));
         rows.add(row(getTranslation("planning.optimal"), chosen, s -> getTranslation(s.optimal() ? "planning.yes" : "planning.no")));
-        rows.add(row(getTranslation("planning.chosen"), chosen, s -> String.join(", ", s.chosen().stream().map(c -> names.getOrDefault(c, c)).toList())));
+        rows.add(row(getTranslation("planning.chosen"), chosen, s -> siteNames(s.chosen(), s.asOf())));
         comparison.setItems(rows);
         comparisonSection.setVisible(true);
     }
@@ -460,7 +476,7 @@ public class PlanningView extends Composite<HorizontalLayout> implements HasDyna
         return codes.stream().map(byCode::get).filter(java.util.Objects::nonNull).toList();
     }
 
-    private GeoJson.FeatureCollection points(List<String> codes, List<double[]> sites) {
+    private GeoJson.FeatureCollection points(List<String> codes, List<double[]> sites, Map<String, String> names) {
         List<GeoJson.Feature> features = new ArrayList<>();
         for (int i = 0; i < sites.size(); i++) {
             Map<String, Object> props = new LinkedHashMap<>();

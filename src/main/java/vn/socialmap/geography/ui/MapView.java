@@ -672,6 +672,15 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
             return null;
         }
         String variant = option.substring(option.indexOf(':') + 1);
+        ThematicLayer.Caption nothing = layer.nothingToShow(variant, currentProvince.getCode(), shown.getFirst().getLevel(), asOf);
+        if (nothing != null) {
+            // the units are drawn plain, and the legend says why rather than showing a scale nothing is on
+            legend.removeAll();
+            Div line = new Div(new Span(getTranslation(nothing.key(), nothing.arguments().toArray())));
+            line.addClassName("sm-legend-caption");
+            legend.add(new Div(new Span(variantLabel(layer, variant))), line);
+            return null;
+        }
         ThematicLayer.Values values = layer.values(variant, currentProvince.getCode(), shown.getFirst().getLevel(), asOf);
         boolean rate = themeRate.getValue() && layer.fixedBreaks(variant) == null;
         Map<String, Double> shownValues = new HashMap<>();

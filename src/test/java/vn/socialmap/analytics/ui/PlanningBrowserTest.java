@@ -84,6 +84,16 @@ class PlanningBrowserTest extends BrowserTest {
         assertThat(page.locator(".sm-planning-comparison")).containsText("30/06/2024");
         assertThat(page.locator("sm-leaflet-map")).hasAttribute("data-layer-boundaries", "126");
         assertThat(page.locator(".sm-planning-legend")).containsText("phương án mới nhất; các phương án có ngày khác nhau");
+        // the older scenario's sites read as the communes were named on its date, not as their codes
+        java.util.List<String> chosen2024 = jdbc.queryForList(
+                "select unnest(chosen) from planning_scenario where name = ?", String.class, "Phương án 2024 " + stamp);
+        org.assertj.core.api.Assertions.assertThat(chosen2024).isNotEmpty();
+        for (String code : chosen2024) {
+            String name = jdbc.queryForObject("select name from admin_unit where level = 'COMMUNE' and code = ?"
+                    + " and in_force(valid_from, valid_to, date '2024-06-30')", String.class, code);
+            assertThat(page.locator(".sm-planning-comparison")).containsText(name);
+        }
+        assertThat(page.locator(".sm-planning-comparison")).not().containsText(java.util.regex.Pattern.compile("\\b\\d{5}\\b"));
         jdbc.update("delete from planning_scenario where name like ?", "Phương án % " + stamp);
     }
 

@@ -262,6 +262,26 @@ class MapViewBrowserTest extends BrowserTest {
     }
 
     @Test
+    void planProgressOnADayWithoutAPlanInForceSaysSo() {
+        login("district-001");
+        page.navigate(baseUrl() + "/");
+        assertThat(communes()).hasCount(126);
+        String today = page.locator("vaadin-date-picker.sm-as-of input").inputValue();
+        // today there are no districts: the plans that set district targets have no units to colour
+        chooseTheme("% chỉ tiêu: Lập hồ sơ");
+        assertThat(page.locator(".sm-legend-caption")).hasText("Không có kế hoạch nào có hiệu lực ngày " + today
+                + " đặt chỉ tiêu cho các đơn vị đang hiển thị trên bản đồ.");
+        assertThat(page.locator(".sm-legend .sm-legend-row")).hasCount(0);
+        // districts again, but Plan 78 (2022) ended: its targets are not measured against a later day
+        page.locator("vaadin-date-picker.sm-as-of input").fill("31/12/2024");
+        page.locator("vaadin-date-picker.sm-as-of input").press("Enter");
+        assertThat(districts()).hasCount(30);
+        assertThat(page.locator(".sm-legend-caption")).hasText("Không có kế hoạch nào có hiệu lực ngày 31/12/2024"
+                + " đặt chỉ tiêu cho các đơn vị đang hiển thị trên bản đồ.");
+        assertThat(page.locator(".sm-legend .sm-legend-row")).hasCount(0);
+    }
+
+    @Test
     void communeNamesAreWrittenOnTheMapOnceZoomedIn() {
         login("planner");
         page.navigate(baseUrl() + "/");
