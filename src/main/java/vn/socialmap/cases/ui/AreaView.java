@@ -104,7 +104,8 @@ public class AreaView extends VerticalLayout implements HasDynamicTitle {
         cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         cards.addClassName("sm-area-counts");
         for (PathStatus status : PathStatus.values()) {
-            Div number = new Div(new Span(String.valueOf(o.counts().getOrDefault(status, 0L))));
+            Div number = new Div(new Span(java.text.NumberFormat.getIntegerInstance(java.util.Locale.of("vi"))
+                    .format(o.counts().getOrDefault(status, 0L))));
             number.addClassName("sm-count-number");
             Div card = new Div(number, new Div(new Span(getTranslation("status." + status.name()))));
             card.addClassName("sm-count-card");

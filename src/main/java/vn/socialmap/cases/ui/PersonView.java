@@ -318,7 +318,7 @@ public class PersonView extends VerticalLayout implements BeforeEnterObserver, H
         }).setHeader(getTranslation("person.event.unit")).setWidth("10rem").setFlexGrow(1);
         grid.addColumn(e -> e.getDetails().entrySet().stream().map(d -> getTranslation("detail." + d.getKey()) + ": "
                         + (("toCommune".equals(d.getKey()) || "fromCommune".equals(d.getKey())) ? units.find(String.valueOf(d.getValue())).map(u -> u.getName()).orElse("")
-                                : PathRules.choices(d.getKey()) == null ? d.getValue() : getTranslation("value." + d.getValue())))
+                                : PathRules.choices(d.getKey()) == null ? shownValue(d.getValue()) : getTranslation("value." + d.getValue())))
                 .collect(Collectors.joining("; "))).setHeader(getTranslation("person.event.details")).setWidth("12rem").setFlexGrow(2);
         // who recorded it by name, as the officers know each other; the account stays in the audit log
         Map<String, String> recorders = new HashMap<>();
@@ -369,6 +369,8 @@ public class PersonView extends VerticalLayout implements BeforeEnterObserver, H
         none.setVisible(false);
         Div detailFields = new Div();
         Map<String, com.vaadin.flow.component.HasValue<?, String>> details = new LinkedHashMap<>();
+        // dates among the details (a planned end, a day to appear) are picked as dates and stored ISO
+        Map<String, DatePicker> dateDetails = new LinkedHashMap<>();
         Span error = new Span();
         error.addClassName("sm-form-error");
 
@@ -380,10 +382,16 @@ public class PersonView extends VerticalLayout implements BeforeEnterObserver, H
             }
             String kept = rehabFacility.getValue();
             rehabNames.clear();
-            persons.rehabFacilities(detail, date.getValue()).forEach(f -> rehabNames.put(f.code(), f.name()));
+            // by number within their operator's list: "số 2" before "số 10"
+            persons.rehabFacilities(detail, date.getValue()).stream()
+                    .sorted(java.util.Comparator.comparing((vn.socialmap.facilities.RehabRegistry.Entry f)
+                                    -> f.code().replaceAll("\\d+$", ""))
+                            .thenComparingLong(f -> f.code().matches(".*\\d+$") ? Long.parseLong(f.code().replaceAll("^.*?(\\d+)$", "$1")) : 0))
+                    .forEach(f -> rehabNames.put(f.code(), f.name()));
             rehabFacility.setItems(List.copyOf(rehabNames.keySet()));
             rehabFacility.setValue(kept != null && rehabNames.containsKey(kept) ? kept : null);
         };
+        Button save = new Button(getTranslation("person.event.save"));
         Runnable refreshTypes = () -> {
             PathRules.Next next = date.getValue() == null ? new PathRules.Next(List.of(), null)
                     : persons.nextEvents(detail, date.getValue());
@@ -397,11 +405,14 @@ public class PersonView extends VerticalLayout implements BeforeEnterObserver, H
                     ? getTranslation("person.event.none", getTranslation(next.reason().messageKey(), next.reason().arguments())) : "");
             none.setVisible(items.isEmpty() && next.reason() != null);
             type.setEnabled(!items.isEmpty());
+            // nothing can be recorded on the date: the reason shows, and there is nothing to save
+            save.setEnabled(!items.isEmpty());
             refreshFacilities.run();
         };
         type.addValueChangeListener(e -> {
             detailFields.removeAll();
             details.clear();
+            dateDetails.clear();
             refreshFacilities.run();
             if (e.getValue() == null) {
                 facility.setVisible(false);
@@ -430,14 +441,15 @@ public class PersonView extends VerticalLayout implements BeforeEnterObserver, H
                     select.setItemLabelGenerator(v -> getTranslation("value." + v));
                     details.put(field, select);
                     detailFields.add(select);
+                } else if ("plannedEnd".equals(field) || "appearOn".equals(field)) {
+                    DatePicker day = vn.socialmap.base.ui.DatePickers.localized(new DatePicker(getTranslation("detail." + field)));
+                    dateDetails.put(field, day);
+                    detailFields.add(day);
                 } else {
                     TextField text = new TextField(getTranslation("detail." + field));
                     if ("court".equals(field) && date.getValue() != null) {
                         // the regional court of the person's commune, where the courts table knows it
                         persons.courtFor(detail, date.getValue()).ifPresent(text::setValue);
-                    }
-                    if ("plannedEnd".equals(field) || "appearOn".equals(field)) {
-                        text.setPlaceholder("YYYY-MM-DD");
                     }
                     details.put(field, text);
                     detailFields.add(text);
@@ -448,11 +460,16 @@ public class PersonView extends VerticalLayout implements BeforeEnterObserver, H
         corrects.addValueChangeListener(e -> refreshTypes.run());
         refreshTypes.run();
 
-        Button save = new Button(getTranslation("person.event.save"), e -> {
+        save.addClickListener(e -> {
             Map<String, Object> values = new HashMap<>();
             details.forEach((k, field) -> {
                 if (field.getValue() != null && !field.getValue().isBlank()) {
                     values.put(k, field.getValue().strip());
+                }
+            });
+            dateDetails.forEach((k, day) -> {
+                if (day.getValue() != null) {
+                    values.put(k, day.getValue().toString());
                 }
             });
             try {
@@ -477,5 +494,17 @@ public class PersonView extends VerticalLayout implements BeforeEnterObserver, H
     @Override
     public String getPageTitle() {
         return title + " | " + getTranslation("app.title");
+    }
+
+    /** A detail as officers write it: a date (stored ISO, e.g. a planned end) as dd/MM/yyyy. */
+    private static Object shownValue(Object value) {
+        if (value instanceof String text && text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            try {
+                return java.time.LocalDate.parse(text).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+            } catch (java.time.format.DateTimeParseException e) {
+                return value;
+            }
+        }
+        return value;
     }
 }

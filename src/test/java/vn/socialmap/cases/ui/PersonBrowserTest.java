@@ -56,6 +56,23 @@ class PersonBrowserTest extends BrowserTest {
         assertThat(jdbc.queryForObject("select count(*) from case_event where person_id = ?", Long.class, id)).isEqualTo(1);
     }
 
+    /** On a day nothing can be recorded, the form says why and offers nothing to save. */
+    @Test
+    void aFutureDateSaysWhyAndCannotBeSaved() {
+        long id = createAs("commune-00229", "Hồ Văn Ngày Mai");
+        login("commune-00229");
+        page.navigate(baseUrl() + "/persons/" + id);
+        Locator save = page.locator("vaadin-button").filter(new Locator.FilterOptions().setHasText("Ghi sự kiện"));
+        assertThat(save).isEnabled();
+        Locator date = page.locator("vaadin-date-picker").filter(new Locator.FilterOptions().setHas(
+                page.getByText("Ngày", new com.microsoft.playwright.Page.GetByTextOptions().setExact(true)))).locator("input");
+        date.fill(java.time.LocalDate.now(vn.socialmap.base.VietnamTime.ZONE).plusDays(20)
+                .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+        date.press("Enter");
+        assertThat(page.locator(".sm-event-none")).containsText("Không ghi được sự kiện nào vào ngày này");
+        assertThat(save).isDisabled();
+    }
+
     @Test
     void aSaveOverSomeoneElsesChangeIsRefusedWithWhatTheyChanged() {
         long id = createAs("commune-00229", "Tạ Văn Đồng Thời");
