@@ -30,6 +30,15 @@ public final class AuditDetails {
         return text.toString();
     }
 
+    /** As {@link #of(Map)}, from names and values in turn: {@code of("list", "duties", "offset", 50)}. */
+    public static String of(Object... namesAndValues) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            values.put(String.valueOf(namesAndValues[i]), namesAndValues[i + 1]);
+        }
+        return of(values);
+    }
+
     /** The named values of details written by {@link #of}; empty for other texts. */
     public static Optional<Map<String, String>> parse(String details) {
         if (details == null || details.isBlank()) {

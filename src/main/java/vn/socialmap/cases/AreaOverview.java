@@ -125,7 +125,7 @@ public class AreaOverview {
         List<Long> shown = java.util.stream.Stream.of(recent, overdue, ending, stopped, absconded).flatMap(List::stream)
                 .map(Entry::personId).distinct().toList();
         audit.record(AuditAction.VIEW, PersonService.RECORD_TYPE, shown, null,
-                "area overview as of " + asOf + (communeCode == null ? "" : " commune " + communeCode));
+                vn.socialmap.audit.AuditDetails.of("list", "area", "date", asOf, "commune", communeCode));
         return new Overview(asOf, counts, recent, overdue, ending, stopped, absconded);
     }
 

@@ -396,7 +396,7 @@ public class PersonService {
         }
         duties.sort(java.util.Comparator.comparing(Duty::by));
         audit.record(AuditAction.SEARCH, RECORD_TYPE, duties.stream().map(d -> d.person().id()).distinct().toList(), null,
-                "duties");
+                vn.socialmap.audit.AuditDetails.of("list", "duties"));
         return duties;
     }
 
@@ -497,7 +497,7 @@ public class PersonService {
         List<PersonSummary> rows = search.find(new PersonSearch.Query("p.merged_into_id is null and (" + query.where() + ")",
                 params), offset, limit);
         audit.record(AuditAction.SEARCH, RECORD_TYPE, rows.stream().map(PersonSummary::id).toList(), null,
-                "placements to confirm offset=" + offset);
+                vn.socialmap.audit.AuditDetails.of("list", "placements", "offset", offset == 0 ? null : offset));
         return rows;
     }
 

@@ -18,7 +18,7 @@ final class AuditText {
     private static final Set<String> RECORD_TYPES = Set.of("person", "user", "regional_court", "admin_unit", "api", "audit",
             "drug_free_assessment", "drug_free_evidence");
     private static final Set<String> DETAIL_NAMES = Set.of("district", "commune", "status", "date", "facility", "age", "sex",
-            "offset", "q", "user", "action", "record", "from", "to");
+            "offset", "q", "user", "action", "record", "from", "to", "list");
     private static final int SHOWN_IDS = 3;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
@@ -66,6 +66,7 @@ final class AuditText {
             case "sex" -> value.matches("MALE|FEMALE") ? translate.apply("sex." + value, new Object[0]) : value;
             case "action" -> value.matches("[A-Z_]+") ? translate.apply("audit.action." + value, new Object[0]) : value;
             case "date", "from", "to" -> day(value);
+            case "list" -> value.matches("[a-z]+") ? translate.apply("audit.list." + value, new Object[0]) : value;
             default -> value;
         };
     }

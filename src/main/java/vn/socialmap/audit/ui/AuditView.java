@@ -104,7 +104,9 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(AuditEntry::username).setHeader(getTranslation("audit.user")).setAutoWidth(true);
         grid.addColumn(e -> e.role() == null ? "" : getTranslation("role." + e.role())).setHeader(getTranslation("audit.role"))
                 .setWidth("11rem").setFlexGrow(0);
-        grid.addColumn(e -> areaNames.name(e.area(), getLocale())).setHeader(getTranslation("audit.area")).setWidth("12rem")
+        // a signed-in user without an area (the admin) works on the whole system
+        grid.addColumn(e -> e.area() == null && e.role() != null ? getTranslation("users.area.system")
+                : areaNames.name(e.area(), getLocale())).setHeader(getTranslation("audit.area")).setWidth("12rem")
                 .setFlexGrow(0);
         grid.addColumn(e -> getTranslation("audit.action." + e.action().name())).setHeader(getTranslation("audit.action")).setAutoWidth(true);
         // a search names every record it returned: the cell names a few and how many, the tooltip all

@@ -79,6 +79,7 @@ public class PersonListView extends VerticalLayout implements HasDynamicTitle {
         status.setItemLabelGenerator(s -> s == null ? "" : getTranslation("status." + s.name()));
         status.setEmptySelectionAllowed(true);
         status.setEmptySelectionCaption(getTranslation("persons.any"));
+        status.setPlaceholder(getTranslation("persons.any"));
         date.setLabel(getTranslation("persons.date"));
         date.setValue(persons.today());
         commune.setLabel(getTranslation("persons.commune"));
@@ -110,10 +111,12 @@ public class PersonListView extends VerticalLayout implements HasDynamicTitle {
         sex.setItemLabelGenerator(s -> s == null ? "" : getTranslation("sex." + s.name()));
         sex.setEmptySelectionAllowed(true);
         sex.setEmptySelectionCaption(getTranslation("persons.any"));
+        sex.setPlaceholder(getTranslation("persons.any"));
         ageGroup.setLabel(getTranslation("persons.age"));
         ageGroup.setItems("12-17", "18-29", "30-44", "45+");
         ageGroup.setEmptySelectionAllowed(true);
         ageGroup.setEmptySelectionCaption(getTranslation("persons.any"));
+        ageGroup.setPlaceholder(getTranslation("persons.any"));
 
         // the list and its file show the same columns, in words: the file is for people; machines read
         // /api/v1/exports/persons, which keeps codes. The list puts status second: on a phone it is what shows

@@ -33,6 +33,14 @@ class AuditTextTest {
     }
 
     @Test
+    void theListsOfficersOpenAreNamed() {
+        assertThat(text.details(AuditDetails.of("list", "placements", "offset", null)))
+                .isEqualTo("[audit.detail.list]: [audit.list.placements]");
+        assertThat(text.details(AuditDetails.of("list", "area", "date", LocalDate.of(2026, 11, 29), "commune", null)))
+                .isEqualTo("[audit.detail.list]: [audit.list.area]; [audit.detail.date]: 29/11/2026");
+    }
+
+    @Test
     void freeTextsAndUnknownTypesAreShownAsRecorded() {
         assertThat(text.details("identity or residence")).isEqualTo("identity or residence");
         assertThat(text.details(null)).isEmpty();
