@@ -33,9 +33,10 @@ import vn.socialmap.targets.ProgressService.Status;
  * latest issued, where two of a province's plans share an indicator), their city targets
  * and actuals per province, and per indicator code the sum over provinces. Counts add up;
  * a percent indicator's national actual is the share over all the provinces' people on
- * record and its target their targets weighted by those people. A count of events is
- * expected to grow with each plan's elapsed period, so the national expectation is the
- * provinces' elapsed shares weighted by their targets.
+ * record and its target their targets weighted by those people. An indicator expected to
+ * grow with each plan's elapsed period (events, drug-free communes) is expected nationally
+ * at the provinces' elapsed shares weighted by their targets; the sum and each province are
+ * judged by the one rule, {@link ProgressService#judge}.
  *
  * <p>Actuals are computed with one query per indicator definition for all provinces, not
  * one per province, and kept until the registry, a facility or a target changes.
@@ -140,7 +141,7 @@ public class NationalProgress {
             double elapsed = ProgressService.elapsedPercent(c.plan(), asOf);
             Double percent = ProgressService.percent(actual, c.target());
             rows.add(new Row(c.plan().provinceCode(), null, c.indicator().code(), c.indicator().name(), c.target(), actual, percent,
-                    ProgressService.status(percent, ProgressService.expectedPercent(c.indicator(), elapsed))));
+                    ProgressService.judge(c.indicator(), actual, c.target(), ProgressService.expectedPercent(c.indicator(), elapsed))));
         }
         List<Row> shown = rows;
 
@@ -168,6 +169,7 @@ public class NationalProgress {
         byCode.forEach((code, indices) -> {
             Indicator first = ordered.get(indices.getFirst()).indicator();
             double target = 0;
+            double targets = 0; // the sum, which weighs each province's expectation
             long actual = 0;
             double expectedWeighted = 0;
             int[] statuses = new int[Status.values().length];
@@ -180,6 +182,7 @@ public class NationalProgress {
             for (int i : indices) {
                 Cell c = ordered.get(i);
                 target += c.target();
+                targets += c.target();
                 actual += rows.get(i).actual();
                 expectedWeighted += c.target() * ProgressService.expectedPercent(c.indicator(),
                         ProgressService.elapsedPercent(c.plan(), asOf));
@@ -200,10 +203,12 @@ public class NationalProgress {
                 target = onRecord == 0 ? target / indices.size() : Math.round(10.0 * weightedTarget / onRecord) / 10.0;
                 actual = onRecord == 0 ? 0 : Math.round(100.0 * reached / onRecord);
             }
-            double expected = percentUnit || target == 0 ? 100.0 : Math.round(10.0 * expectedWeighted / target) / 10.0;
+            // where the provinces should be by now, weighted by their targets: a percent indicator that grows with the
+            // period (drug-free communes) is expected to grow over the nation as it does in each province
+            double expected = targets == 0 ? 100.0 : Math.round(10.0 * expectedWeighted / targets) / 10.0;
             Double percent = ProgressService.percent(actual, target);
             totals.add(new IndicatorTotal(code, first.name(), first.unit(), indices.size(), target, actual, percent, expected,
-                    ProgressService.status(percent, expected), statuses[Status.AHEAD.ordinal()],
+                    ProgressService.judge(first, actual, target, expected), statuses[Status.AHEAD.ordinal()],
                     statuses[Status.ON_TRACK.ordinal()], statuses[Status.BEHIND.ordinal()]));
         });
         return totals;

@@ -168,7 +168,7 @@ public class ProgressService {
             Indicator indicator = byId.get(t.indicatorId());
             if (isShare(indicator)) {
                 double share = end.isBefore(plan.periodFrom()) ? 0 : publishedShare(plan, indicator, t, plan.periodFrom(), end);
-                rows.add(shareRow(plan, indicator, t, share));
+                rows.add(shareRow(plan, indicator, t, share, elapsed));
                 continue;
             }
             long actual = end.isBefore(plan.periodFrom()) ? 0 : publishedActual(plan, indicator, t, plan.periodFrom(), end);
@@ -224,10 +224,10 @@ public class ProgressService {
      * A share read as a share: the percent of people reached against the target's percent, ahead or behind by the
      * same margin as the other targets; no percent of the target (a share of a share says nothing).
      */
-    private Row shareRow(Plan plan, Indicator indicator, Target t, double share) {
+    private Row shareRow(Plan plan, Indicator indicator, Target t, double share, double elapsed) {
         double shown = Math.round(share * 10) / 10.0; // to a tenth of a percent, as it is read
         return new Row(t.unitCode(), unitName(plan, t), indicator.code(), indicator.name(), t.value(), Math.round(share), null,
-                status(shown, t.value()), shown);
+                judge(indicator, shown, t.value(), expectedPercent(indicator, elapsed)), shown);
     }
 
     /**
@@ -251,9 +251,8 @@ public class ProgressService {
     }
 
     private Row row(Plan plan, Indicator indicator, Target t, Long actual, double elapsed) {
-        Double percent = percent(actual, t.value());
-        return new Row(t.unitCode(), unitName(plan, t), indicator.code(), indicator.name(), t.value(), actual, percent,
-                status(percent, expectedPercent(indicator, elapsed)));
+        return new Row(t.unitCode(), unitName(plan, t), indicator.code(), indicator.name(), t.value(), actual,
+                percent(actual, t.value()), judge(indicator, actual, t.value(), expectedPercent(indicator, elapsed)));
     }
 
     long sourcesVersion() {
@@ -281,6 +280,19 @@ public class ProgressService {
     /** Where an indicator should be at this point: counts of events grow with the period, the others are due all along. */
     static double expectedPercent(Indicator indicator, double elapsed) {
         return indicator.definition().kind().growsWithPeriod() ? elapsed : 100.0;
+    }
+
+    /**
+     * The one rule judging a figure against its target, for a unit of a plan and for the nation's sum alike: a share
+     * of people against the share set, in points (a share of a share says nothing); any other figure, a percent
+     * indicator included, as the percent of its target reached against where it should be by now
+     * ({@code expected}, from {@link #expectedPercent}). Null for a figure not published.
+     */
+    static Status judge(Indicator indicator, Number actual, double target, double expected) {
+        if (actual == null) {
+            return null;
+        }
+        return isShare(indicator) ? status(actual.doubleValue(), target) : status(percent(actual.longValue(), target), expected);
     }
 
     static Status status(Double percent, double expected) {

@@ -122,6 +122,34 @@ class NationalProgressTest extends IntegrationTest {
     }
 
     @Test
+    void withOneProvinceTheNationIsJudgedAsThatProvince() {
+        signIn("admin");
+        // Hanoi's drug-free share (Plan 290, from 27/10/2025): a percent indicator expected to grow with its period,
+        // the only province setting it; a few weeks in, so the province is far from its target yet not behind
+        for (LocalDate day : List.of(LocalDate.of(2025, 11, 15), MID_2023, LocalDate.of(2026, 6, 30))) {
+            var report = national.on(day);
+            for (IndicatorTotal total : report.indicators()) {
+                if (total.provinces() != 1) {
+                    continue;
+                }
+                ProvinceProgress only = report.provinces().stream().filter(p -> p.indicatorCode().equals(total.indicatorCode()))
+                        .findFirst().orElseThrow();
+                String what = day + " " + total.indicatorCode();
+                assertThat(total.status()).as(what).isEqualTo(only.status());
+                assertThat(total.percent()).as(what).isEqualTo(only.percent());
+                assertThat(new int[] {total.ahead(), total.onTrack(), total.behind()}).as(what)
+                        .containsExactly(only.status() == ProgressService.Status.AHEAD ? 1 : 0,
+                                only.status() == ProgressService.Status.ON_TRACK ? 1 : 0,
+                                only.status() == ProgressService.Status.BEHIND ? 1 : 0);
+            }
+        }
+        IndicatorTotal drugFree = total(national.on(LocalDate.of(2025, 11, 15)), "DRUG_FREE_SHARE");
+        assertThat(drugFree.provinces()).isEqualTo(1);
+        assertThat(drugFree.expectedPercent()).isCloseTo(ProgressService.elapsedPercent(progress.plan(plan("01",
+                DrugFreePlansLoader.PLAN_290)), LocalDate.of(2025, 11, 15)), within(0.1));
+    }
+
+    @Test
     void noPlanInForceGivesAnEmptyReport() {
         signIn("planner");
         var report = national.on(LocalDate.of(2019, 1, 1));

@@ -43,6 +43,16 @@ class PlanReadingTest extends IntegrationTest {
         }
     }
 
+    @Test
+    void aPlansTitleCountsTheIndicatorsItsCityTableShows() {
+        signIn("admin");
+        PlanModel.Plan plan = plan("01", Plan78Loader.HANOI_2023);
+        int shown = progress.progress(plan.id(), END_2023, Level.CITY).size();
+        var counted = java.util.regex.Pattern.compile("\\(theo dõi (\\d+) trong (\\d+) chỉ tiêu\\)").matcher(plan.title());
+        assertThat(counted.find()).as(plan.title()).isTrue();
+        assertThat(Integer.parseInt(counted.group(1))).isEqualTo(shown).isEqualTo(4);
+    }
+
     /** The independent count: the share, in percent, of a province's people on record at the end of 2023 reached in 2023. */
     private double reachedIn2023(String province) {
         return jdbc.queryForObject("""

@@ -56,6 +56,9 @@ public class PlansView extends VerticalLayout implements HasDynamicTitle {
     private final ProgressCharts charts;
     private final ProgressChartPanel againstTarget;
     private final ProgressChartPanel trendChart;
+    private final H3 chartTitle = new H3();
+    /** Why the table has no rows: the plan sets no target at the level chosen. */
+    private final Span levelEmpty = new Span();
 
     /** One month of the trend: the actual within the month. */
     record Month(LocalDate first, long actual) {
@@ -80,8 +83,10 @@ public class PlansView extends VerticalLayout implements HasDynamicTitle {
         plan.setItems(plans);
         plan.setItemLabelGenerator(p -> p == null ? "" : p.number() + " – " + p.title());
         plan.setWidth("32rem");
+        plan.addClassName("sm-plan");
         asOf.setLabel(getTranslation("plans.asOf"));
         level.setLabel(getTranslation("plans.level"));
+        level.addClassName("sm-level");
         level.setItems(PlanModel.Level.values());
         level.setItemLabelGenerator(l -> l == null ? "" : getTranslation("plans.level." + l.name()));
         level.setValue(PlanModel.Level.CITY);
@@ -133,7 +138,9 @@ public class PlansView extends VerticalLayout implements HasDynamicTitle {
         if (authentication.hasRole("ADMIN")) {
             add(importTools(imports));
         }
-        add(new H3(getTranslation("chart.progress.title")), againstTarget, grid);
+        levelEmpty.addClassName("sm-progress-empty");
+        levelEmpty.setVisible(false);
+        add(chartTitle, againstTarget, levelEmpty, grid);
         trendIndicator.setLabel(getTranslation("plans.trend"));
         trendIndicator.setWidth("32rem");
         trendIndicator.addClassName("sm-trend-indicator");
@@ -141,10 +148,11 @@ public class PlansView extends VerticalLayout implements HasDynamicTitle {
         trend.addThemeVariants(GridVariant.LUMO_COMPACT);
         trend.addColumn(m -> m.first().format(java.time.format.DateTimeFormatter.ofPattern("MM/yyyy")))
                 .setHeader(getTranslation("plans.trend.month")).setAutoWidth(true);
-        trend.addColumn(m -> count.format(m.actual())).setHeader(getTranslation("plans.actual")).setAutoWidth(true);
+        trend.addColumn(m -> charts.trendFigure(m.actual(), trendIsShare)).setHeader(getTranslation("plans.actual"))
+                .setAutoWidth(true);
         trend.addComponentColumn(m -> {
-            long max = trendMax;
-            ProgressBar bar = new ProgressBar(0, 1, max == 0 ? 0 : (double) m.actual() / max);
+            long max = trendIsShare ? 100 : trendMax; // a share against the whole, a count against its largest month
+            ProgressBar bar = new ProgressBar(0, 1, max == 0 ? 0 : Math.min(1, (double) m.actual() / max));
             bar.setWidth("16rem");
             return bar;
         }).setHeader(getTranslation("plans.bar")).setFlexGrow(1);
@@ -220,18 +228,36 @@ public class PlansView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private long trendMax;
+    /** Whether the trend shown is of a share, written as percents. */
+    private boolean trendIsShare;
+    /** The plan's city rows on the date, which the charts and the trend read. */
+    private List<ProgressService.Row> cityRows = List.of();
 
     private void refresh() {
         if (plan.getValue() == null || asOf.getValue() == null || level.getValue() == null) {
             grid.setItems();
             againstTarget.setVisible(false);
+            chartTitle.setVisible(false);
+            levelEmpty.setVisible(false);
             return;
         }
         var rows = progress.progress(plan.getValue().id(), asOf.getValue(), level.getValue());
         grid.setItems(rows);
-        var cityRows = level.getValue() == PlanModel.Level.CITY ? rows
+        // an empty table says why, and no city chart stands over it as if it were the level's
+        levelEmpty.setVisible(rows.isEmpty());
+        levelEmpty.setText(getTranslation("plans.level.empty",
+                getTranslation("plans.level." + level.getValue().name()).toLowerCase(getLocale())));
+        grid.setVisible(!rows.isEmpty());
+        cityRows = level.getValue() == PlanModel.Level.CITY ? rows
                 : progress.progress(plan.getValue().id(), asOf.getValue(), PlanModel.Level.CITY);
-        againstTarget.show(charts.againstTarget(cityRows));
+        // the chart draws the city's figures whatever the level: its title says so
+        chartTitle.setText(getTranslation("chart.progress.title"));
+        chartTitle.setVisible(!rows.isEmpty() && !cityRows.isEmpty());
+        if (chartTitle.isVisible()) {
+            againstTarget.show(charts.againstTarget(cityRows));
+        } else {
+            againstTarget.setVisible(false);
+        }
         var codes = cityRows.stream().map(ProgressService.Row::indicatorCode).toList();
         Map<String, String> names = new HashMap<>();
         cityRows.forEach(r -> names.put(r.indicatorCode(), r.indicatorName()));
@@ -266,7 +292,10 @@ public class PlansView extends VerticalLayout implements HasDynamicTitle {
             return;
         }
         var monthly = progress.cityTrend(plan.getValue().id(), trendIndicator.getValue(), asOf.getValue());
-        trendChart.show(charts.trend(trendIndicator.getItemLabelGenerator().apply(trendIndicator.getValue()), monthly));
+        ProgressService.Row city = cityRows.stream().filter(r -> r.indicatorCode().equals(trendIndicator.getValue())).findFirst()
+                .orElse(null);
+        trendIsShare = city != null && city.isShare();
+        trendChart.show(charts.trend(trendIndicator.getItemLabelGenerator().apply(trendIndicator.getValue()), monthly, city));
         var months = monthly.stream().map(m -> new Month(m.month(), m.actual())).toList();
         trendMax = months.stream().mapToLong(Month::actual).max().orElse(0);
         trend.setItems(months);

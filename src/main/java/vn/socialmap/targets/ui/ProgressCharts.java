@@ -43,23 +43,45 @@ final class ProgressCharts {
         percent.setMaximumFractionDigits(1);
     }
 
-    /** One indicator's city figure month by month, as the trend table lists it. */
-    Drawing trend(String indicatorName, List<ProgressService.MonthActual> months) {
+    /**
+     * One indicator's city figure month by month, as the trend table lists it. A share ({@code city} a share row, "trên
+     * 80%") reads as the table reads it: percents against the share set, drawn as the target's outline every month.
+     */
+    Drawing trend(String indicatorName, List<ProgressService.MonthActual> months, ProgressService.Row city) {
+        boolean share = city != null && city.isShare();
         List<String> categories = new ArrayList<>();
         List<Point> points = new ArrayList<>();
+        List<Point> targets = new ArrayList<>();
         List<String> tooltips = new ArrayList<>();
         String actual = texts.getTranslation("plans.actual");
         for (ProgressService.MonthActual m : months) {
             String month = m.month().format(MONTH);
             categories.add(month);
-            points.add(new Point((double) m.actual(), count.format(m.actual())));
-            tooltips.add(month + "\n" + actual + ": " + count.format(m.actual()));
+            String figure = trendFigure(m.actual(), share);
+            points.add(new Point((double) m.actual(), figure));
+            String tooltip = month + "\n" + actual + ": " + figure;
+            if (share && city.target() != null) {
+                targets.add(new Point(city.target(), null));
+                tooltip += "\n" + texts.getTranslation("chart.tooltip.target",
+                        texts.getTranslation("plans.target.share", count.format(city.target())));
+            }
+            tooltips.add(tooltip);
         }
         String description = months.isEmpty() ? indicatorName : texts.getTranslation("chart.trend.description", indicatorName,
                 categories.getFirst(), categories.getLast());
-        return new Drawing(new BarChart(BarChart.Orientation.VERTICAL, categories,
-                new BarChart.ValueAxis(actual, BarChart.Format.COUNT, null),
-                List.of(new Series(actual, BarChart.Style.FILLED, points)), tooltips, description), List.of());
+        List<Series> series = new ArrayList<>(List.of(new Series(actual, BarChart.Style.FILLED, points)));
+        if (!targets.isEmpty()) {
+            series.add(new Series(texts.getTranslation("plans.target"), BarChart.Style.OUTLINE, targets));
+        }
+        BarChart.ValueAxis axis = share ? new BarChart.ValueAxis(texts.getTranslation("chart.trend.shareAxis"),
+                BarChart.Format.PERCENT, 100.0) : new BarChart.ValueAxis(actual, BarChart.Format.COUNT, null);
+        return new Drawing(new BarChart(BarChart.Orientation.VERTICAL, categories, axis, List.copyOf(series), tooltips,
+                description), List.of());
+    }
+
+    /** A month's figure of the trend as the trend table writes it: a share as a percent ("22%"), a count as a count. */
+    String trendFigure(long actual, boolean share) {
+        return count.format(actual) + (share ? "%" : "");
     }
 
     /**

@@ -81,6 +81,31 @@ class PlansBrowserTest extends BrowserTest {
         assertThat(page.locator(".sm-drill-communes")).containsText("DOSSIERS");
     }
 
+    /** Hanoi's 2023 plan: a share's trend in percents; no district targets, and the page says so. */
+    @Test
+    void aLeaderReadsThe2023PlanItsShareTrendAndWhyTheDistrictTableIsEmpty() {
+        login("leader");
+        page.navigate(baseUrl() + "/plans");
+        assertThat(page.locator(".sm-progress")).containsText("Hà Nội");
+        page.locator("vaadin-select.sm-plan").click();
+        page.locator("vaadin-select-list-box vaadin-select-item:visible",
+                new com.microsoft.playwright.Page.LocatorOptions().setHasText("KH năm 2023")).click();
+        assertThat(page.locator(".sm-progress")).containsText("trên 80%");
+        // the first indicator, the share reached: its months read as percents against the share set
+        assertThat(page.locator(".sm-trend")).containsText("01/2023");
+        assertThat(page.locator(".sm-trend vaadin-grid-cell-content").filter(new Locator.FilterOptions()
+                .setHasText(java.util.regex.Pattern.compile("^\\d+%$"))).first()).isAttached();
+        assertThat(page.locator("sm-chart.sm-trend-chart")).hasAttribute("data-series", "2");
+
+        page.locator("vaadin-select.sm-level").click();
+        page.locator("vaadin-select-list-box vaadin-select-item:visible",
+                new com.microsoft.playwright.Page.LocatorOptions().setHasText("Quận, huyện")).click();
+        assertThat(page.locator(".sm-progress-empty")).isVisible();
+        assertThat(page.locator(".sm-progress-empty")).containsText("không giao chỉ tiêu nào cho cấp quận, huyện");
+        assertThat(page.locator("sm-chart.sm-progress-chart")).isHidden();
+        assertThat(page.locator("h3", new com.microsoft.playwright.Page.LocatorOptions().setHasText("toàn thành phố"))).isHidden();
+    }
+
     @Test
     void aLeaderReadsTheNationalSumAndTheProvincesFurthestBehindFirst() {
         login("leader");

@@ -56,13 +56,30 @@ class ProgressChartsTest {
     void theTrendWritesMonthsAndCountsTheVietnameseWay() {
         var drawing = charts.trend("Tiếp nhận", List.of(
                 new ProgressService.MonthActual(LocalDate.of(2022, 1, 1), 1234),
-                new ProgressService.MonthActual(LocalDate.of(2022, 2, 1), 7)));
+                new ProgressService.MonthActual(LocalDate.of(2022, 2, 1), 7)), null);
 
         assertThat(drawing.chart().categories()).containsExactly("01/2022", "02/2022");
         assertThat(data(drawing.chart().option(), 0)).containsExactly(
                 Map.of("value", 1234.0, "label", Map.of("show", true, "formatter", "1.234")),
                 Map.of("value", 7.0, "label", Map.of("show", true, "formatter", "7")));
         assertThat(drawing.chart().description()).contains("Tiếp nhận").contains("01/2022").contains("02/2022");
+    }
+
+    @Test
+    void aSharesTrendReadsAsPercentsAgainstTheShareSet() {
+        var city = new Row("01", "Hà Nội", "REACHED_SERVICES", "Tiếp cận dịch vụ (trên 80%)", 80.0, 26L, null, Status.BEHIND, 26.0);
+        var drawing = charts.trend("Tiếp cận dịch vụ (trên 80%)", List.of(
+                new ProgressService.MonthActual(LocalDate.of(2023, 1, 1), 3),
+                new ProgressService.MonthActual(LocalDate.of(2023, 2, 1), 26)), city);
+
+        assertThat(data(drawing.chart().option(), 0)).containsExactly(
+                Map.of("value", 3.0, "label", Map.of("show", true, "formatter", "3%")),
+                Map.of("value", 26.0, "label", Map.of("show", true, "formatter", "26%")));
+        // the share set, every month, as the chart of the targets draws it
+        assertThat(drawing.chart().series()).extracting(s -> s.name()).containsExactly("Thực hiện", "Kế hoạch");
+        assertThat(data(drawing.chart().option(), 1)).containsExactly(Map.of("value", 80.0), Map.of("value", 80.0));
+        assertThat(drawing.chart().valueAxis().format()).isEqualTo(vn.socialmap.base.ui.chart.BarChart.Format.PERCENT);
+        assertThat(drawing.chart().tooltips().get(1)).contains("Thực hiện: 26%").contains("Kế hoạch: trên 80%");
     }
 
     @Test
