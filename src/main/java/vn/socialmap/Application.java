@@ -15,6 +15,12 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class Application implements AppShellConfigurator {
 
+    /** The browser tab's icon (a map pin), served with the other static icons. */
+    @Override
+    public void configurePage(com.vaadin.flow.server.AppShellSettings settings) {
+        settings.addFavIcon("icon", "icons/favicon.svg", "any");
+    }
+
     public static void main(String[] args) {
         SpringApplication.run(Application.class, args);
     }

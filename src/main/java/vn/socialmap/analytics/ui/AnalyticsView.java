@@ -181,10 +181,11 @@ public class AnalyticsView extends Composite<HorizontalLayout> implements HasDyn
         date.addValueChangeListener(e -> refresh());
         legend.addClassName("sm-legend");
         summary.addClassName("sm-analytics-summary");
-        table.addThemeVariants(GridVariant.LUMO_COMPACT);
-        table.addColumn(Row::name).setHeader(getTranslation("analytics.unit")).setFlexGrow(1);
-        table.addColumn(Row::measure).setHeader(getTranslation("analytics.measure")).setAutoWidth(true);
-        table.addColumn(Row::detail).setHeader("").setAutoWidth(true);
+        // the side panel is narrow: names and figures wrap rather than being cut
+        table.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        table.addColumn(Row::name).setHeader(getTranslation("analytics.unit")).setWidth("7rem").setFlexGrow(1);
+        table.addColumn(Row::measure).setHeader(getTranslation("analytics.measure")).setWidth("7rem").setFlexGrow(1);
+        table.addColumn(Row::detail).setHeader("").setWidth("5rem").setFlexGrow(1);
         table.setHeight("18rem");
         table.addClassName("sm-analytics-table");
         VerticalLayout panel = new VerticalLayout(new H2(getTranslation("analytics.title")), province, mode, indicator, level,

@@ -53,6 +53,8 @@ public class MainLayout extends AppLayout {
         addToNavbar(true, navbar);
 
         SideNav nav = new SideNav();
+        // the screen reader's name of a group's expand button, in the user's language
+        nav.setI18n(new SideNav.SideNavI18n().setToggle(getTranslation("nav.toggle")));
         MenuConfiguration.getMenuEntries().forEach(entry ->
                 nav.addItem(new SideNavItem(getTranslation(entry.title()), entry.path())));
         // On a phone the navbar keeps only the title and the icons; who is signed in and the

@@ -163,7 +163,8 @@ public class PersonView extends VerticalLayout implements BeforeEnterObserver, H
         Paragraph text = new Paragraph(getTranslation("person.notFound.text"));
         text.addClassName("sm-not-found");
         add(text);
-        if (persons.mayBreakTheGlass()) {
+        // an address whose number is no record number (/persons/abc) has nothing to open
+        if (id > 0 && persons.mayBreakTheGlass()) {
             TextArea reason = new TextArea(getTranslation("person.breakGlass.reason"));
             reason.setWidthFull();
             reason.setHelperText(getTranslation("person.breakGlass.help"));

@@ -273,6 +273,11 @@ public class MapView extends Composite<HorizontalLayout> implements HasDynamicTi
         themeRate.addClassName("sm-theme-rate");
         theme.addValueChangeListener(e -> {
             themePoints.setVisible(e.getValue() != null && layerOf(e.getValue()).map(ThematicLayer::pointsAvailable).orElse(false));
+            // a layer with its own scale (percents of a target, models) has neither a rate nor a choice of classes
+            boolean ownScale = e.getValue() != null && layerOf(e.getValue())
+                    .map(l -> l.fixedBreaks(e.getValue().substring(e.getValue().indexOf(':') + 1)) != null).orElse(false);
+            themeRate.setVisible(!ownScale);
+            themeMethod.setVisible(!ownScale);
             redrawTheme();
         });
         themeMethod.addValueChangeListener(e -> redrawTheme());

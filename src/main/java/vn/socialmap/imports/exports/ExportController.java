@@ -77,7 +77,7 @@ class ExportController {
                                   @RequestParam(required = false) String district,
                                   @RequestParam(defaultValue = "persons") AnalyticsIndicator indicator,
                                   @Parameter(description = "CSV and XLSX: the first row's headings, as codes (default, for"
-                                          + " programs) or in Vietnamese or English words (for people)")
+                                          + " programs) or in Vietnamese or English words (for people)", example = "vi")
                                   @RequestParam(defaultValue = "codes") Headings headings) throws IOException {
         LocalDate on = date == null ? units.today() : date;
         LocalDate shownOn = unitsAsOf == null ? on : unitsAsOf;

@@ -252,6 +252,8 @@ class MapViewBrowserTest extends BrowserTest {
         chooseTheme("% chỉ tiêu: Lập hồ sơ");
         assertThat(page.locator(".sm-legend")).containsText("≥ 100%");
         assertThat(page.locator(".sm-legend")).containsText("% chỉ tiêu: Lập hồ sơ");
+        // a percent of a target has its own scale: no rate per 100,000 to tick
+        assertThat(page.locator("vaadin-checkbox.sm-theme-rate")).isHidden();
         // a percent says of which plan and up to which day; classes read "1 – 24%", never "64 – 24"
         assertThat(page.locator(".sm-legend .sm-legend-row").first()).hasText("1 – 24%");
         // a swatch is painted in the colour its class is drawn in on the map (the palette's lightest, #ffffb2)

@@ -38,6 +38,10 @@ class SecurityBrowserTest extends BrowserTest {
     /** An address that is no screen gets a page in Vietnamese, not the browser's "HTTP ERROR 403". */
     @Test
     void anAddressThatIsNoScreenSaysSoInVietnamese() {
+        // the tab's icon is served before and after signing in (it was a 404 at /favicon.ico)
+        page.navigate(baseUrl() + "/login");
+        assertThat(page.locator("link[rel=icon]")).hasAttribute("href", java.util.regex.Pattern.compile("icons/favicon.svg"));
+        org.assertj.core.api.Assertions.assertThat(page.request().get(baseUrl() + "/icons/favicon.svg").status()).isEqualTo(200);
         login("admin");
         com.microsoft.playwright.Response response = page.navigate(baseUrl() + "/audit");
         org.assertj.core.api.Assertions.assertThat(response.status()).isBetween(400, 499);
